@@ -1,0 +1,283 @@
+"""``tariff-talks``: the window with no arguments; headless subcommands otherwise.
+
+Exit codes: 0 ok, 1 a problem found (a broken scenario, a failed check), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+DEFAULT_SCENARIO = "geneva-2025.yaml"
+
+
+def default_scenario_path() -> Path:
+    """The bundled default scenario (the repo's scenarios/ or the installed copy)."""
+    for base in (SCENARIO_DIR, Path(__file__).resolve().parent / "data" / "scenarios"):
+        p = base / DEFAULT_SCENARIO
+        if p.exists():
+            return p
+    return SCENARIO_DIR / DEFAULT_SCENARIO
+
+
+class UsageError(Exception):
+    """A wrong flag or value: exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="tariff-talks",
+        description="Tariff Talks — negotiate the 2025 US–China tariff war. "
+        "With no command, opens the game window on the default scenario.",
+    )
+    p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the texts (default: en)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sp = sub.add_parser("play", help="open the game window (the same as no command)")
+    sp.add_argument("--scenario", type=Path, default=None, help="scenario file to open")
+
+    sp = sub.add_parser("validate", help="check scenario files; prints file:line:col: severity: message")
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+
+    sub.add_parser("schema", help="print the scenario JSON Schema")
+
+    sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
+    sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
+    sp.add_argument("--us", default="ai", metavar="SEAT", help="seat of the first side: human or ai[:STYLE[:LEVEL]]")
+    sp.add_argument("--china", default="ai", metavar="SEAT", help="seat of the second side")
+    sp.add_argument("--seed", type=int, default=0, help="random seed of the first game (default 0)")
+    sp.add_argument("--games", type=int, default=1, metavar="K", help="number of games (seeds seed..seed+K-1)")
+    sp.add_argument("--json", action="store_true", help="one JSON object per game per line")
+    sp.add_argument("--save", type=Path, default=None, metavar="FILE", help="save the (last) game to FILE")
+
+    sp = sub.add_parser("forecast", help="play a scenario's scripted events to a date and print the outlook")
+    sp.add_argument("--scenario", type=Path, required=True)
+    g = sp.add_mutually_exclusive_group(required=True)
+    g.add_argument("--date", help="YYYY-MM-DD")
+    g.add_argument("--turn", type=int)
+    sp.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as err:
+        print(err, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    try:
+        return _dispatch(args)
+    except UsageError as err:
+        print(f"tariff-talks: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    lang = args.lang or "en"
+    if cmd in (None, "play"):
+        return _open_window(getattr(args, "scenario", None), lang)
+    if cmd == "validate":
+        from game.scenario.validate import run_validate
+
+        return run_validate(list(args.files), args.format)
+    if cmd == "schema":
+        from game.scenario.schema import scenario_json_schema
+
+        print(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if cmd == "simulate":
+        return _simulate(args, lang)
+    if cmd == "forecast":
+        return _forecast(args)
+    raise UsageError(f"unknown command {cmd!r}")
+
+
+def _open_window(scenario: Path | None, lang: str) -> int:
+    try:
+        from game.ui.app import run_app
+    except ImportError as err:
+        print(
+            "The game window is not available here "
+            f"({err}).\nPlay at the terminal instead:\n"
+            "  tariff-talks simulate --us human --china ai\n"
+            "or see `tariff-talks --help`.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    return run_app(scenario, lang)
+
+
+def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):  # noqa: ANN201
+    """Load a scenario; on a problem print located messages and return None."""
+    from game.scenario.diagnostics import ScenarioError
+    from game.scenario.loader import load_scenario
+
+    path = path or default_scenario_path()
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=err)
+        return None
+
+
+def parse_seat(spec: str, lang: str):  # noqa: ANN201
+    from game.ai import make_ai, parse_ai_spec
+
+    if spec == "human":
+        from game.terminal import TerminalSeat
+
+        return TerminalSeat(lang=lang)
+    try:
+        style, level = parse_ai_spec(spec)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    return make_ai(style, level)
+
+
+def game_summary(session) -> dict:  # noqa: ANN001
+    """The JSON summary of a finished (or stopped) game."""
+    game = session.game
+    st = game.state
+    sides = game.scenario.side_ids
+    return {
+        "seed": game.seed,
+        "turns": st.turn,
+        "outcome": game.outcome().id,
+        "end_reason": st.end_reason,
+        "scores": {s: round(game.score(s).total, 3) for s in sides},
+        "meters": {**{s: st.meters[s] for s in sides}, "world": st.shared},
+        "agreements": sum(1 for a in st.agreements),
+        "actions": len(game.actions),
+        "seats": {s: session.seats[s].label for s in sides},
+        "state_hash": game.state_hash(),
+    }
+
+
+def _simulate(args: argparse.Namespace, lang: str) -> int:
+    from game.session import Session
+    from game.terminal import QuitGame
+
+    if args.games < 1:
+        raise UsageError("--games must be at least 1")
+    scenario = load_scenario_or_report(args.scenario)
+    if scenario is None:
+        return EXIT_PROBLEM
+    a, b = scenario.side_ids
+    specs = {a: args.us, b: args.china}
+    humans = [s for s, spec in specs.items() if spec == "human"]
+    if humans and args.games > 1:
+        raise UsageError("a human seat plays one game at a time: drop --games")
+    if humans and not sys.stdin.isatty() and args.json:
+        raise UsageError("--json is for AI-only games")
+    progress = args.games > 1 and not humans
+    session = None
+    for k in range(args.games):
+        seats = {s: parse_seat(spec, lang) for s, spec in specs.items()}
+        session = Session.new(scenario, seats, seed=args.seed + k)
+        try:
+            session.play_to_end()
+        except QuitGame:
+            print("\nYou left the table; the game was not finished.", file=sys.stderr)
+            return EXIT_OK
+        summary = game_summary(session)
+        if args.json:
+            print(json.dumps(summary, sort_keys=True, ensure_ascii=False), flush=True)
+        elif not humans:
+            _print_summary(summary)
+        if humans:
+            _print_debrief(session, lang)
+        if progress:
+            _progress(k + 1, args.games)
+    if args.save is not None and session is not None:
+        from game.saves import save_game
+
+        save_game(args.save, session.game, seats={s: session.seats[s].label for s in session.scenario.side_ids})
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / total)
+    end = "\n" if done == total else ""
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games{end}")
+    sys.stderr.flush()
+
+
+def _print_summary(s: dict) -> None:
+    scores = ", ".join(f"{k} {v:.1f}" for k, v in s["scores"].items())
+    print(f"seed {s['seed']}: {s['outcome']} after {s['turns']} turns ({s['end_reason']}); scores {scores}")
+
+
+def _print_debrief(session, lang: str) -> None:  # noqa: ANN001
+    from game.scenario.models import tr
+
+    game = session.game
+    tier = game.outcome()
+    print("=" * 72)
+    print(f"Outcome: {tr(tier.name, lang)} — {game.state.end_reason}")
+    for s in game.scenario.side_ids:
+        sc = game.score(s)
+        print(f"{s}: score {sc.total:.1f} (walk-away {sc.walk_away:g})")
+        for item in sc.items:
+            print(f"   {item.id:<18} value {item.value:>9.2f}  credit {item.credit * 100:5.0f}%  +{item.points:.1f}")
+        rl = game.scenario.briefings[s].red_lines
+        if rl:
+            print("   red lines: " + "; ".join(tr(r.text, lang) for r in rl))
+    print("=" * 72)
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from game.forecast import forecast
+
+    scenario = load_scenario_or_report(args.scenario)
+    if scenario is None:
+        return EXIT_PROBLEM
+    date = None
+    if args.date is not None:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise UsageError(f"--date {args.date!r} is not a date: use YYYY-MM-DD") from None
+    try:
+        result = forecast(scenario, date=date, turn=args.turn)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"Forecast for {result['date']} (turn {result['turn']}):")
+        print(f"  world growth {result['world']['growth_pct']:.2f}%")
+        for region in ("us", "china"):
+            r = result[region]
+            print(
+                f"  {region:<6} growth {r['growth_pct']:.2f}%  recession {r['recession_prob_pct']:.1f}%  "
+                f"inflation {r['inflation_pct']:.2f}%"
+            )
+    return EXIT_OK

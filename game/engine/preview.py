@@ -1,0 +1,121 @@
+"""What-if projections: run the economy forward from a side's view.
+
+Used by the window's offer preview and by the AI's lookahead. Everything here
+works from public information (the economy state and instrument levels are
+public), so it never needs the other side's secrets. Many candidate packages
+are projected at once as one batch of the vectorised economy model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from game import economy as eco
+from game.engine.actions import Term
+from game.engine.rules import Rules
+from game.engine.scoring import score_briefing
+from game.engine.view import View
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Meters projected ``turns`` turns ahead for one package."""
+
+    levels: dict[str, float]
+    meters: dict[str, dict[str, float]]  # side -> meter -> value (economy meters only)
+    shared: dict[str, float]
+    my_score: float  # this side's score with the projected meters
+
+
+def _levels_with(levels: dict[str, float], terms: Sequence[Term]) -> dict[str, float]:
+    out = dict(levels)
+    for t in terms:
+        out[t.instrument] = float(t.value)
+    return out
+
+
+def project_packages(
+    rules: Rules,
+    v: View,
+    packages: Sequence[Sequence[Term]],
+    *,
+    turns: int = 4,
+    credibility: float | None = None,
+) -> list[Projection]:
+    """Project each package (terms applied now) ``turns`` turns ahead, in one batch."""
+    if not packages:
+        return []
+    level_sets = [_levels_with(v.levels, p) for p in packages]
+    cred = rules_credibility(v) if credibility is None else credibility
+    inputs = eco.stack_inputs(
+        [
+            rules.econ_inputs(
+                lv, statements={}, shocks=None, credibility=cred if p else rules_credibility_no_deal(v)
+            )
+            for lv, p in zip(level_sets, packages, strict=True)
+        ]
+    )
+    state = v.econ.repeat(len(packages))
+    m = None
+    for _ in range(max(1, turns)):
+        state, m, _attr = eco.step(rules.econ.params, state, inputs, rules.econ.dt_years)
+    assert m is not None
+    return [_projection(rules, v, m, g, level_sets[g]) for g in range(len(packages))]
+
+
+def rules_credibility(v: View) -> float:
+    """Credibility of agreements after signing a package now."""
+    return 0.5 + 0.5 * min(100.0, v.shared.get("trust_pct", 0.0) + 10.0) / 100.0
+
+
+def rules_credibility_no_deal(v: View) -> float:
+    if not v.active_agreements:
+        return 0.0
+    return 0.5 + 0.5 * v.shared.get("trust_pct", 0.0) / 100.0
+
+
+def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, float]) -> Projection:
+    ri = rules.econ.region_index
+    a, b = rules.sides
+    meters: dict[str, dict[str, float]] = {}
+    for s in rules.sides:
+        r, o = ri[s], ri[b if s == a else a]
+        exports = float(m.imports_bn[g, o, r])
+        meters[s] = dict(v.meters.get(s, {}))
+        meters[s].update(
+            growth_pct=float(m.growth_pct[g, r]),
+            recession_prob_pct=float(m.recession_prob_pct[g, r]),
+            inflation_pct=float(m.inflation_pct[g, r]),
+            exports_bn=exports,
+            trade_balance_bn=exports - float(m.imports_bn[g, r, o]),
+            market_index=float(m.market_index[g, r]),
+        )
+    shared = dict(v.shared)
+    shared.update(
+        world_growth_pct=float(m.world_growth_pct[g]), uncertainty_index=float(m.uncertainty_index[g])
+    )
+    sc = score_briefing(v.side, v.briefing, levels, meters, shared)
+    return Projection(levels, meters, shared, sc.total)
+
+
+def preview_deltas(rules: Rules, v: View, terms: Sequence[Term], *, turns: int = 4) -> dict[str, dict[str, float]]:
+    """How each meter would differ, ``turns`` turns ahead, with the package versus without it."""
+    with_deal, without = project_packages(rules, v, [tuple(terms), ()], turns=turns)
+    out: dict[str, dict[str, float]] = {}
+    for s in rules.sides:
+        out[s] = {
+            k: round(with_deal.meters[s][k] - without.meters[s][k], 6)
+            for k in ("growth_pct", "recession_prob_pct", "inflation_pct", "exports_bn", "market_index")
+        }
+    out["shared"] = {
+        k: round(with_deal.shared[k] - without.shared[k], 6) for k in ("world_growth_pct", "uncertainty_index")
+    }
+    out["score"] = {v.side: round(with_deal.my_score - without.my_score, 6)}
+    return out
+
+
+def no_nan(values: np.ndarray) -> bool:
+    return bool(np.all(np.isfinite(values)))

@@ -1,0 +1,147 @@
+"""The game state. Mutated only by :mod:`game.engine.rules`; everyone else reads it
+through :func:`game.engine.view.view`."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from game.economy import State as EconState
+from game.engine.actions import Statement, Term
+
+Phase = Literal["orders", "table", "over"]
+EndReason = Literal["deal", "walk_out", "trust", "recession", "deadline"]
+
+
+@dataclass
+class Offer:
+    """A package put on the table."""
+
+    id: int
+    turn: int
+    side: str
+    terms: tuple[Term, ...]
+    message: str = ""
+    note: str = ""
+    status: Literal["pending", "accepted", "rejected", "countered", "lapsed"] = "pending"
+    response_note: str = ""
+
+
+@dataclass
+class BoundTerm:
+    """A term of an agreement in force."""
+
+    instrument: str
+    owner: str
+    value: float
+    prior: float  # level before the agreement: the snap-back level
+    until_turn: int | None  # last turn in force; None = to the end of the game
+    bound: Literal["at_most", "at_least"]
+
+
+@dataclass
+class Agreement:
+    id: int
+    offer_id: int
+    signed_turn: int
+    proposer: str
+    terms: list[BoundTerm]
+    comprehensive: bool
+    status: Literal["in_force", "expired", "breached", "superseded"] = "in_force"
+    breached_by: str | None = None
+
+
+@dataclass
+class NewsItem:
+    turn: int
+    kind: Literal["event", "statement", "order", "agreement", "breach", "snap_back", "table", "end"]
+    headline: str  # English, or a key for localisable scenario text
+    event_id: str | None = None
+    side: str | None = None
+    text: str = ""
+
+
+@dataclass
+class TurnRecord:
+    """Snapshot at the end of a turn's resolution (turn 0 = the start)."""
+
+    turn: int
+    meters: dict[str, dict[str, float]]  # side -> meter -> value
+    shared: dict[str, float]
+    instruments: dict[str, float]
+    why: dict[str, dict[str, dict[str, float]]]  # "side.meter" or "meter" -> channel -> contribution
+
+
+@dataclass
+class SideState:
+    orders: dict[str, float] | None = None  # submitted this turn (private until resolution)
+    statement: Statement = "none"
+    message: str = ""
+    order_note: str = ""
+    approval_pct: float = 50.0
+    political_capital: float = 60.0
+    faction_pressure_pct: float = 0.0
+
+
+@dataclass
+class GameState:
+    seed: int
+    turn: int
+    phase: Phase
+    levels: dict[str, float]
+    sides: dict[str, SideState]
+    econ: EconState
+    meters: dict[str, dict[str, float]]
+    shared: dict[str, float]
+    trust_pct: float
+    table_mover: str | None = None
+    pending_offer: int | None = None
+    exchanges_used: int = 0
+    offers: list[Offer] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+    history: list[TurnRecord] = field(default_factory=list)
+    fired_events: dict[str, int] = field(default_factory=dict)
+    moved_last_turn: list[str] = field(default_factory=list)
+    end_reason: EndReason | None = None
+    ended_by: str | None = None
+    deal_signed: bool = False
+    high_recession_turns: dict[str, int] = field(default_factory=dict)
+    # news shocks from this turn's events, fed to the economy at resolution
+    pending_uncertainty: float = 0.0
+    pending_growth_pp: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+
+    def copy(self) -> GameState:
+        econ = self.econ
+        self.econ = None  # type: ignore[assignment]
+        try:
+            clone = copy.deepcopy(self)
+        finally:
+            self.econ = econ
+        clone.econ = econ.copy()
+        return clone
+
+    def active_agreements(self) -> list[Agreement]:
+        return [a for a in self.agreements if a.status == "in_force"]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["econ"] = self.econ.to_dict()
+        return d
+
+    def state_hash(self) -> str:
+        blob = json.dumps(self.to_dict(), sort_keys=True, default=_json_default, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _json_default(obj: object) -> object:
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")  # type: ignore[no-any-return]
+    if isinstance(obj, tuple | set | frozenset):
+        return list(obj)
+    if hasattr(obj, "tolist"):
+        return obj.tolist()  # type: ignore[no-any-return]
+    raise TypeError(f"cannot serialise {type(obj).__name__}")

@@ -1,0 +1,371 @@
+"""Pydantic v2 models of a scenario file.
+
+A scenario is plain data: sides, instruments, a starting state, economy
+parameters, one private briefing per side, events, scoring and end conditions.
+Every model forbids unknown keys so that a misspelt key is reported (with a
+"did you mean …?" hint added by :mod:`game.scenario.loader`).
+
+Any text shown to players may be a plain string or ``{en: …, zh: …}``.
+Units live in field names: ``*_pct`` is percent, ``*_bn`` is billions of US
+dollars a year, ``*_pp`` is percentage points, ``*_turns`` counts turns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SideId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A side's id, e.g. `us`.")]
+Ident = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", description="An identifier: lower case, digits, underscores."),
+]
+Language = Literal["en", "zh"]
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+
+#: Meters that every side has. Units are in the names.
+SIDE_METERS: dict[str, tuple[float, float]] = {
+    "growth_pct": (-15.0, 15.0),
+    "recession_prob_pct": (0.0, 100.0),
+    "inflation_pct": (-5.0, 30.0),
+    "exports_bn": (0.0, 5000.0),
+    "trade_balance_bn": (-5000.0, 5000.0),
+    "market_index": (0.0, 1000.0),
+    "approval_pct": (0.0, 100.0),
+    "political_capital": (0.0, 100.0),
+    "faction_pressure_pct": (0.0, 100.0),
+}
+#: Meters shared by the whole table.
+SHARED_METERS: dict[str, tuple[float, float]] = {
+    "world_growth_pct": (-15.0, 15.0),
+    "uncertainty_index": (0.0, 1000.0),
+    "trust_pct": (0.0, 100.0),
+}
+METER_RANGES: dict[str, tuple[float, float]] = {**SIDE_METERS, **SHARED_METERS}
+#: Meters an event's effect may move (the others follow from the economy model).
+EFFECT_METERS: frozenset[str] = frozenset(
+    {"trust_pct", "approval_pct", "political_capital", "faction_pressure_pct", "growth_pct", "uncertainty_index"}
+)
+
+
+class Model(BaseModel):
+    """Base of every scenario model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LocalText(Model):
+    """A text in several languages. English is required; Chinese is optional."""
+
+    en: str = Field(description="English text.", examples=["Talks in Geneva"])
+    zh: str | None = Field(default=None, description="Simplified Chinese text.", examples=["日内瓦会谈"])
+
+
+Text = str | LocalText
+
+
+def tr(text: Text | None, lang: str = "en") -> str:
+    """The text in ``lang``, falling back to English."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if lang == "zh" and text.zh:
+        return text.zh
+    return text.en
+
+
+class Meta(Model):
+    """Who, when and how long."""
+
+    id: Ident = Field(description="Unique id of the scenario.", examples=["geneva_2025"])
+    title: Text = Field(description="Title shown in the New game dialog.")
+    description: Text = Field(default="", description="A paragraph for the New game dialog.")
+    start_date: dt.date = Field(description="Date of turn 1.", examples=["2025-05-06"])
+    turn_days: int = Field(default=7, ge=1, le=366, description="Game days per turn.")
+    difficulty: Literal["tutorial", "easy", "normal", "hard"] = Field(
+        default="normal", description="How hard the scenario is for a newcomer."
+    )
+    author: str = Field(default="", description="Who wrote the scenario.")
+    version: str = Field(default="1", description="The scenario's own version.")
+    sources: list[str] = Field(default_factory=list, description="Where the scenario's facts come from.")
+
+
+class Member(Model):
+    """A member of a delegation."""
+
+    name: Text = Field(examples=["Scott Bessent"])
+    role: Text = Field(default="", examples=["Treasury Secretary"])
+    quote: Text | None = Field(default=None, description="A saying used as flavour text.")
+
+
+class Side(Model):
+    """A delegation at the table."""
+
+    id: SideId = Field(examples=["us"])
+    name: Text = Field(examples=["United States"])
+    region: Literal["us", "china"] = Field(description="The economy model's region this side governs.")
+    colour: str = Field(default="#3366cc", pattern=r"^#[0-9a-fA-F]{6}$", description="Colour as #rrggbb.")
+    delegation: list[Member] = Field(default_factory=list)
+    faction: Text = Field(
+        default="Exporters",
+        description="The domestic lobby whose pressure rises as this side's exports to the other fall.",
+    )
+    political_capital: float = Field(default=60.0, ge=0, le=100, description="Starting political capital.")
+    approval_pct: float = Field(default=50.0, ge=0, le=100, description="Starting domestic approval (%).")
+
+
+InstrumentKind = Literal["tariff", "suspension", "measure", "purchase", "pledge", "consultation"]
+
+
+class MeasureEffects(Model):
+    """Economic effects of an instrument when at its maximum level (scaled linearly below)."""
+
+    target_exports_pct: float = Field(
+        default=0.0, ge=-100, le=100, description="Change of the target's exports to the owner (%)."
+    )
+    owner_exports_pct: float = Field(
+        default=0.0, ge=-100, le=100, description="Change of the owner's exports to the target (%), e.g. export controls."
+    )
+    target_growth_pp: float = Field(default=0.0, ge=-5, le=5, description="Target's growth outlook (pp).")
+    owner_growth_pp: float = Field(default=0.0, ge=-5, le=5, description="Owner's growth outlook (pp).")
+    target_inflation_pp: float = Field(default=0.0, ge=-5, le=5, description="Target's inflation (pp).")
+    uncertainty_points: float = Field(
+        default=0.0, ge=-500, le=500, description="Uncertainty index points while in force."
+    )
+
+
+class Instrument(Model):
+    """A lever one side controls.
+
+    Every instrument has a numeric level between ``min`` and ``max`` in steps of
+    ``step``. Its ``kind`` says how the economy model reads the level:
+
+    - ``tariff``: percentage points of tariff the owner levies on the target's goods
+      (on ``share`` of them, 1.0 for a headline rate, less for a sector);
+    - ``suspension``: points of the tariff ``applies_to`` suspended (subtracted);
+      when an agreement's term on it expires, it snaps back to its prior level;
+    - ``measure``: a non-tariff measure, 0 = off, ``max`` = fully in force;
+    - ``purchase``: the owner's purchase commitment from the target (bn USD a year);
+    - ``pledge``: an enforcement pledge (0 = none, ``max`` = full);
+    - ``consultation``: a consultation mechanism (0 = none, ``max`` = standing).
+    """
+
+    id: Ident = Field(examples=["us_tariff_china"])
+    kind: InstrumentKind
+    owner: str = Field(
+        description="The side that controls the instrument, or `row` (rest of world) for background instruments."
+    )
+    target: str = Field(description="The side (or `row`, rest of world) the instrument is aimed at.")
+    name: Text
+    description: Text = ""
+    min: float = Field(default=0.0, ge=-1000, le=10000)
+    max: float = Field(default=100.0, ge=-1000, le=10000)
+    step: float = Field(default=1.0, gt=0, le=10000, description="Smallest move.")
+    start: float = Field(description="Level at the start of the scenario.")
+    unit: Literal["pct", "bn", "level"] = "level"
+    share: float = Field(default=1.0, gt=0, le=1, description="For tariffs: share of the target's goods covered.")
+    applies_to: Ident | None = Field(default=None, description="For suspensions: the tariff it suspends.")
+    cost: float = Field(
+        default=1.0, ge=0, le=100, description="Political capital per step moved by a unilateral order."
+    )
+    player_controlled: bool = Field(default=True, description="False for background instruments that only events move.")
+    effects: MeasureEffects = Field(default_factory=MeasureEffects)
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Instrument:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
+        if not (self.min <= self.start <= self.max):
+            raise ValueError(f"start ({self.start:g}) is outside {self.min:g}..{self.max:g}")
+        if self.kind == "suspension" and self.applies_to is None:
+            raise ValueError("a suspension needs `applies_to`: the tariff it suspends")
+        if self.owner == "row" and self.player_controlled:
+            raise ValueError("an instrument owned by `row` must have `player_controlled: false`")
+        return self
+
+
+Op = Literal[">=", "<=", ">", "<", "=="]
+
+
+class MeterRef(Model):
+    """A meter: a side's (``side`` given) or a shared one."""
+
+    meter: str = Field(description="Meter name, e.g. growth_pct or trust_pct.")
+    side: SideId | None = Field(default=None, description="Whose meter; omit for shared meters.")
+
+
+class Condition(Model):
+    """A comparison on a meter or an instrument's level."""
+
+    meter: str | None = None
+    side: SideId | None = None
+    instrument: Ident | None = None
+    op: Op = ">="
+    value: float
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Condition:
+        if (self.meter is None) == (self.instrument is None):
+            raise ValueError("a condition names exactly one of `meter` or `instrument`")
+        return self
+
+
+class Objective(Model):
+    """A scored goal: credit rises linearly from ``baseline`` (0) to ``target`` (full)."""
+
+    id: Ident
+    text: Text
+    weight: float = Field(default=1.0, gt=0, le=100)
+    meter: str | None = Field(default=None, description="A meter name (with `side`), or omit and use `instrument`.")
+    side: SideId | None = None
+    instrument: Ident | None = None
+    baseline: float = Field(description="Value that earns no credit.")
+    target: float = Field(description="Value that earns full credit.")
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Objective:
+        if (self.meter is None) == (self.instrument is None):
+            raise ValueError("an objective names exactly one of `meter` or `instrument`")
+        if self.baseline == self.target:
+            raise ValueError("baseline and target must differ")
+        return self
+
+
+class RedLine(Model):
+    """A line this side will not cross in any package it proposes or accepts."""
+
+    id: Ident
+    text: Text
+    instrument: Ident
+    op: Op
+    value: float
+
+
+class Briefing(Model):
+    """A side's private briefing: never shown to the other side."""
+
+    summary: Text = ""
+    objectives: list[Objective] = Field(min_length=1)
+    red_lines: list[RedLine] = Field(default_factory=list)
+    walk_away: float = Field(
+        default=40.0, ge=0, le=100, description="Reservation value: the score this side expects with no deal."
+    )
+
+
+class Effect(Model):
+    """What an event does: set or add to an instrument's level or a meter."""
+
+    instrument: Ident | None = None
+    meter: str | None = None
+    side: SideId | None = None
+    set: float | None = None
+    add: float | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Effect:
+        if (self.instrument is None) == (self.meter is None):
+            raise ValueError("an effect names exactly one of `instrument` or `meter`")
+        if (self.set is None) == (self.add is None):
+            raise ValueError("an effect has exactly one of `set` or `add`")
+        return self
+
+
+class Trigger(Model):
+    """When an event may fire. Every given clause must hold."""
+
+    turn: int | None = Field(default=None, ge=1, description="Exactly on this turn.")
+    date: dt.date | None = Field(default=None, description="On the turn that contains this date.")
+    from_turn: int | None = Field(default=None, ge=1)
+    to_turn: int | None = Field(default=None, ge=1)
+    conditions: list[Condition] = Field(default_factory=list)
+    on_change: Ident | None = Field(default=None, description="Fires in a turn in which this instrument moved.")
+    no_agreement: bool = Field(default=False, description="Only while no agreement is in force.")
+
+
+class Event(Model):
+    """A scripted or random event: news plus effects."""
+
+    id: Ident
+    when: Trigger = Field(default_factory=Trigger)
+    probability: float = Field(default=1.0, ge=0, le=1, description="Chance per turn once the trigger holds.")
+    repeat: bool = Field(default=False, description="May fire more than once.")
+    headline: Text
+    news: Text = ""
+    effects: list[Effect] = Field(default_factory=list)
+
+
+class Tier(Model):
+    """An outcome tier, checked in order: the first that matches is the outcome."""
+
+    id: Ident
+    name: Text
+    description: Text = ""
+    requires: Literal["deal", "agreement", "none", "collapse", "any"] = "any"
+    min_score_each: float = Field(default=0.0, ge=0, le=100)
+
+
+class Scoring(Model):
+    tiers: list[Tier] = Field(min_length=1)
+
+
+class ComprehensiveDeal(Model):
+    """What makes an agreement a comprehensive deal that ends the game."""
+
+    min_terms: int = Field(default=4, ge=1)
+    required_instruments: list[Ident] = Field(default_factory=list)
+
+
+class End(Model):
+    deadline_turns: int = Field(ge=1, le=520, description="The game ends after this turn resolves.")
+    exchanges_per_turn: int = Field(default=3, ge=1, le=20, description="Offers at the table per turn.")
+    comprehensive_deal: ComprehensiveDeal = Field(default_factory=ComprehensiveDeal)
+    ends_on_deal: bool = Field(default=True, description="A comprehensive deal ends the game.")
+    recession_prob_pct: float = Field(
+        default=90.0, ge=0, le=100, description="A side's recession probability at or above this ends the game."
+    )
+
+
+class Economy(Model):
+    calibration: Literal["default"] = "default"
+    overrides: dict[str, float] = Field(default_factory=dict, description="Economy parameters to override by name.")
+    uncertainty_index: float = Field(default=100.0, ge=0, le=1000, description="Uncertainty index at the start.")
+    warmup_turns: int = Field(
+        default=8, ge=0, le=104, description="Turns the model runs at the starting levels before turn 1."
+    )
+
+
+class Scenario(Model):
+    """A whole scenario file."""
+
+    meta: Meta
+    sides: list[Side] = Field(min_length=2, max_length=2)
+    instruments: list[Instrument] = Field(min_length=1)
+    economy: Economy = Field(default_factory=Economy)
+    briefings: dict[SideId, Briefing]
+    events: list[Event] = Field(default_factory=list)
+    scoring: Scoring
+    end: End
+    trust_pct: float = Field(default=30.0, ge=0, le=100, description="Trust between the delegations at the start.")
+
+    def side(self, side_id: str) -> Side:
+        for s in self.sides:
+            if s.id == side_id:
+                return s
+        raise KeyError(side_id)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        for i in self.instruments:
+            if i.id == instrument_id:
+                return i
+        raise KeyError(instrument_id)
+
+    @property
+    def side_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sides)
+
+    def other(self, side_id: str) -> str:
+        a, b = self.side_ids
+        return b if side_id == a else a
