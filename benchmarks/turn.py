@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.engine import EndTalks, Game, SubmitOrders  # noqa: E402
-from game.scenario.loader import load_scenario  # noqa: E402
+from game.engine import EndTalks, Game, SubmitOrders
+from game.scenario.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +61,9 @@ def main() -> None:
     med_turn = statistics.median(turn) - statistics.median(copies)
     med_ref = statistics.median(ref)
     print(f"median time to resolve one Geneva turn: {med_turn * 1e3:.3f} ms (target < 2 ms)")
-    print(f"  (state copy excluded: {statistics.median(copies) * 1e3:.3f} ms; p90 turn {sorted(turn)[270] * 1e3:.3f} ms)")
+    print(
+        f"  (state copy excluded: {statistics.median(copies) * 1e3:.3f} ms; p90 turn {sorted(turn)[270] * 1e3:.3f} ms)"
+    )
     print(f"reference workload: {med_ref * 1e3:.3f} ms; turn / reference = {med_turn / med_ref:.2f}")
 
 

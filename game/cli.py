@@ -51,16 +51,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("validate", help="check scenario files; prints file:line:col: severity: message")
     sp.add_argument("files", nargs="+", metavar="FILE")
-    sp.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    sp.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
 
     sub.add_parser("schema", help="print the scenario JSON Schema")
 
     sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
     sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
-    sp.add_argument("--us", default="ai", metavar="SEAT", help="seat of the first side: human or ai[:STYLE[:LEVEL]]")
+    sp.add_argument(
+        "--us", default="ai", metavar="SEAT", help="seat of the first side: human or ai[:STYLE[:LEVEL]]"
+    )
     sp.add_argument("--china", default="ai", metavar="SEAT", help="seat of the second side")
     sp.add_argument("--seed", type=int, default=0, help="random seed of the first game (default 0)")
-    sp.add_argument("--games", type=int, default=1, metavar="K", help="number of games (seeds seed..seed+K-1)")
+    sp.add_argument(
+        "--games", type=int, default=1, metavar="K", help="number of games (seeds seed..seed+K-1)"
+    )
     sp.add_argument("--json", action="store_true", help="one JSON object per game per line")
     sp.add_argument("--save", type=Path, default=None, metavar="FILE", help="save the (last) game to FILE")
 
@@ -131,7 +137,7 @@ def _open_window(scenario: Path | None, lang: str) -> int:
     return run_app(scenario, lang)
 
 
-def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):  # noqa: ANN201
+def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):
     """Load a scenario; on a problem print located messages and return None."""
     from game.scenario.diagnostics import ScenarioError
     from game.scenario.loader import load_scenario
@@ -145,7 +151,7 @@ def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):  # noq
         return None
 
 
-def parse_seat(spec: str, lang: str):  # noqa: ANN201
+def parse_seat(spec: str, lang: str):
     from game.ai import make_ai, parse_ai_spec
 
     if spec == "human":
@@ -159,7 +165,7 @@ def parse_seat(spec: str, lang: str):  # noqa: ANN201
     return make_ai(style, level)
 
 
-def game_summary(session) -> dict:  # noqa: ANN001
+def game_summary(session) -> dict:
     """The JSON summary of a finished (or stopped) game."""
     game = session.game
     st = game.state
@@ -216,7 +222,9 @@ def _simulate(args: argparse.Namespace, lang: str) -> int:
     if args.save is not None and session is not None:
         from game.saves import save_game
 
-        save_game(args.save, session.game, seats={s: session.seats[s].label for s in session.scenario.side_ids})
+        save_game(
+            args.save, session.game, seats={s: session.seats[s].label for s in session.scenario.side_ids}
+        )
     return EXIT_OK
 
 
@@ -233,7 +241,7 @@ def _print_summary(s: dict) -> None:
     print(f"seed {s['seed']}: {s['outcome']} after {s['turns']} turns ({s['end_reason']}); scores {scores}")
 
 
-def _print_debrief(session, lang: str) -> None:  # noqa: ANN001
+def _print_debrief(session, lang: str) -> None:
     from game.scenario.models import tr
 
     game = session.game
@@ -244,7 +252,9 @@ def _print_debrief(session, lang: str) -> None:  # noqa: ANN001
         sc = game.score(s)
         print(f"{s}: score {sc.total:.1f} (walk-away {sc.walk_away:g})")
         for item in sc.items:
-            print(f"   {item.id:<18} value {item.value:>9.2f}  credit {item.credit * 100:5.0f}%  +{item.points:.1f}")
+            print(
+                f"   {item.id:<18} value {item.value:>9.2f}  credit {item.credit * 100:5.0f}%  +{item.points:.1f}"
+            )
         rl = game.scenario.briefings[s].red_lines
         if rl:
             print("   red lines: " + "; ".join(tr(r.text, lang) for r in rl))

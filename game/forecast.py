@@ -29,7 +29,9 @@ def turns_to_date(scenario: Scenario, date: dt.date) -> int:
     return (date - start).days // scenario.meta.turn_days + 1
 
 
-def forecast(scenario: Scenario, *, date: dt.date | None = None, turn: int | None = None, seed: int = 0) -> dict:
+def forecast(
+    scenario: Scenario, *, date: dt.date | None = None, turn: int | None = None, seed: int = 0
+) -> dict:
     if (date is None) == (turn is None):
         raise ValueError("give exactly one of a date or a turn")
     n = turns_to_date(scenario, date) if date is not None else int(turn or 0)
@@ -44,7 +46,11 @@ def forecast(scenario: Scenario, *, date: dt.date | None = None, turn: int | Non
         play_passive_turn(game)
     st = game.state
     when = date or (scenario.meta.start_date + dt.timedelta(days=n * scenario.meta.turn_days - 1))
-    out: dict = {"date": when.isoformat(), "turn": n, "world": {"growth_pct": round(st.shared["world_growth_pct"], 3)}}
+    out: dict = {
+        "date": when.isoformat(),
+        "turn": n,
+        "world": {"growth_pct": round(st.shared["world_growth_pct"], 3)},
+    }
     for side in scenario.sides:
         m = st.meters[side.id]
         out[side.region] = {

@@ -41,7 +41,8 @@ HELP: dict[str, str] = {
     "say": "say conciliatory|firm|threatening|none [MESSAGE] — (orders) your public statement.",
     "orders": "orders — (orders) show your draft orders and their political-capital cost.",
     "done": "done — (orders) submit your orders for this turn.",
-    "offer": "offer TERM... — (table) propose a package; TERM is INSTRUMENT=VALUE or INSTRUMENT=VALUE/TURNS.",
+    "offer": "offer TERM... — (table) propose a package; TERM is INSTRUMENT=VALUE, add /TURNS for a "
+    "limited term and @N to start it N turns later (e.g. us_suspension=24/13, cn_tariff_us=10@2).",
     "preview": "preview TERM... — what a package would do to the meters over the next 4 turns.",
     "accept": "accept — (table) accept the offer on the table.",
     "reject": "reject — (table) reject the offer on the table.",
@@ -203,7 +204,9 @@ class TerminalSeat:
     def cmd_done(self, v: View, r: Rules, args: list[str]) -> Action:
         if v.phase != "orders":
             raise ValueError("orders are closed this turn")
-        return SubmitOrders(side=v.side, moves=dict(self._draft), statement=self._statement, message=self._message)  # type: ignore[arg-type]
+        return SubmitOrders(
+            side=v.side, moves=dict(self._draft), statement=self._statement, message=self._message
+        )  # type: ignore[arg-type]
 
     def _terms(self, r: Rules, args: list[str]) -> tuple[Term, ...]:
         if not args:
@@ -213,11 +216,21 @@ class TerminalSeat:
             if "=" not in a:
                 raise ValueError(f"{a!r} is not a term: write INSTRUMENT=VALUE or INSTRUMENT=VALUE/TURNS")
             name, rest = a.split("=", 1)
-            duration = None
+            duration, start = None, 0
+            if "@" in rest:
+                rest, st = rest.split("@", 1)
+                start = int(st)
             if "/" in rest:
                 rest, d = rest.split("/", 1)
                 duration = int(d)
-            terms.append(Term(instrument=self._instrument_id(r, name), value=float(rest), duration_turns=duration))
+            terms.append(
+                Term(
+                    instrument=self._instrument_id(r, name),
+                    value=float(rest),
+                    duration_turns=duration,
+                    start_after_turns=start,
+                )
+            )
         return tuple(terms)
 
     def cmd_offer(self, v: View, r: Rules, args: list[str]) -> Action:
@@ -235,7 +248,9 @@ class TerminalSeat:
         for s in r.sides:
             items = ", ".join(f"{meter_label(k, self.lang)} {x:+.2f}" for k, x in deltas[s].items())
             self.p(f"    {side_name(v.scenario, s, self.lang)}: {items}")
-        self.p(f"    world growth {deltas['shared']['world_growth_pct']:+.2f}, uncertainty {deltas['shared']['uncertainty_index']:+.1f}")
+        self.p(
+            f"    world growth {deltas['shared']['world_growth_pct']:+.2f}, uncertainty {deltas['shared']['uncertainty_index']:+.1f}"
+        )
         self.p(f"    your score {deltas['score'][v.side]:+.1f}")
 
     def cmd_walkout(self, v: View, r: Rules, args: list[str]) -> Action | None:
@@ -253,8 +268,10 @@ class TerminalSeat:
         self.p(tr(sc.meta.description, lang))
         self.p("-" * 72)
         me = sc.side(v.side)
-        self.p(f"You are the {tr(me.name, lang)} delegation: " + ", ".join(
-            f"{tr(m.name, lang)} ({tr(m.role, lang)})" for m in me.delegation))
+        self.p(
+            f"You are the {tr(me.name, lang)} delegation: "
+            + ", ".join(f"{tr(m.name, lang)} ({tr(m.role, lang)})" for m in me.delegation)
+        )
         self.p(f"PRIVATE BRIEFING — {tr(v.briefing.summary, lang)}")
         self.p("Objectives (weight: from → to):")
         for o in v.briefing.objectives:
@@ -285,7 +302,9 @@ class TerminalSeat:
     def show_meters(self, v: View) -> None:
         prev = v.history[-2] if len(v.history) >= 2 else None
         a, b = v.side, v.other
-        self.p(f"  {'meter':<26}{side_name(v.scenario, a, self.lang):>16}{side_name(v.scenario, b, self.lang):>16}")
+        self.p(
+            f"  {'meter':<26}{side_name(v.scenario, a, self.lang):>16}{side_name(v.scenario, b, self.lang):>16}"
+        )
         for m in SIDE_METERS:
             cells = []
             for s in (a, b):
@@ -309,23 +328,33 @@ class TerminalSeat:
                 continue
             k += 1
             who = side_name(v.scenario, ins.owner, self.lang)
-            self.p(f"  {k:>2}. {ins.id:<26} {who:<14} {v.levels[ins.id]:>7g}  ({ins.min:g}..{ins.max:g}, step {ins.step:g}, cost {ins.cost:g}/step)  {tr(ins.name, self.lang)}")
+            self.p(
+                f"  {k:>2}. {ins.id:<26} {who:<14} {v.levels[ins.id]:>7g}  ({ins.min:g}..{ins.max:g}, step {ins.step:g}, cost {ins.cost:g}/step)  {tr(ins.name, self.lang)}"
+            )
 
     def show_orders(self, v: View, r: Rules) -> None:
         cost = r.orders_cost_levels(v.levels, self._draft, self._statement)
-        self.p(f"  Draft orders: {self._draft or 'none'}; statement: {self._statement}; cost {cost:.0f} of {v.political_capital:.0f} capital")
+        self.p(
+            f"  Draft orders: {self._draft or 'none'}; statement: {self._statement}; cost {cost:.1f} of {v.political_capital:.0f} capital"
+        )
 
     def show_table(self, v: View) -> None:
         if not v.offers:
             self.p("  No offers yet.")
         for o in v.offers[-8:]:
-            self.p(f"  #{o.id} turn {o.turn} {side_name(v.scenario, o.side, self.lang)} [{o.status}]: " + format_terms(o.terms))
+            self.p(
+                f"  #{o.id} turn {o.turn} {side_name(v.scenario, o.side, self.lang)} [{o.status}]: "
+                + format_terms(o.terms)
+            )
             if o.note:
                 self.p(f"      “{o.note}”")
             if o.response_note:
                 self.p(f"      ↳ “{o.response_note}”")
         for a in v.active_agreements:
-            terms = ", ".join(f"{t.instrument}={t.value:g}" + (f" until turn {t.until_turn}" if t.until_turn else "") for t in a.terms)
+            terms = ", ".join(
+                f"{t.instrument}={t.value:g}" + (f" until turn {t.until_turn}" if t.until_turn else "")
+                for t in a.terms
+            )
             self.p(f"  Agreement #{a.id} (signed turn {a.signed_turn}): {terms}")
 
     def show_table_state(self, v: View) -> None:
@@ -343,5 +372,9 @@ class TerminalSeat:
 
 
 def format_terms(terms: tuple[Term, ...]) -> str:
-    return ", ".join(f"{t.instrument}={t.value:g}" + (f"/{t.duration_turns}" if t.duration_turns else "") for t in terms)
-
+    return ", ".join(
+        f"{t.instrument}={t.value:g}"
+        + (f"/{t.duration_turns}" if t.duration_turns else "")
+        + (f"@{t.start_after_turns}" if t.start_after_turns else "")
+        for t in terms
+    )

@@ -89,3 +89,221 @@ def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
         text = _pick(END_WORDS.get(item.headline, (item.headline, item.headline)), lang)
         return f"{who} {text}" if item.headline == "walk_out" else text
     return item.headline
+
+
+# ---------------------------------------------------------------- the window's words
+# Additions for the desktop window (game/ui). Game-domain words live here, in both
+# languages, so the terminal and the window say the same thing.
+
+STATEMENT_LABELS: dict[str, tuple[str, str]] = {
+    "none": ("No statement", "不发表声明"),
+    "conciliatory": ("Conciliatory", "和解"),
+    "firm": ("Firm", "强硬"),
+    "threatening": ("Threatening", "威胁"),
+}
+
+#: Causes the economy model records for a meter's change ("why did this move?").
+CHANNEL_LABELS: dict[str, tuple[str, str]] = {
+    "trade": ("Trade (tariffs and measures)", "贸易（关税与措施）"),
+    "price": ("Prices (tariff pass-through)", "价格（关税传导）"),
+    "prices": ("Prices (tariff pass-through)", "价格（关税传导）"),
+    "uncertainty": ("Policy uncertainty", "政策不确定性"),
+    "news": ("News and events", "新闻与事件"),
+    "events": ("News and events", "新闻与事件"),
+    "shock": ("Shocks", "冲击"),
+    "shocks": ("Shocks", "冲击"),
+    "momentum": ("Momentum of the economy", "经济惯性"),
+    "persistence": ("Momentum of the economy", "经济惯性"),
+    "baseline": ("Baseline trend", "基准趋势"),
+    "diversion": ("Trade diversion", "贸易转移"),
+    "purchases": ("Purchase commitments", "采购承诺"),
+    "measures": ("Non-tariff measures", "非关税措施"),
+    "agreement": ("Agreements", "协议"),
+    "credibility": ("Credibility of agreements", "协议可信度"),
+    "world": ("World economy", "世界经济"),
+    "market": ("Markets", "市场"),
+    "inflation": ("Inflation", "通胀"),
+    "growth": ("Growth", "增长"),
+}
+
+#: For each meter, +1 if a rise is good for the side, -1 if bad, 0 if neither.
+METER_GOOD_DIRECTION: dict[str, int] = {
+    "growth_pct": 1,
+    "recession_prob_pct": -1,
+    "inflation_pct": -1,
+    "exports_bn": 1,
+    "trade_balance_bn": 1,
+    "market_index": 1,
+    "approval_pct": 1,
+    "political_capital": 1,
+    "faction_pressure_pct": -1,
+    "world_growth_pct": 1,
+    "uncertainty_index": -1,
+    "trust_pct": 1,
+}
+
+#: Meter display precision (decimals).
+METER_DECIMALS: dict[str, int] = {
+    "growth_pct": 2,
+    "recession_prob_pct": 0,
+    "inflation_pct": 1,
+    "exports_bn": 0,
+    "trade_balance_bn": 0,
+    "market_index": 0,
+    "approval_pct": 0,
+    "political_capital": 0,
+    "faction_pressure_pct": 0,
+    "world_growth_pct": 2,
+    "uncertainty_index": 0,
+    "trust_pct": 0,
+}
+
+_LEVEL_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # kind -> (word at min, word at max)
+    "measure": (("lifted", "取消"), ("in force", "实施")),
+    "pledge": (("none", "无"), ("in force", "实施")),
+    "consultation": (("no", "否"), ("yes", "是")),
+}
+
+DIFFICULTY_LABELS: dict[str, tuple[str, str]] = {
+    "tutorial": ("Tutorial", "教程"),
+    "easy": ("Easy", "简单"),
+    "normal": ("Normal", "普通"),
+    "hard": ("Hard", "困难"),
+}
+
+END_REASON_LABELS: dict[str, tuple[str, str]] = {
+    "deal": ("a comprehensive deal was signed", "签署了全面协议"),
+    "walk_out": ("a delegation walked out", "一方代表团退出谈判"),
+    "trust": ("trust ran out", "互信耗尽"),
+    "recession": ("a recession ended the talks", "经济衰退导致谈判结束"),
+    "deadline": ("the deadline passed", "谈判期限已到"),
+}
+
+
+def statement_label(statement: str, lang: str = "en") -> str:
+    pair = STATEMENT_LABELS.get(statement)
+    return _pick(pair, lang) if pair else statement
+
+
+def channel_label(channel: str, lang: str = "en") -> str:
+    pair = CHANNEL_LABELS.get(channel)
+    if pair:
+        return _pick(pair, lang)
+    return channel.replace("_", " ").capitalize()
+
+
+def difficulty_label(difficulty: str, lang: str = "en") -> str:
+    pair = DIFFICULTY_LABELS.get(difficulty)
+    return _pick(pair, lang) if pair else difficulty
+
+
+def end_reason_label(reason: str | None, lang: str = "en") -> str:
+    if reason is None:
+        return ""
+    pair = END_REASON_LABELS.get(reason)
+    return _pick(pair, lang) if pair else reason
+
+
+def format_meter(meter: str, value: float) -> str:
+    """A meter's value with its usual precision (units are in the label)."""
+    return f"{value:,.{METER_DECIMALS.get(meter, 1)}f}"
+
+
+def format_level(scenario: Scenario, iid: str, value: float, lang: str = "en") -> str:
+    """An instrument's level in words: ``30%``, ``$25bn``, ``in force``."""
+    try:
+        ins = scenario.instrument(iid)
+    except KeyError:
+        return f"{value:g}"
+    if ins.unit == "pct":
+        return f"{value:g}%"
+    if ins.unit == "bn":
+        return f"{value * 10:g}亿美元" if lang == "zh" else f"${value:g}bn"
+    words = _LEVEL_WORDS.get(ins.kind)
+    if words is not None and ins.max - ins.min <= ins.step + 1e-9:
+        if abs(value - ins.min) < 1e-9:
+            return _pick(words[0], lang)
+        if abs(value - ins.max) < 1e-9:
+            return _pick(words[1], lang)
+    return f"{value:g}"
+
+
+def format_duration(turns: int | None, turn_days: int = 7, lang: str = "en") -> str:
+    """A term's duration: ``for 13 turns (91 days)`` or ``until the end``."""
+    if turns is None:
+        return "直至游戏结束" if lang == "zh" else "until the end of the game"
+    days = turns * turn_days
+    if lang == "zh":
+        return f"为期{turns}回合（{days}天）"
+    return f"for {turns} turn{'s' if turns != 1 else ''} ({days} days)"
+
+
+def describe_term(
+    scenario: Scenario, instrument: str, value: float, duration_turns: int | None, lang: str = "en"
+) -> str:
+    """One term of a package in words."""
+    name = instrument_name(scenario, instrument, lang)
+    level = format_level(scenario, instrument, value, lang)
+    dur = format_duration(duration_turns, scenario.meta.turn_days, lang)
+    sep = "：" if lang == "zh" else ": "
+    return f"{name}{sep}{level}, {dur}" if lang != "zh" else f"{name}{sep}{level}，{dur}"
+
+
+#: What happened in 2025, for the debrief's comparison (scenario id -> rows of
+#: (topic, what happened, instrument ids whose final levels the game shows)).
+#: From shared/data/calibration-2025.md.
+HISTORY_2025: dict[str, list[tuple[tuple[str, str], tuple[str, str], tuple[str, ...]]]] = {
+    "geneva_2025": [
+        (
+            ("US tariff on China", "美国对华关税"),
+            (
+                "145% → 30% on 12–14 May (Geneva): 24 points of the reciprocal tariff suspended for 90 days, "
+                "10% kept, plus the 20% fentanyl tariff",
+                "5月12–14日（日内瓦）：145%降至30%——对等关税暂停24个百分点90天，保留10%，另加20%芬太尼关税",
+            ),
+            ("us_tariff_reciprocal", "us_suspension", "us_tariff_fentanyl"),
+        ),
+        (
+            ("China's tariff on US goods", "中国对美关税"),
+            (
+                "125% → 10% on 14 May: 24 points suspended for 90 days, 10% kept",
+                "5月14日：125%降至10%——暂停24个百分点90天，保留10%",
+            ),
+            ("cn_tariff_us", "cn_suspension"),
+        ),
+        (
+            ("Rare earths", "稀土"),
+            (
+                "Licensing stayed; the London framework (9–10 June) traded licences for easing recent US "
+                "export curbs; wider October rules paused for a year in November",
+                "许可制度保留；伦敦框架（6月9–10日）以发放许可换取美方放宽近期出口管制；10月扩大的规则于11月暂停一年",
+            ),
+            ("cn_rare_earth_licensing",),
+        ),
+        (
+            ("Fentanyl", "芬太尼"),
+            (
+                "Kuala Lumpur / Busan (30 Oct – 10 Nov): fentanyl tariff 20% → 10% for enforcement cooperation",
+                "吉隆坡/釜山（10月30日–11月10日）：以执法合作换取芬太尼关税由20%降至10%",
+            ),
+            ("us_tariff_fentanyl", "cn_fentanyl_pledge"),
+        ),
+        (
+            ("Purchases", "采购"),
+            (
+                "November: soybeans 12 Mt by January, then 25 Mt a year for three years",
+                "11月：1月前采购大豆1200万吨，此后三年每年2500万吨",
+            ),
+            ("cn_purchases",),
+        ),
+        (
+            ("Truce", "休战"),
+            (
+                "Extended to 10 November at Stockholm (28 July – 12 August), then for a year",
+                "斯德哥尔摩会谈（7月28日–8月12日）延长至11月10日，此后再延长一年",
+            ),
+            (),
+        ),
+    ]
+}

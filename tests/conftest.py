@@ -19,4 +19,6 @@ def geneva():
 
     from game.scenario.models import Scenario
 
-    return Scenario.model_validate(yaml.safe_load((SCENARIOS / "geneva-2025.yaml").read_text(encoding="utf-8")))
+    return Scenario.model_validate(
+        yaml.safe_load((SCENARIOS / "geneva-2025.yaml").read_text(encoding="utf-8"))
+    )

@@ -31,6 +31,9 @@ class Term(BaseModel):
     duration_turns: int | None = Field(
         default=None, description="Turns the term lasts; then it snaps back. None: until the game ends."
     )
+    start_after_turns: int = Field(
+        default=0, description="Phase-in: the term takes effect this many turns after signing (0 = at once)."
+    )
 
 
 class SubmitOrders(_Action):

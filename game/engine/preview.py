@@ -101,7 +101,9 @@ def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, 
     return Projection(levels, meters, shared, sc.total)
 
 
-def preview_deltas(rules: Rules, v: View, terms: Sequence[Term], *, turns: int = 4) -> dict[str, dict[str, float]]:
+def preview_deltas(
+    rules: Rules, v: View, terms: Sequence[Term], *, turns: int = 4
+) -> dict[str, dict[str, float]]:
     """How each meter would differ, ``turns`` turns ahead, with the package versus without it."""
     with_deal, without = project_packages(rules, v, [tuple(terms), ()], turns=turns)
     out: dict[str, dict[str, float]] = {}
@@ -111,7 +113,8 @@ def preview_deltas(rules: Rules, v: View, terms: Sequence[Term], *, turns: int =
             for k in ("growth_pct", "recession_prob_pct", "inflation_pct", "exports_bn", "market_index")
         }
     out["shared"] = {
-        k: round(with_deal.shared[k] - without.shared[k], 6) for k in ("world_growth_pct", "uncertainty_index")
+        k: round(with_deal.shared[k] - without.shared[k], 6)
+        for k in ("world_growth_pct", "uncertainty_index")
     }
     out["score"] = {v.side: round(with_deal.my_score - without.my_score, 6)}
     return out

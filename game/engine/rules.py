@@ -180,9 +180,8 @@ class Rules:
         elif isinstance(action, Reject):
             if not pending:
                 raise IllegalAction("3.3", "there is no offer on the table to reject")
-        elif isinstance(action, EndTalks):
-            if pending:
-                raise IllegalAction("3.3", "answer the offer on the table first (accept, reject or counter)")
+        elif isinstance(action, EndTalks) and pending:
+            raise IllegalAction("3.3", "answer the offer on the table first (accept, reject or counter)")
 
     def _check_orders(self, state: GameState, action: SubmitOrders) -> None:
         if action.statement not in STATEMENTS:
@@ -211,7 +210,9 @@ class Rules:
     def orders_cost_levels(self, levels: dict[str, float], moves: dict[str, float], statement: str) -> float:
         """Rule 2.4: the political capital a set of orders costs."""
         cost = sum(
-            self.move_cost(self.instruments[i], levels[i], v) for i, v in moves.items() if i in self.instruments
+            self.move_cost(self.instruments[i], levels[i], v)
+            for i, v in moves.items()
+            if i in self.instruments
         )
         return cost + CAPITAL_STATEMENT.get(statement, 0.0)
 
@@ -223,7 +224,9 @@ class Rules:
 
     def _check_level(self, ins: Instrument, value: float, rule: str) -> None:
         if not math.isfinite(value) or value < ins.min - 1e-9 or value > ins.max + 1e-9:
-            raise IllegalAction(rule, f"{ins.id} must stay between {ins.min:g} and {ins.max:g}, not {value:g}")
+            raise IllegalAction(
+                rule, f"{ins.id} must stay between {ins.min:g} and {ins.max:g}, not {value:g}"
+            )
         k = (value - ins.min) / ins.step
         if abs(k - round(k)) > 1e-6:
             raise IllegalAction(rule, f"{ins.id} moves in steps of {ins.step:g} from {ins.min:g}")
@@ -233,7 +236,9 @@ class Rules:
         if state.exchanges_used >= limit:
             raise IllegalAction("3.4", f"no offers left this turn (at most {limit} a turn)")
 
-    def _check_package(self, state: GameState, side: str, terms: tuple[Term, ...], *, proposing: bool) -> None:
+    def _check_package(
+        self, state: GameState, side: str, terms: tuple[Term, ...], *, proposing: bool
+    ) -> None:
         if not terms:
             raise IllegalAction("3.2", "a package needs at least one term")
         seen: set[str] = set()
@@ -247,6 +252,8 @@ class Rules:
             self._check_level(ins, t.value, "3.2")
             if t.duration_turns is not None and t.duration_turns < 1:
                 raise IllegalAction("3.2", f"the term on {t.instrument} must last at least one turn")
+            if not 0 <= t.start_after_turns <= self.scenario.end.deadline_turns:
+                raise IllegalAction("3.2", f"the term on {t.instrument} must start within the game")
         self._check_red_lines(state, side, terms, "3.5", "proposing")
 
     def package_levels(self, levels: dict[str, float], terms: tuple[Term, ...]) -> dict[str, float]:
@@ -264,7 +271,9 @@ class Rules:
                 crossed.append(rl.id)
         return crossed
 
-    def _check_red_lines(self, state: GameState, side: str, terms: tuple[Term, ...], rule: str, verb: str) -> None:
+    def _check_red_lines(
+        self, state: GameState, side: str, terms: tuple[Term, ...], rule: str, verb: str
+    ) -> None:
         after = self.package_levels(state.levels, terms)
         before = set(self.crossed_red_lines(side, state.levels))
         for rl_id in self.crossed_red_lines(side, after):
@@ -354,13 +363,15 @@ class Rules:
                 ag.terms = [bt for bt in ag.terms if bt.instrument != t.instrument]
                 if not ag.terms:
                     ag.status = "superseded"
-            until = None if t.duration_turns is None else state.turn + t.duration_turns - 1
+            start = state.turn + t.start_after_turns
+            until = None if t.duration_turns is None else start + t.duration_turns - 1
             bound.append(
                 BoundTerm(
                     instrument=t.instrument,
                     owner=ins.owner,
                     value=float(t.value),
                     prior=state.levels[t.instrument],
+                    from_turn=start,
                     until_turn=until,
                     bound="at_most" if ins.kind in UPPER_BOUND_KINDS else "at_least",
                 )
@@ -377,7 +388,9 @@ class Rules:
         state.news.append(NewsItem(state.turn, "agreement", "agreement", side=offer.side))
         state.trust_pct = _clip(state.trust_pct + TRUST_AGREEMENT, "trust_pct")
         for s in self.sides:
-            state.sides[s].approval_pct = _clip(state.sides[s].approval_pct + APPROVAL_AGREEMENT, "approval_pct")
+            state.sides[s].approval_pct = _clip(
+                state.sides[s].approval_pct + APPROVAL_AGREEMENT, "approval_pct"
+            )
         if ag.comprehensive:
             state.deal_signed = True
 
@@ -394,16 +407,20 @@ class Rules:
             ss = state.sides[s]
             for iid, v in (ss.orders or {}).items():
                 new_levels[iid] = v
-        # 4.2 terms signed this turn override this turn's orders on their instruments
+        # 4.2 terms that start this turn take effect and override this turn's orders
         for ag in state.active_agreements():
-            if ag.signed_turn == turn:
-                for bt in ag.terms:
-                    new_levels[bt.instrument] = bt.value
-        # 4.3 breaches: an order that leaves a bound instrument on the wrong side of its term
-        for ag in state.active_agreements():
-            if ag.signed_turn == turn:
-                continue
             for bt in ag.terms:
+                if bt.active and bt.from_turn == turn:
+                    bt.prior = before[bt.instrument]
+                    new_levels[bt.instrument] = bt.value
+        # 4.3 breaches: an order that leaves a bound instrument on the wrong side of a term in force
+        for ag in state.active_agreements():
+            for bt in ag.terms:
+                in_force = (
+                    bt.active and bt.from_turn < turn and (bt.until_turn is None or turn <= bt.until_turn)
+                )
+                if not in_force:
+                    continue
                 v = new_levels[bt.instrument]
                 broken = v > bt.value + 1e-9 if bt.bound == "at_most" else v < bt.value - 1e-9
                 if broken:
@@ -418,24 +435,25 @@ class Rules:
                 bs = state.sides[breacher]
                 bs.political_capital = _clip(bs.political_capital + CAPITAL_BREACH, "political_capital")
                 state.news.append(NewsItem(turn, "breach", "breach", side=breacher))
-                # 4.4 a breached agreement is void: the wronged side's terms snap back
+                # 4.4 a breached agreement is void: the wronged side's terms in effect snap back
                 for bt in ag.terms:
-                    if bt.owner != breacher:
+                    if bt.owner != breacher and bt.active and bt.from_turn < turn:
                         new_levels[bt.instrument] = bt.prior
-        # 4.5 expiring terms snap back to their level before the agreement
+                    bt.active = False
+        # 4.5 terms whose duration has run out snap back to their level before the agreement
         for ag in state.active_agreements():
             for bt in ag.terms:
-                if bt.until_turn is not None and bt.until_turn == turn:
-                    if state.sides[bt.owner].orders is None or bt.instrument not in (
-                        state.sides[bt.owner].orders or {}
-                    ):
+                if bt.active and bt.until_turn is not None and turn > bt.until_turn:
+                    bt.active = False
+                    if bt.instrument not in (state.sides[bt.owner].orders or {}):
                         new_levels[bt.instrument] = bt.prior
                     state.news.append(NewsItem(turn, "snap_back", bt.instrument, side=bt.owner))
-            if all(bt.until_turn is not None and bt.until_turn <= turn for bt in ag.terms):
+            if not any(bt.active for bt in ag.terms):
                 ag.status = "expired"
         # trust and politics from the moves and statements
         capital_spent = {
-            s: self.orders_cost(state, s, state.sides[s].orders or {}, state.sides[s].statement) for s in self.sides
+            s: self.orders_cost(state, s, state.sides[s].orders or {}, state.sides[s].statement)
+            for s in self.sides
         }
         trust = state.trust_pct
         for s in self.sides:
@@ -447,7 +465,9 @@ class Rules:
                 d = new_levels[iid] - before[iid]
                 if abs(d) < 1e-12:
                     continue
-                state.news.append(NewsItem(turn, "order", iid, side=s, text=f"{before[iid]:g} → {new_levels[iid]:g}"))
+                state.news.append(
+                    NewsItem(turn, "order", iid, side=s, text=f"{before[iid]:g} → {new_levels[iid]:g}")
+                )
                 trust += TRUST_ESCALATION if self._hurts_other(iid, d) else TRUST_DEESCALATION
         state.trust_pct = _clip(trust, "trust_pct")
         state.levels = {k: _round(v) for k, v in new_levels.items()}
@@ -470,7 +490,9 @@ class Rules:
         for s in self.sides:
             ss = state.sides[s]
             r = self.econ.region_index[s]
-            approval = ss.approval_pct + float(m.approval_pressure_pp[0, r]) + APPROVAL_STATEMENT[ss.statement]
+            approval = (
+                ss.approval_pct + float(m.approval_pressure_pp[0, r]) + APPROVAL_STATEMENT[ss.statement]
+            )
             ss.approval_pct = _clip(approval, "approval_pct")
             regen = CAPITAL_REGEN_BASE + (ss.approval_pct - 50.0) / 10.0
             ss.political_capital = _clip(ss.political_capital - capital_spent[s] + regen, "political_capital")
@@ -576,7 +598,9 @@ class Rules:
                 else:
                     self._meter_effect(state, eff.meter or "", eff.side, eff.set, eff.add or 0.0, shocks)
         state.pending_uncertainty = _round(state.pending_uncertainty + shocks.uncertainty)
-        state.pending_growth_pp = [_round(a + float(b)) for a, b in zip(state.pending_growth_pp, shocks.growth, strict=True)]
+        state.pending_growth_pp = [
+            _round(a + float(b)) for a, b in zip(state.pending_growth_pp, shocks.growth, strict=True)
+        ]
 
     def _meter_effect(
         self, state: GameState, meter: str, side: str | None, set_: float | None, add: float, shocks: _Shocks

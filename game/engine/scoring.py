@@ -52,7 +52,9 @@ def score_briefing(
     for o in briefing.objectives:
         v = objective_value(o, levels, meters, shared)
         c = credit(o, v)
-        items.append(ObjectiveScore(o.id, round(v, 6), round(c, 6), o.weight, round(100.0 * c * o.weight / total_w, 6)))
+        items.append(
+            ObjectiveScore(o.id, round(v, 6), round(c, 6), o.weight, round(100.0 * c * o.weight / total_w, 6))
+        )
     return Score(side, round(sum(i.points for i in items), 6), tuple(items), briefing.walk_away)
 
 

@@ -37,9 +37,11 @@ class BoundTerm:
     instrument: str
     owner: str
     value: float
-    prior: float  # level before the agreement: the snap-back level
+    prior: float  # level before the term took effect: the snap-back level
+    from_turn: int  # first turn in force (the signing turn unless phased in later)
     until_turn: int | None  # last turn in force; None = to the end of the game
     bound: Literal["at_most", "at_least"]
+    active: bool = True  # False once expired or voided
 
 
 @dataclass

@@ -92,7 +92,12 @@ def test_rule_2_4_political_capital_limits_orders(geneva):
         g,
         SubmitOrders(
             side="us",
-            moves={"us_tariff_reciprocal": 0, "us_chip_controls": 0, "us_entity_list": 0, "us_de_minimis_end": 0},
+            moves={
+                "us_tariff_reciprocal": 0,
+                "us_chip_controls": 0,
+                "us_entity_list": 0,
+                "us_de_minimis_end": 0,
+            },
         ),
         "2.4",
     )
@@ -125,7 +130,9 @@ def test_rule_3_2_package_terms_checked(geneva):
     refused(g, Propose(side="us", terms=(Term(instrument="us_tariff_reciprocal", value=7.5),)), "3.2")
     twice = (Term(instrument="cn_tariff_us", value=50), Term(instrument="cn_tariff_us", value=40))
     refused(g, Propose(side="us", terms=twice), "3.2")
-    refused(g, Propose(side="us", terms=(Term(instrument="us_suspension", value=5, duration_turns=0),)), "3.2")
+    refused(
+        g, Propose(side="us", terms=(Term(instrument="us_suspension", value=5, duration_turns=0),)), "3.2"
+    )
 
 
 def test_rule_3_3_answer_before_anything_else(geneva):
@@ -229,9 +236,28 @@ def test_rule_4_5_expired_terms_snap_back(geneva):
     assert g.state.levels["us_suspension"] == 20  # turn 1 resolved
     orders(g)
     g.play(EndTalks(side=g.to_move()[0]))  # turn 2: last turn in force
+    assert g.state.levels["us_suspension"] == 20
+    orders(g)
+    g.play(EndTalks(side=g.to_move()[0]))  # turn 3: the term has run out
     assert g.state.levels["us_suspension"] == 0
     assert g.state.agreements[0].status == "expired"
     assert any(n.kind == "snap_back" for n in g.state.news)
+
+
+def test_rule_4_2_phased_terms_take_effect_later(geneva):
+    g = Game(geneva, 1)
+    orders(g)
+    phased = (Term(instrument="us_tariff_reciprocal", value=10, start_after_turns=2),)
+    g.play(Propose(side="us", terms=phased))
+    g.play(Accept(side="china"))
+    assert g.state.levels["us_tariff_reciprocal"] == 125
+    orders(g, us={"us_tariff_reciprocal": 130})  # not yet bound: no breach
+    g.play(EndTalks(side=g.to_move()[0]))
+    assert g.state.agreements[0].status == "in_force"
+    orders(g)
+    g.play(EndTalks(side=g.to_move()[0]))  # turn 3: the term starts
+    assert g.state.levels["us_tariff_reciprocal"] == 10
+    assert g.state.agreements[0].terms[0].prior == 130
 
 
 def test_rule_4_6_new_term_replaces_older_term(geneva):
