@@ -46,7 +46,14 @@ SHARED_METERS: dict[str, tuple[float, float]] = {
 METER_RANGES: dict[str, tuple[float, float]] = {**SIDE_METERS, **SHARED_METERS}
 #: Meters an event's effect may move (the others follow from the economy model).
 EFFECT_METERS: frozenset[str] = frozenset(
-    {"trust_pct", "approval_pct", "political_capital", "faction_pressure_pct", "growth_pct", "uncertainty_index"}
+    {
+        "trust_pct",
+        "approval_pct",
+        "political_capital",
+        "faction_pressure_pct",
+        "growth_pct",
+        "uncertainty_index",
+    }
 )
 
 
@@ -127,7 +134,10 @@ class MeasureEffects(Model):
         default=0.0, ge=-100, le=100, description="Change of the target's exports to the owner (%)."
     )
     owner_exports_pct: float = Field(
-        default=0.0, ge=-100, le=100, description="Change of the owner's exports to the target (%), e.g. export controls."
+        default=0.0,
+        ge=-100,
+        le=100,
+        description="Change of the owner's exports to the target (%), e.g. export controls.",
     )
     target_growth_pp: float = Field(default=0.0, ge=-5, le=5, description="Target's growth outlook (pp).")
     owner_growth_pp: float = Field(default=0.0, ge=-5, le=5, description="Owner's growth outlook (pp).")
@@ -166,12 +176,16 @@ class Instrument(Model):
     step: float = Field(default=1.0, gt=0, le=10000, description="Smallest move.")
     start: float = Field(description="Level at the start of the scenario.")
     unit: Literal["pct", "bn", "level"] = "level"
-    share: float = Field(default=1.0, gt=0, le=1, description="For tariffs: share of the target's goods covered.")
+    share: float = Field(
+        default=1.0, gt=0, le=1, description="For tariffs: share of the target's goods covered."
+    )
     applies_to: Ident | None = Field(default=None, description="For suspensions: the tariff it suspends.")
     cost: float = Field(
         default=1.0, ge=0, le=100, description="Political capital per step moved by a unilateral order."
     )
-    player_controlled: bool = Field(default=True, description="False for background instruments that only events move.")
+    player_controlled: bool = Field(
+        default=True, description="False for background instruments that only events move."
+    )
     effects: MeasureEffects = Field(default_factory=MeasureEffects)
 
     @model_validator(mode="after")
@@ -188,13 +202,6 @@ class Instrument(Model):
 
 
 Op = Literal[">=", "<=", ">", "<", "=="]
-
-
-class MeterRef(Model):
-    """A meter: a side's (``side`` given) or a shared one."""
-
-    meter: str = Field(description="Meter name, e.g. growth_pct or trust_pct.")
-    side: SideId | None = Field(default=None, description="Whose meter; omit for shared meters.")
 
 
 class Condition(Model):
@@ -219,7 +226,9 @@ class Objective(Model):
     id: Ident
     text: Text
     weight: float = Field(default=1.0, gt=0, le=100)
-    meter: str | None = Field(default=None, description="A meter name (with `side`), or omit and use `instrument`.")
+    meter: str | None = Field(
+        default=None, description="A meter name (with `side`), or omit and use `instrument`."
+    )
     side: SideId | None = None
     instrument: Ident | None = None
     baseline: float = Field(description="Value that earns no credit.")
@@ -281,7 +290,9 @@ class Trigger(Model):
     from_turn: int | None = Field(default=None, ge=1)
     to_turn: int | None = Field(default=None, ge=1)
     conditions: list[Condition] = Field(default_factory=list)
-    on_change: Ident | None = Field(default=None, description="Fires in a turn in which this instrument moved.")
+    on_change: Ident | None = Field(
+        default=None, description="Fires in a turn in which this instrument moved."
+    )
     no_agreement: bool = Field(default=False, description="Only while no agreement is in force.")
 
 
@@ -324,14 +335,21 @@ class End(Model):
     comprehensive_deal: ComprehensiveDeal = Field(default_factory=ComprehensiveDeal)
     ends_on_deal: bool = Field(default=True, description="A comprehensive deal ends the game.")
     recession_prob_pct: float = Field(
-        default=90.0, ge=0, le=100, description="A side's recession probability at or above this ends the game."
+        default=90.0,
+        ge=0,
+        le=100,
+        description="A side's recession probability at or above this ends the game.",
     )
 
 
 class Economy(Model):
     calibration: Literal["default"] = "default"
-    overrides: dict[str, float] = Field(default_factory=dict, description="Economy parameters to override by name.")
-    uncertainty_index: float = Field(default=100.0, ge=0, le=1000, description="Uncertainty index at the start.")
+    overrides: dict[str, float] = Field(
+        default_factory=dict, description="Economy parameters to override by name."
+    )
+    uncertainty_index: float = Field(
+        default=100.0, ge=0, le=1000, description="Uncertainty index at the start."
+    )
     warmup_turns: int = Field(
         default=8, ge=0, le=104, description="Turns the model runs at the starting levels before turn 1."
     )
@@ -348,7 +366,9 @@ class Scenario(Model):
     events: list[Event] = Field(default_factory=list)
     scoring: Scoring
     end: End
-    trust_pct: float = Field(default=30.0, ge=0, le=100, description="Trust between the delegations at the start.")
+    trust_pct: float = Field(
+        default=30.0, ge=0, le=100, description="Trust between the delegations at the start."
+    )
 
     def side(self, side_id: str) -> Side:
         for s in self.sides:

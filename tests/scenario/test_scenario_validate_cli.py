@@ -1,0 +1,87 @@
+"""run_validate: output formats and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from game.scenario.validate import run_validate
+
+HERE = Path(__file__).parent
+MINIMAL = HERE / "data" / "minimal.yaml"
+
+
+def _run(files: list[str], fmt: str = "text") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_validate(files, fmt, out=out, err=err)  # type: ignore[arg-type]
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_valid_file_exits_zero() -> None:
+    code, out, err = _run([str(MINIMAL)])
+    assert (code, out) == (0, "")
+    assert err.strip() == "0 errors, 0 warnings, 0 hints in 1 file"
+
+
+def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
+    path = tmp_path / "warn.yaml"
+    path.write_text(
+        MINIMAL.read_text(encoding="utf-8").replace("when: {turn: 2}", "when: {date: 2030-01-01}")
+    )
+    code, out, _ = _run([str(path)])
+    assert code == 0
+    assert out.startswith(f"{path}:")
+    assert ": warning: date 2030-01-01 is outside the scenario" in out
+
+
+def test_errors_and_missing_files_exit_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {id: x}\n")
+    missing = tmp_path / "missing.yaml"
+    code, out, err = _run([str(MINIMAL), str(bad), str(missing)])
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{missing}:1:1: error: file not found" in lines
+    assert all(line.startswith((f"{bad}:", f"{missing}:")) for line in lines)
+    assert "in 3 files" in err
+
+
+def test_json_format_is_a_list_of_objects(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta:\n  titel: x\n")
+    code, out, _ = _run([str(bad)], "json")
+    assert code == 1
+    items = json.loads(out)
+    assert isinstance(items, list)
+    unknown = [i for i in items if "unknown key 'titel'" in i["message"]]
+    assert unknown == [
+        {
+            "file": str(bad),
+            "line": 2,
+            "col": 3,
+            "severity": "error",
+            "message": "unknown key 'titel' in meta; did you mean 'title'?",
+            "path": ["meta", "titel"],
+        }
+    ]
+
+
+def test_json_format_of_a_valid_file_is_an_empty_list() -> None:
+    code, out, _ = _run([str(MINIMAL)], "json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "game.scenario.validate", str(MINIMAL), str(tmp_path / "nope.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=HERE.parent.parent,
+    )
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{tmp_path / 'nope.yaml'}:1:1: error: file not found"
