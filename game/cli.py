@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
     sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
     sp.add_argument(
-        "--us", default="ai", metavar="SEAT", help="seat of the first side: human or ai[:STYLE[:LEVEL]]"
+        "--us", default="ai", metavar="SEAT", help="seat of the first side: human, script or ai[:STYLE[:LEVEL]]"
     )
     sp.add_argument("--china", default="ai", metavar="SEAT", help="seat of the second side")
     sp.add_argument("--seed", type=int, default=0, help="random seed of the first game (default 0)")
@@ -70,12 +70,28 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="one JSON object per game per line")
     sp.add_argument("--save", type=Path, default=None, metavar="FILE", help="save the (last) game to FILE")
 
+    sp = sub.add_parser("replay", help="replay a saved game and check its final state (exit 1 on a mismatch)")
+    sp.add_argument("file", type=Path, metavar="FILE", help="a save file")
+    sp.add_argument("--step", action="store_true", help="print the game turn by turn: moves, offers, meters")
+    sp.add_argument(
+        "--scenario", type=Path, default=None, help="replay with this scenario file, not the saved copy"
+    )
+
     sp = sub.add_parser("forecast", help="play a scenario's scripted events to a date and print the outlook")
     sp.add_argument("--scenario", type=Path, required=True)
     g = sp.add_mutually_exclusive_group(required=True)
     g.add_argument("--date", help="YYYY-MM-DD")
     g.add_argument("--turn", type=int)
     sp.add_argument("--json", action="store_true")
+
+    sp = sub.add_parser("tournament", help="every AI style and level against the others, on both sides")
+    sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
+    sp.add_argument("--games", type=int, default=1, metavar="N", help="games per pairing: seeds S..S+N-1")
+    sp.add_argument("--seed", type=int, default=0, metavar="S", help="first seed (default 0)")
+    sp.add_argument("--json", action="store_true", help="print the results as JSON")
+    sp.add_argument("--styles", default=None, help="comma-separated styles (default: all)")
+    sp.add_argument("--levels", default=None, help="comma-separated levels (default: all)")
+    sp.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 2)")
     return p
 
 
@@ -117,8 +133,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     if cmd == "simulate":
         return _simulate(args, lang)
+    if cmd == "replay":
+        from game.saves.replay import run_replay
+
+        return run_replay(args.file, step=args.step, scenario_path=args.scenario)
     if cmd == "forecast":
         return _forecast(args)
+    if cmd == "tournament":
+        from game.ai.tournament import tournament_command
+
+        return tournament_command(args)
     raise UsageError(f"unknown command {cmd!r}")
 
 
@@ -137,7 +161,7 @@ def _open_window(scenario: Path | None, lang: str) -> int:
     return run_app(scenario, lang)
 
 
-def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):
+def load_scenario_or_report(path: Path | None, err: TextIO | None = None):
     """Load a scenario; on a problem print located messages and return None."""
     from game.scenario.diagnostics import ScenarioError
     from game.scenario.loader import load_scenario
@@ -147,7 +171,7 @@ def load_scenario_or_report(path: Path | None, err: TextIO = sys.stderr):
         return load_scenario(path)
     except ScenarioError as exc:
         for d in exc.diagnostics:
-            print(d.format(), file=err)
+            print(d.format(), file=err or sys.stderr)
         return None
 
 
@@ -158,6 +182,10 @@ def parse_seat(spec: str, lang: str):
         from game.terminal import TerminalSeat
 
         return TerminalSeat(lang=lang)
+    if spec == "script":
+        from game.session import ScriptSeat
+
+        return ScriptSeat()
     try:
         style, level = parse_ai_spec(spec)
     except ValueError as err:
@@ -220,11 +248,16 @@ def _simulate(args: argparse.Namespace, lang: str) -> int:
         if progress:
             _progress(k + 1, args.games)
     if args.save is not None and session is not None:
-        from game.saves import save_game
+        from game.saves import SaveError, save_game
 
-        save_game(
-            args.save, session.game, seats={s: session.seats[s].label for s in session.scenario.side_ids}
-        )
+        seats = {s: session.seats[s].label for s in session.scenario.side_ids}
+        try:
+            save_game(
+                args.save, session.game, seats=seats, scenario_path=args.scenario or default_scenario_path()
+            )
+        except SaveError as err:
+            print(f"tariff-talks: {err}", file=sys.stderr)
+            return EXIT_PROBLEM
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from game.engine import Action, Game, IllegalAction, Rules, View
+from game.engine import Action, EndTalks, Game, IllegalAction, Reject, Rules, SubmitOrders, View
 from game.scenario.models import Scenario
 
 
@@ -43,6 +43,25 @@ class HumanSeat:
         if self.ask is None:
             raise RuntimeError("this human seat takes its actions from the window")
         return self.ask(v)
+
+
+@dataclass
+class ScriptSeat:
+    """A seat that follows the scenario's script: no orders, no offers, declines offers.
+
+    With both seats scripted, only the scenario's events move the instruments — the
+    "what really happened" replay of ``history-2025``.
+    """
+
+    label: str = "script"
+    is_human: bool = False
+
+    def decide(self, v: View) -> Action:
+        if v.phase == "orders":
+            return SubmitOrders(side=v.side, note="We follow the script.")
+        if v.pending_offer is not None:
+            return Reject(side=v.side, note="Rejected: we follow the script.")
+        return EndTalks(side=v.side, note="We follow the script.")
 
 
 @dataclass

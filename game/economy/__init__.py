@@ -1,0 +1,55 @@
+"""The economy model: a small reduced-form macro model of the US, China and the rest of
+the world, vectorised over games (numpy only). See ``docs/economy.md``."""
+
+from game.economy.model import (
+    GROWTH_CHANNELS,
+    IMPORT_CHANNELS,
+    INFLATION_CHANNELS,
+    METER_BOUNDS,
+    Attribution,
+    Inputs,
+    Meters,
+    State,
+    baseline_state,
+    initial_state,
+    meters,
+    stack_inputs,
+    stack_states,
+    step,
+    zero_inputs,
+)
+from game.economy.params import CHINA, REGIONS, ROW, US, Params, default_params, params_with_overrides
+
+
+def calibration_timeline(variant: str = "history", *, extended: bool = False) -> list:
+    """The dated tariff path of the calibration; see :func:`game.economy.calibration.calibration_timeline`."""
+    from game.economy import calibration  # imported lazily: `python -m game.economy.calibration`
+
+    return calibration.calibration_timeline(variant, extended=extended)
+
+
+__all__ = [
+    "CHINA",
+    "GROWTH_CHANNELS",
+    "IMPORT_CHANNELS",
+    "INFLATION_CHANNELS",
+    "METER_BOUNDS",
+    "REGIONS",
+    "ROW",
+    "US",
+    "Attribution",
+    "Inputs",
+    "Meters",
+    "Params",
+    "State",
+    "baseline_state",
+    "calibration_timeline",
+    "default_params",
+    "initial_state",
+    "meters",
+    "params_with_overrides",
+    "stack_inputs",
+    "stack_states",
+    "step",
+    "zero_inputs",
+]

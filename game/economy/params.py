@@ -1,0 +1,301 @@
+"""Every parameter of the economy model, with its value and its source, in one place.
+
+Each field of :class:`Params` is a plain float (so a scenario can override any of
+them by name). Its metadata carries the unit, the source and whether it is *fitted*
+(re-estimated by ``python -m game.economy.calibration``) or *fixed* (taken from the
+literature, from data, or a stated judgement). ``docs/economy.md`` prints the same
+table (``python -m game.economy.calibration --table`` regenerates it).
+
+Regions are indexed ``us`` = 0, ``china`` = 1, ``row`` (rest of world) = 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+REGIONS: tuple[str, ...] = ("us", "china", "row")
+US, CHINA, ROW = 0, 1, 2
+
+
+def _p(value: float, unit: str, source: str, doc: str, *, fitted: bool = False) -> Any:
+    return field(default=value, metadata={"unit": unit, "source": source, "doc": doc, "fitted": fitted})
+
+
+_CENSUS = "US Census Bureau, 2024 trade in goods (FT-900 annual)"
+_GAC = "China General Administration of Customs, 2024 totals in USD"
+_FIT = "fitted: python -m game.economy.calibration (figures dated up to 30 Apr 2025)"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Parameters of the reduced-form model (see ``docs/economy.md`` for the equations)."""
+
+    # ---------------------------------------------------------------- baseline
+    growth_base_us_pct: float = _p(2.7, "%", "IMF WEO update, 17 Jan 2025", "US 2025 growth, no new tariffs")
+    growth_base_china_pct: float = _p(4.6, "%", "IMF WEO update, 17 Jan 2025", "China 2025 growth")
+    growth_base_world_pct: float = _p(
+        3.3, "%", "IMF WEO update, 17 Jan 2025", "World 2025 growth; RoW's base is implied by the weights"
+    )
+    weight_us: float = _p(0.15, "share", "IMF WEO database, PPP weights", "US weight in world growth")
+    weight_china: float = _p(0.19, "share", "IMF WEO database, PPP weights", "China weight in world growth")
+    weight_row: float = _p(0.66, "share", "IMF WEO database, PPP weights", "RoW weight in world growth")
+    gdp_us_bn: float = _p(29185.0, "bn USD", "BEA / IMF WEO Apr 2025 database, 2024", "US nominal GDP 2024")
+    gdp_china_bn: float = _p(
+        18748.0, "bn USD", "NBS / IMF WEO Apr 2025 database, 2024", "China nominal GDP 2024"
+    )
+    gdp_row_bn: float = _p(
+        62100.0,
+        "bn USD",
+        "IMF WEO Apr 2025 database: world ≈ 110,000 minus US and China",
+        "RoW nominal GDP 2024",
+    )
+    inflation_base_us_pct: float = _p(
+        1.9,
+        "%",
+        "IMF WEO Oct 2024 (approx.; not a calibration target)",
+        "US 2025 CPI inflation, no new tariffs",
+    )
+    inflation_base_china_pct: float = _p(
+        1.7, "%", "IMF WEO Oct 2024 (approx.; not a calibration target)", "China 2025 CPI inflation"
+    )
+    inflation_base_row_pct: float = _p(
+        5.4, "%", "implied by IMF world 4.2% (Jan 2025) and the weights (approx.)", "RoW 2025 CPI inflation"
+    )
+    recession_base_us_pct: float = _p(
+        15.0,
+        "%",
+        "Goldman Sachs 12-month odds at the start of 2025, as reported",
+        "US 12-month recession odds",
+    )
+    recession_base_china_pct: float = _p(10.0, "%", "judgement", "China 12-month recession odds at baseline")
+    recession_base_row_pct: float = _p(
+        15.0, "%", "judgement (long-run frequency)", "RoW 12-month recession odds"
+    )
+
+    # ------------------------------------------------- base trade flows, 2024
+    imports_us_from_china_bn: float = _p(438.9, "bn USD", _CENSUS, "US goods imports from China")
+    imports_china_from_us_bn: float = _p(
+        143.5, "bn USD", _CENSUS + " (US exports to China)", "China's imports from US"
+    )
+    imports_us_from_row_bn: float = _p(
+        2856.7, "bn USD", _CENSUS + ": total imports 3,295.6 minus China", "US imports from RoW"
+    )
+    imports_row_from_us_bn: float = _p(
+        1940.3, "bn USD", _CENSUS + ": total exports 2,083.8 minus China", "RoW imports from US"
+    )
+    imports_china_from_row_bn: float = _p(
+        2442.2, "bn USD", _GAC + ": total imports 2,585.7 minus US 143.5", "China's imports from RoW"
+    )
+    imports_row_from_china_bn: float = _p(
+        3138.6, "bn USD", _GAC + ": total exports 3,577.5 minus US 438.9", "RoW imports from China"
+    )
+
+    # ------------------------------------------------------------ trade channel
+    trade_elasticity: float = _p(
+        2.5, "-", "import-demand elasticity, trade literature (range 2-4)", "sigma in (1+p*tau)^-sigma"
+    )
+    trade_adjust_years: float = _p(
+        0.2,
+        "years",
+        "judgement; 2018-19 import responses came within 1-2 quarters (Amiti-Redding-Weinstein 2019)",
+        "time constant of import flows' partial adjustment",
+    )
+    pass_through_us: float = _p(
+        1.0,
+        "share",
+        "Amiti-Redding-Weinstein (JEP 2019); Fajgelbaum et al. (QJE 2020)",
+        "tariff pass-through, US",
+    )
+    pass_through_china: float = _p(
+        0.6,
+        "share",
+        "judgement: partial pass-through, substitution to other suppliers",
+        "pass-through, China",
+    )
+    pass_through_row: float = _p(0.8, "share", "judgement", "tariff pass-through, RoW")
+    diversion_share: float = _p(
+        0.5,
+        "share",
+        "judgement after Fajgelbaum et al. (AER:I 2024, 'global reallocations')",
+        "share of an importer's lost imports re-sourced from the third region",
+    )
+    deflection_share: float = _p(
+        0.25,
+        "share",
+        "judgement after Fajgelbaum et al. (AER:I 2024)",
+        "share of an exporter's lost sales redirected to the third region",
+    )
+    purchase_displacement: float = _p(
+        0.8,
+        "share",
+        "judgement (soybeans: bought from the US instead of Brazil)",
+        "purchases displacing 3rd region",
+    )
+
+    # ------------------------------------------------------- growth outlook
+    growth_adjust_years: float = _p(
+        0.12,
+        "years",
+        "judgement: forecasts are revised over 1-2 months (monthly surveys, IMF rounds); longer lags fit better",
+        "time constant of the growth outlook",
+    )
+    growth_per_export_change: float = _p(
+        0.4876, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
+    )
+    growth_per_import_cost: float = _p(
+        0.5405, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
+    )
+    growth_per_uncertainty: float = _p(
+        0.1147,
+        "pp per 100 pts",
+        _FIT,
+        "growth outlook per 100 points of uncertainty (US exposure)",
+        fitted=True,
+    )
+    uncertainty_exposure_us: float = _p(1.0, "-", "normalisation", "exposure of US activity to uncertainty")
+    uncertainty_exposure_china: float = _p(
+        0.5304, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
+    )
+    uncertainty_exposure_row: float = _p(
+        0.6031, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
+    )
+
+    # ------------------------------------------------------ uncertainty index
+    uncertainty_decay_years: float = _p(
+        0.15,
+        "years",
+        "judgement: EPU shocks halve in about 5-6 weeks",
+        "time constant of the uncertainty stock",
+    )
+    uncertainty_per_volatility: float = _p(
+        40.0,
+        "pts per log-pt",
+        "judgement, sets the April 2025 peak at several hundred (EPU April 2025 ≈ 716)",
+        "points per trade-weighted log-point of tariff increase",
+    )
+    uncertainty_cut_weight: float = _p(
+        0.25, "-", "judgement", "weight of tariff cuts relative to increases in the volatility term"
+    )
+    uncertainty_per_tariff_level: float = _p(
+        15.0, "pts per log-pt", "judgement", "points per trade-weighted log-point of tariffs in force"
+    )
+    credibility_damping: float = _p(
+        0.8,
+        "share",
+        "judgement",
+        "share of new bad news, volatility and level a fully credible agreement absorbs",
+    )
+    credibility_decay_per_year: float = _p(
+        5.0,
+        "1/years",
+        "judgement",
+        "extra decay rate of the uncertainty stock under a fully credible agreement",
+    )
+
+    # --------------------------------------------------------------- inflation
+    inflation_per_import_cost: float = _p(
+        1.832,
+        "pp per % of GDP",
+        _FIT + ": Yale Budget Lab, 9-15 Apr 2025, price level +2.9-3.0%",
+        "CPI inflation per 1% of GDP of tariff import cost",
+        fitted=True,
+    )
+    inflation_per_growth: float = _p(
+        0.15, "pp per pp", "judgement (flat Phillips curve)", "inflation per pp of growth-outlook change"
+    )
+    inflation_adjust_years: float = _p(0.1, "years", "judgement", "time constant of the inflation outlook")
+
+    # -------------------------------------------------------------- recession
+    recession_per_growth: float = _p(
+        0.4678, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
+    )
+    recession_per_uncertainty: float = _p(
+        0.2389,
+        "logit per 100 pts",
+        _FIT,
+        "recession log-odds per 100 uncertainty points (x exposure)",
+        fitted=True,
+    )
+    recession_per_inflation: float = _p(
+        0.2,
+        "logit per pp",
+        "judgement (stagflation limits policy easing)",
+        "log-odds per pp of extra inflation",
+    )
+
+    # ----------------------------------------------------------------- markets
+    market_per_growth: float = _p(
+        4.0,
+        "% per pp",
+        "judgement (earnings ≈ GDP); check: S&P 500 -15% YTD on 8 Apr 2025",
+        "equity per pp growth",
+    )
+    market_per_uncertainty: float = _p(
+        2.0,
+        "% per 100 pts",
+        "judgement (risk premium); same check",
+        "equity per 100 uncertainty pts (x exposure)",
+    )
+    market_adjust_years: float = _p(
+        0.02, "years", "judgement: markets move within a week", "market time constant"
+    )
+
+    # ---------------------------------------------------------------- approval
+    approval_per_growth: float = _p(
+        1.0, "pp per pp", "game-design judgement", "approval per pp growth outlook"
+    )
+    approval_per_inflation: float = _p(0.7, "pp per pp", "game-design judgement", "approval per pp inflation")
+    approval_per_market: float = _p(0.05, "pp per %", "game-design judgement", "approval per % market move")
+
+
+PARAM_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Params))
+FITTED_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Params) if f.metadata["fitted"])
+
+
+def default_params() -> Params:
+    """The calibrated defaults."""
+    return _DEFAULT
+
+
+_DEFAULT = Params()
+
+
+def params_with_overrides(params: Params, overrides: dict[str, float]) -> Params:
+    """``params`` with some fields replaced by name.
+
+    Raises ``KeyError`` with a "did you mean …?" hint on an unknown name and
+    ``ValueError`` on a value that is not a finite number.
+    """
+    if not overrides:
+        return params
+    for name, value in overrides.items():
+        if name not in PARAM_NAMES:
+            close = difflib.get_close_matches(name, PARAM_NAMES, n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise KeyError(f"unknown economy parameter {name!r}{hint}")
+        v = float(value)
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError(f"economy parameter {name!r} must be a finite number, not {value!r}")
+    return dataclasses.replace(params, **{k: float(v) for k, v in overrides.items()})
+
+
+def describe(name: str) -> dict[str, Any]:
+    """Unit, source, doc and fitted flag of one parameter."""
+    for f in dataclasses.fields(Params):
+        if f.name == name:
+            return dict(f.metadata)
+    raise KeyError(name)
+
+
+def markdown_table(params: Params | None = None) -> str:
+    """The parameter table of ``docs/economy.md``."""
+    p = params or default_params()
+    rows = ["| parameter | value | unit | meaning | source |", "|---|---|---|---|---|"]
+    for f in dataclasses.fields(Params):
+        m = f.metadata
+        name = f"**{f.name}**" if m["fitted"] else f"`{f.name}`"
+        rows.append(f"| {name} | {getattr(p, f.name):.4g} | {m['unit']} | {m['doc']} | {m['source']} |")
+    return "\n".join(rows)
