@@ -20,7 +20,9 @@ DEFAULT_SCENARIO = "geneva-2025.yaml"
 
 def default_scenario_path() -> Path:
     """The bundled default scenario (the repo's scenarios/ or the installed copy)."""
-    for base in (SCENARIO_DIR, Path(__file__).resolve().parent / "data" / "scenarios"):
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle keeps them beside the code
+    bases = [SCENARIO_DIR, *([Path(bundle) / "scenarios"] if bundle else [])]
+    for base in bases:
         p = base / DEFAULT_SCENARIO
         if p.exists():
             return p
@@ -53,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("files", nargs="+", metavar="FILE")
     sp.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    sp.add_argument(
+        "--no-lint", action="store_true", help="skip the lint that plays each valid scenario's numbers"
     )
 
     sub.add_parser("schema", help="print the scenario JSON Schema")
@@ -125,7 +130,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "validate":
         from game.scenario.validate import run_validate
 
-        return run_validate(list(args.files), args.format)
+        extra = None
+        if not args.no_lint:
+            from game.lint import lint_file
+
+            extra = lint_file
+        return run_validate(list(args.files), args.format, extra=extra)
     if cmd == "schema":
         from game.scenario.schema import scenario_json_schema
 

@@ -69,7 +69,9 @@ def test_schema_is_json(capsys):
 
 
 def simulate(capsys, seed: int) -> dict:
-    code, out, _ = run(capsys, "simulate", "--scenario", GENEVA, "--us", "ai", "--china", "ai", "--seed", str(seed), "--json")
+    code, out, _ = run(
+        capsys, "simulate", "--scenario", GENEVA, "--us", "ai", "--china", "ai", "--seed", str(seed), "--json"
+    )
     assert code == 0
     lines = out.strip().splitlines()
     assert len(lines) == 1
@@ -134,6 +136,10 @@ def test_forecast_recession_odds_at_the_peak(capsys):
 
 def test_python_dash_m_game_is_the_same_command():
     res = subprocess.run(
-        [sys.executable, "-m", "game", "validate", GENEVA], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "game", "validate", GENEVA],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert res.returncode == 0, res.stderr

@@ -15,10 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Literal, TextIO
 
 from game.scenario.diagnostics import Diagnostic, has_errors, summary
 from game.scenario.loader import validate_file
+from game.scenario.models import Scenario
+
+#: A further check run on each file that validates: (scenario, file name) -> problems.
+ExtraCheck = Callable[[Scenario, str], list[Diagnostic]]
 
 
 def run_validate(
@@ -26,13 +31,19 @@ def run_validate(
     fmt: Literal["text", "json"] = "text",
     out: TextIO | None = None,
     err: TextIO | None = None,
+    extra: ExtraCheck | None = None,
 ) -> int:
-    """Validate ``files``; print diagnostics to ``out``, the summary to ``err``; return the exit code."""
+    """Validate ``files``; print diagnostics to ``out``, the summary to ``err``; return the exit code.
+
+    ``extra`` runs on every file that validates (the CLI passes the lint that plays
+    the scenario's numbers, which needs the engine and so cannot live here)."""
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
     diagnostics: list[Diagnostic] = []
     for name in files:
-        _, found = validate_file(name)
+        scenario, found = validate_file(name)
+        if scenario is not None and extra is not None:
+            found = sorted([*found, *extra(scenario, name)], key=lambda d: (d.line, d.col))
         diagnostics.extend(found)
         if fmt == "text":
             for d in found:
