@@ -368,7 +368,8 @@ class TerminalSeat:
             last = v.offers[-1] if v.offers else None
             if last is not None and last.turn == v.turn and last.response_note:
                 self.p(f"  Their answer: “{last.response_note}”")
-            self.p(f"  The table is yours ({v.exchanges_left} offers left this turn): offer TERM... or pass")
+            left = f"{v.exchanges_left} offer{'s' if v.exchanges_left != 1 else ''} left this turn"
+            self.p(f"  The table is yours ({left}): offer TERM... or pass")
 
 
 def format_terms(terms: tuple[Term, ...]) -> str:
