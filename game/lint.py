@@ -110,14 +110,18 @@ class _Strategy:
             return SubmitOrders(side=v.side, statement="conciliatory" if self.kind == "deal" else "none")
         if v.pending_offer is not None:
             return Accept(side=v.side) if self.kind == "deal" else Reject(side=v.side)
-        if self.kind == "deal" and v.exchanges_left > 0 and not v.active_agreements:
+        signed_this_turn = any(a.signed_turn == v.turn for a in v.agreements)
+        if self.kind == "deal" and v.exchanges_left > 0 and not signed_this_turn:
+            # concede a quarter of the way more each turn, so that events reacting to
+            # partial concessions get their chance before any comprehensive deal
             sc = rules.scenario
+            frac = min(1.0, v.turn / 4)
             terms = tuple(
                 Term(instrument=i.id, value=value)
                 for i in sc.instruments
                 if i.player_controlled
                 and i.owner in rules.sides
-                and abs((value := _concession(sc, i, v.levels[i.id], 1.0)) - v.levels[i.id]) > 1e-9
+                and abs((value := _concession(sc, i, v.levels[i.id], frac)) - v.levels[i.id]) > 1e-9
             )
             if terms:
                 return Propose(side=v.side, terms=terms)
@@ -125,6 +129,10 @@ class _Strategy:
 
 
 def _play(scenario: Scenario, rules: Rules, seed: int, kind: str) -> Game:
+    if kind == "deal" and scenario.end.ends_on_deal:
+        # play on past a comprehensive deal, so that later events are tried too
+        scenario = scenario.model_copy(update={"end": scenario.end.model_copy(update={"ends_on_deal": False})})
+        rules = Rules(scenario)
     game = Game(scenario, seed, rules=rules)
     strategy = _Strategy(kind)
     for _ in range(20_000):

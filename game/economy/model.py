@@ -399,6 +399,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     extra = np.maximum(s_old, 0.0) * decay * (1.0 - np.exp(-dt * p.credibility_decay_per_year * cred))
     news_cut = damp * np.maximum(unews, 0.0)
     stock = s_old * decay - extra + vol * (1.0 - damp) + (unews - news_cut)
+    stock = np.maximum(stock, p.uncertainty_stock_floor)
     levels = _levels(p, d, log_tariff, ulevel, cred)
     unc = _clip(100.0 + stock + levels.sum(axis=1), "uncertainty_index")
     unc_gap = (unc - 100.0)[:, None]

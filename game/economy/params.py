@@ -170,6 +170,12 @@ class Params:
         "judgement: EPU shocks halve in about 5-6 weeks",
         "time constant of the uncertainty stock",
     )
+    uncertainty_stock_floor: float = _p(
+        -50.0,
+        "index pts",
+        "Baker, Bloom & Davis EPU index: its calmest months since 1985 sit near 50 (normal = 100)",
+        "lowest value of the news/volatility stock: good news cannot calm policy below that",
+    )
     uncertainty_per_volatility: float = _p(
         40.0,
         "pts per log-pt",
