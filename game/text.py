@@ -240,14 +240,38 @@ def format_duration(turns: int | None, turn_days: int = 7, lang: str = "en") -> 
 
 
 def describe_term(
-    scenario: Scenario, instrument: str, value: float, duration_turns: int | None, lang: str = "en"
+    scenario: Scenario,
+    instrument: str,
+    value: float,
+    duration_turns: int | None,
+    lang: str = "en",
+    start_after_turns: int = 0,
 ) -> str:
-    """One term of a package in words."""
+    """One term of a package in words (with its phase-in, if any)."""
     name = instrument_name(scenario, instrument, lang)
     level = format_level(scenario, instrument, value, lang)
     dur = format_duration(duration_turns, scenario.meta.turn_days, lang)
-    sep = "：" if lang == "zh" else ": "
-    return f"{name}{sep}{level}, {dur}" if lang != "zh" else f"{name}{sep}{level}，{dur}"
+    if lang == "zh":
+        start = f"，{start_after_turns}回合后生效" if start_after_turns else ""
+        return f"{name}：{level}，{dur}{start}"
+    start = (
+        f", from {start_after_turns} turn{'s' if start_after_turns != 1 else ''} after signing"
+        if start_after_turns
+        else ""
+    )
+    return f"{name}: {level}, {dur}{start}"
+
+
+def describe_package_term(scenario: Scenario, term: object, lang: str = "en") -> str:
+    """A :class:`~game.engine.actions.Term` in words."""
+    return describe_term(
+        scenario,
+        term.instrument,  # type: ignore[attr-defined]
+        term.value,  # type: ignore[attr-defined]
+        term.duration_turns,  # type: ignore[attr-defined]
+        lang,
+        getattr(term, "start_after_turns", 0) or 0,
+    )
 
 
 #: What happened in 2025, for the debrief's comparison (scenario id -> rows of

@@ -1,0 +1,468 @@
+"""The New game dialog, the scenario catalogue, and the help windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.scenario.models import Scenario, tr
+from game.text import difficulty_label
+from game.ui.common import named, wrap_label
+
+LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh", "中文"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+@dataclass(frozen=True)
+class GameConfig:
+    """What the New game dialog chose."""
+
+    scenario_path: Path
+    side: str  # the (first) human side
+    opponent: str = "ai"  # "ai" or "hotseat"
+    ai_style: str = "pragmatist"
+    ai_level: str = "normal"
+    seed: int = 0
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    path: Path
+    scenario: Scenario | None
+    error: str = ""
+    bundled: bool = True
+
+
+def user_scenario_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("tariff-talks")) / "scenarios"
+
+
+def bundled_scenario_dir() -> Path:
+    from game.cli import default_scenario_path
+
+    return default_scenario_path().parent
+
+
+def scenario_catalogue() -> list[CatalogueEntry]:
+    """The bundled scenarios and the user's own, each loaded (or with its first error)."""
+    from game.scenario.diagnostics import ScenarioError
+    from game.scenario.loader import load_scenario
+
+    out: list[CatalogueEntry] = []
+    seen: set[Path] = set()
+    for folder, bundled in ((bundled_scenario_dir(), True), (user_scenario_dir(), False)):
+        if not folder.is_dir():
+            continue
+        for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
+            rp = path.resolve()
+            if rp in seen:
+                continue
+            seen.add(rp)
+            try:
+                out.append(CatalogueEntry(path, load_scenario(path), "", bundled))
+            except ScenarioError as exc:
+                first = exc.diagnostics[0].format() if getattr(exc, "diagnostics", None) else str(exc)
+                out.append(CatalogueEntry(path, None, first, bundled))
+            except Exception as exc:  # a broken file must not break the dialog
+                out.append(CatalogueEntry(path, None, str(exc), bundled))
+    return out
+
+
+def ai_styles() -> list[tuple[str, str, str]]:
+    """(key, name, description) of each AI style, from the AI package's metadata when it has some."""
+    import game.ai as ai
+
+    choices = getattr(ai, "style_choices", None)
+    if callable(choices):
+        try:
+            return [
+                (str(c["key"]), str(c.get("name") or c["key"]), str(c.get("description") or ""))
+                for c in choices()
+            ]
+        except (KeyError, TypeError, AttributeError):
+            pass
+    defaults = {
+        "pragmatist": _t("Looks ahead with the economy model and concedes steadily."),
+        "hardliner": _t("Boulware: holds out and concedes only near the deadline."),
+        "conceder": _t("Concedes early to close a deal."),
+        "reciprocator": _t("Tit-for-tat with forgiveness: answers your moves in kind."),
+    }
+    out = []
+    for key, cls in getattr(ai, "STYLES", {}).items():
+        name = getattr(cls, "name", None)
+        desc = getattr(cls, "description", None)
+        out.append(
+            (
+                key,
+                name if isinstance(name, str) else key.capitalize(),
+                desc if isinstance(desc, str) else defaults.get(key, ""),
+            )
+        )
+    return out
+
+
+def ai_levels() -> list[tuple[str, str]]:
+    """(key, description) of each AI level, weakest first."""
+    import game.ai as ai
+
+    choices = getattr(ai, "level_choices", None)
+    if callable(choices):
+        try:
+            return [(str(c["key"]), str(c.get("description") or "")) for c in choices()]
+        except (KeyError, TypeError, AttributeError):
+            pass
+    return [(lv, "") for lv in getattr(ai, "LEVELS", ("normal",))]
+
+
+def scenario_dates(sc: Scenario) -> tuple[dt.date, dt.date]:
+    start = sc.meta.start_date
+    return start, start + dt.timedelta(days=sc.end.deadline_turns * sc.meta.turn_days - 1)
+
+
+class NewGameDialog(QDialog):
+    """Scenario, side, opponent (AI style and level, or hot-seat), seed, language."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        catalogue: list[CatalogueEntry] | None = None,
+        lang: str = "en",
+        defaults: GameConfig | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New game — Tariff Talks"))
+        self.setModal(True)
+        self.lang = lang
+        self.entries = catalogue if catalogue is not None else scenario_catalogue()
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        outer.addLayout(top, 1)
+
+        left = QVBoxLayout()
+        lab = QLabel(self.tr("&Scenario"))
+        left.addWidget(lab)
+        self.list = QListWidget()
+        named(self.list, self.tr("Scenario"))
+        lab.setBuddy(self.list)
+        for e in self.entries:
+            title = tr(e.scenario.meta.title, lang) if e.scenario else e.path.name
+            item = QListWidgetItem(title if e.bundled else self.tr("{title} (yours)").format(title=title))
+            if e.scenario is None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(e.error)
+            self.list.addItem(item)
+        self.list.setMinimumWidth(260)
+        left.addWidget(self.list, 1)
+        folder = wrap_label(
+            self.tr("Your own scenarios go in {folder}").format(folder=str(user_scenario_dir())),
+            object_name="hint",
+        )
+        left.addWidget(folder)
+        top.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        named(self.details, self.tr("About the scenario"))
+        right.addWidget(self.details, 1)
+
+        form_box = QGroupBox(self.tr("Your game"))
+        form = QFormLayout(form_box)
+        self.side = QComboBox()
+        named(self.side, self.tr("Your side"))
+        form.addRow(self.tr("Your si&de"), self.side)
+
+        opp = QWidget()
+        ol = QVBoxLayout(opp)
+        ol.setContentsMargins(0, 0, 0, 0)
+        self.vs_ai = named(QRadioButton(self.tr("Play against the &AI")), self.tr("Play against the AI"))
+        self.vs_human = named(
+            QRadioButton(self.tr("&Hot-seat: two people on this computer")),
+            self.tr("Hot-seat: two people on this computer"),
+        )
+        self.vs_ai.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.vs_ai)
+        group.addButton(self.vs_human)
+        ol.addWidget(self.vs_ai)
+        ai_row = QHBoxLayout()
+        self.style = QComboBox()
+        named(self.style, self.tr("AI style"))
+        self.style_info = {key: desc for key, _name, desc in ai_styles()}
+        for key, name, _desc in ai_styles():
+            self.style.addItem(name, key)
+        self.level = QComboBox()
+        named(self.level, self.tr("AI level"))
+        level_words = {
+            "easy": self.tr("Easy"),
+            "normal": self.tr("Normal"),
+            "hard": self.tr("Hard"),
+            "expert": self.tr("Expert"),
+        }
+        self.level_info = dict(ai_levels())
+        for lv, _desc in ai_levels():
+            self.level.addItem(level_words.get(lv, lv.capitalize()), lv)
+        ai_row.addSpacing(20)
+        ai_row.addWidget(self.style, 1)
+        ai_row.addWidget(self.level, 1)
+        ol.addLayout(ai_row)
+        self.style_hint = wrap_label("", object_name="hint")
+        ol.addWidget(self.style_hint)
+        ol.addWidget(self.vs_human)
+        form.addRow(self.tr("Opponent"), opp)
+
+        self.seed = QLineEdit()
+        self.seed.setValidator(QIntValidator(0, 2_000_000_000, self))
+        self.seed.setPlaceholderText(self.tr("random"))
+        named(self.seed, self.tr("Seed (optional)"))
+        form.addRow(self.tr("S&eed"), self.seed)
+
+        self.language = QComboBox()
+        named(self.language, self.tr("Language"))
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(0 if lang != "zh" else 1)
+        form.addRow(self.tr("&Language"), self.language)
+        right.addWidget(form_box)
+        top.addLayout(right, 3)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Start the game"))
+        named(ok, self.tr("Start the game"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        named(cancel, self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+        self.list.currentRowChanged.connect(self._scenario_changed)
+        self.style.currentIndexChanged.connect(self._style_changed)
+        self.level.currentIndexChanged.connect(self._style_changed)
+        self.vs_ai.toggled.connect(self._opponent_changed)
+        self.language.currentIndexChanged.connect(lambda _i: self._scenario_changed(self.list.currentRow()))
+
+        if defaults is not None:
+            self._apply_defaults(defaults)
+        if self.list.currentRow() < 0 and self.entries:
+            first_ok = next((i for i, e in enumerate(self.entries) if e.scenario is not None), 0)
+            self.list.setCurrentRow(first_ok)
+        self._style_changed()
+        self._opponent_changed()
+        self.resize(900, 600)
+
+    def _apply_defaults(self, d: GameConfig) -> None:
+        for i, e in enumerate(self.entries):
+            if e.path.resolve() == Path(d.scenario_path).resolve():
+                self.list.setCurrentRow(i)
+        self._scenario_changed(self.list.currentRow())
+        idx = self.side.findData(d.side)
+        if idx >= 0:
+            self.side.setCurrentIndex(idx)
+        self.vs_human.setChecked(d.opponent == "hotseat")
+        for combo, val in ((self.style, d.ai_style), (self.level, d.ai_level), (self.language, d.lang)):
+            idx = combo.findData(val)
+            if idx >= 0:
+                combo.setCurrentIndex(idx)
+
+    def current_lang(self) -> str:
+        return str(self.language.currentData() or "en")
+
+    def _scenario_changed(self, row: int) -> None:
+        if row < 0 or row >= len(self.entries):
+            return
+        e = self.entries[row]
+        lang = self.current_lang()
+        keep = self.side.currentData()
+        self.side.clear()
+        if e.scenario is None:
+            self.details.setPlainText(e.error)
+            return
+        sc = e.scenario
+        for s in sc.sides:
+            self.side.addItem(tr(s.name, lang), s.id)
+        idx = self.side.findData(keep)
+        if idx >= 0:
+            self.side.setCurrentIndex(idx)
+        start, end = scenario_dates(sc)
+        import html
+
+        rows = [
+            (self.tr("Dates"), f"{start.isoformat()} – {end.isoformat()}"),
+            (
+                self.tr("Length"),
+                self.tr("{n} turns of {d} days").format(n=sc.end.deadline_turns, d=sc.meta.turn_days),
+            ),
+            (self.tr("Difficulty"), difficulty_label(sc.meta.difficulty, lang)),
+        ]
+        table = "".join(
+            f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>" for k, v in rows
+        )
+        self.details.setHtml(
+            f"<h2>{html.escape(tr(sc.meta.title, lang))}</h2>"
+            f"<p>{html.escape(tr(sc.meta.description, lang))}</p><table>{table}</table>"
+        )
+
+    def _style_changed(self) -> None:
+        style = self.style_info.get(str(self.style.currentData()), "")
+        level = self.level_info.get(str(self.level.currentData()), "")
+        self.style_hint.setText("\n".join(t for t in (style, level) if t))
+
+    def _opponent_changed(self) -> None:
+        ai = self.vs_ai.isChecked()
+        self.style.setEnabled(ai)
+        self.level.setEnabled(ai)
+        self.style_hint.setEnabled(ai)
+
+    def config(self) -> GameConfig | None:
+        row = self.list.currentRow()
+        if row < 0 or self.entries[row].scenario is None:
+            return None
+        text = self.seed.text().strip()
+        seed = int(text) if text else random.randrange(1_000_000)
+        return GameConfig(
+            scenario_path=self.entries[row].path,
+            side=str(self.side.currentData()),
+            opponent="ai" if self.vs_ai.isChecked() else "hotseat",
+            ai_style=str(self.style.currentData()),
+            ai_level=str(self.level.currentData()),
+            seed=seed,
+            lang=self.current_lang(),
+        )
+
+
+# --------------------------------------------------------------------------------- help
+def how_to_play_html() -> str:
+    t = _t
+    parts = [
+        ("h2", t("How to play Tariff Talks")),
+        (
+            "p",
+            t(
+                "You lead a delegation in the 2025 tariff war. Each turn is a week. Your private briefing (left) "
+                "lists your objectives, your red lines and your political capital. Your score follows your own "
+                "objectives, so both sides can win — or both can lose."
+            ),
+        ),
+        ("h3", t("1. Orders")),
+        (
+            "p",
+            t(
+                "In the Orders tab, move your instruments — tariffs, export controls, purchases — and choose a "
+                "public statement. Every step costs political capital. Orders stay secret until the turn resolves. "
+                "Press Submit orders (Ctrl+Enter)."
+            ),
+        ),
+        ("h3", t("2. The table")),
+        (
+            "p",
+            t(
+                "Then the table opens. Build a package in the proposal builder: tick terms on your instruments and "
+                "theirs, set levels and durations (a term that lasts N turns snaps back afterwards). The what-if "
+                "preview shows how the package would move both sides' meters in four turns. Propose it, or answer "
+                "their offer: accept, reject, or edit it into a counter-offer. A few offers are allowed per turn; "
+                "End turn closes the table."
+            ),
+        ),
+        ("h3", t("3. Resolution")),
+        (
+            "p",
+            t(
+                "Orders and agreed terms take effect together, the economy model steps and the news arrives. Click "
+                "any meter value to see why it moved. Breaking an agreement costs trust and capital."
+            ),
+        ),
+        ("h3", t("4. The end")),
+        (
+            "p",
+            t(
+                "The game ends with a comprehensive deal, a walk-out, a collapse of trust, a recession or the "
+                "deadline. The debrief reveals both briefings, the zone of possible agreement and what happened in "
+                "2025. Export it as PNG or PDF from the debrief."
+            ),
+        ),
+        ("h3", t("Hot-seat")),
+        (
+            "p",
+            t(
+                "Two players share one computer. Between the delegations' private phases a hand-over screen hides "
+                "everything; press Ready only when the right delegation is at the keyboard."
+            ),
+        ),
+        ("h3", t("Keyboard")),
+        (
+            "p",
+            t(
+                "Ctrl+N new game · Ctrl+S save · Ctrl+O open · Ctrl+Enter submit orders or end turn · Ctrl+1/2 "
+                "switch between Orders and Table · F1 this guide · Tab moves between controls."
+            ),
+        ),
+    ]
+    import html
+
+    return "".join(f"<{tag}>{html.escape(text)}</{tag}>" for tag, text in parts)
+
+
+def rules_markdown() -> str:
+    path = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
+
+
+class TextDialog(QDialog):
+    """A read-only document: the guide or the rules."""
+
+    def __init__(
+        self, title: str, *, html_text: str = "", markdown: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        lay = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        named(self.browser, title)
+        if markdown:
+            self.browser.setMarkdown(markdown)
+        else:
+            self.browser.setHtml(html_text)
+        lay.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        named(close, self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(720, 640)

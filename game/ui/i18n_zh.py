@@ -1,0 +1,350 @@
+"""Simplified Chinese for the window's own strings (source text -> translation).
+
+Keys are the exact English source texts passed to ``tr()``; placeholders in braces
+are kept. ``tests/ui/test_ui_i18n.py`` checks that every wrapped string has an
+entry and that the placeholders match.
+"""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    # controller
+    "Wait for your turn.": "请等待轮到你。",
+    "The AI failed to decide: {0}": "AI 未能做出决定：{0}",
+    "The AI tried an illegal move ({0}).": "AI 试图走一步不合规则的棋（{0}）。",
+    # debrief
+    "Debrief": "复盘",
+    "Export the debrief as a PNG image": "将复盘导出为 PNG 图片",
+    "Export the debrief as a PDF document": "将复盘导出为 PDF 文档",
+    "The zone of possible agreement": "可能达成协议的区间",
+    "Computing the zone of possible agreement…": "正在计算可能达成协议的区间……",
+    "The meters over the game": "整局游戏中的各项指标",
+    "human": "玩家",
+    "What happened in 2025": "2025年的实际情况",
+    "Comparison with 2025": "与2025年的对比",
+    "Timeline of moves and agreements": "行动与协议时间线",
+    "accepted": "已接受",
+    "rejected": "已拒绝",
+    "countered": "已还价",
+    "lapsed": "已失效",
+    "pending": "待答复",
+    "Packages both sides prefer to no deal": "双方都优于无协议的方案",
+    "Other packages": "其他方案",
+    "No deal (projected)": "无协议（预测）",
+    "Where the game landed": "本局的最终结果",
+    "Walk-away values": "底线分数",
+    "Zone of possible agreement": "可能达成协议的区间",
+    "PNG image (*.png)": "PNG 图片 (*.png)",
+    "PDF document (*.pdf)": "PDF 文档 (*.pdf)",
+    "Export the debrief": "导出复盘",
+    "The game ended on turn {turn}: {reason}.": "游戏在第{turn}回合结束：{reason}。",
+    "Export &PNG…": "导出 PNG(&P)……",
+    "Export P&DF…": "导出 PDF(&D)……",
+    "Objective": "目标",
+    "Value": "数值",
+    "Credit": "完成度",
+    "Points": "得分",
+    "Topic": "议题",
+    "In 2025": "2025年",
+    "In your game": "本局",
+    "Source: shared calibration notes (IMF, BEA, US Census, press reports).": (
+        "来源：校准资料（国际货币基金组织、美国经济分析局、美国人口普查局、媒体报道）。"
+    ),
+    "Packages signed (projected from the start)": "已签署的方案（自开局预测）",
+    "Tariff Talks debrief": "关税谈判复盘",
+    "Debrief — {title}": "复盘 — {title}",
+    "{side} ({who}): score {score:.1f} — walk-away {walk:.0f}": "{side}（{who}）：得分 {score:.1f} — 底线 {walk:.0f}",
+    "Score breakdown of {side}": "{side}的得分明细",
+    "Red lines:": "红线：",
+    "This scenario has no historical comparison.": "此剧本没有历史对比。",
+    "No agreement": "没有协议",
+    "Chart of {meter} over the game": "{meter}在整局中的变化图",
+    "Nothing happened.": "什么也没有发生。",
+    "{side} score": "{side}得分",
+    "{n} sampled packages, signed at the start and projected to the deadline; {k} of them left both "
+    "sides above their walk-away values (green). The star is where the game actually ended.": (
+        "抽样{n}个方案，假设在开局时签署并预测至期限；其中{k}个让双方都高于各自的底线（绿色）。星号是本局的实际结果。"
+    ),
+    "The zone of possible agreement could not be computed: {err}": "无法计算可能达成协议的区间：{err}",
+    "{who}'s package is signed: {terms}": "{who}提出的方案已签署：{terms}",
+    "{who} offers {n} terms — {status}": "{who}提出含{n}项条款的方案 — {status}",
+    "{n} agreement(s) signed; {m} in force at the end": "共签署{n}项协议；结束时{m}项有效",
+    "Turn {n}": "第{n}回合",
+    # dialogs
+    "The rulebook (docs/rules.md) is not installed with this copy of the game.": "此版本未附带规则手册（docs/rules.md）。",
+    "Looks ahead with the economy model and concedes steadily.": "借助经济模型预判，稳步让步。",
+    "Boulware: holds out and concedes only near the deadline.": "博尔韦尔式：坚持到期限临近才让步。",
+    "Concedes early to close a deal.": "为达成协议而尽早让步。",
+    "Tit-for-tat with forgiveness: answers your moves in kind.": "宽容的以牙还牙：以同样方式回应你的行动。",
+    "New game — Tariff Talks": "新游戏 — 关税谈判",
+    "&Scenario": "剧本(&S)",
+    "Scenario": "剧本",
+    "About the scenario": "剧本简介",
+    "Your game": "你的对局",
+    "Your side": "你的一方",
+    "Your si&de": "你的一方(&D)",
+    "Play against the AI": "与 AI 对战",
+    "Hot-seat: two people on this computer": "热座：两人共用一台电脑",
+    "AI style": "AI 风格",
+    "AI level": "AI 难度",
+    "Easy": "简单",
+    "Normal": "普通",
+    "Hard": "困难",
+    "Expert": "专家",
+    "Opponent": "对手",
+    "random": "随机",
+    "Seed (optional)": "随机种子（可选）",
+    "S&eed": "随机种子(&E)",
+    "Language": "语言",
+    "&Language": "语言(&L)",
+    "&Start the game": "开始游戏(&S)",
+    "Start the game": "开始游戏",
+    "Cancel": "取消",
+    "Close": "关闭",
+    "Play against the &AI": "与 AI 对战(&A)",
+    "&Hot-seat: two people on this computer": "热座：两人共用一台电脑(&H)",
+    "Dates": "日期",
+    "Length": "时长",
+    "Difficulty": "难度",
+    "Your own scenarios go in {folder}": "你自己的剧本放在 {folder}",
+    "{n} turns of {d} days": "{n}回合，每回合{d}天",
+    "{title} (yours)": "{title}（自定义）",
+    "How to play Tariff Talks": "如何玩《关税谈判》",
+    "You lead a delegation in the 2025 tariff war. Each turn is a week. Your private briefing (left) lists "
+    "your objectives, your red lines and your political capital. Your score follows your own objectives, so "
+    "both sides can win — or both can lose.": (
+        "你率领代表团参与2025年的关税战。每回合为一周。左侧的内部简报列出你的目标、红线和政治资本。"
+        "你的得分取决于你自己的目标，因此双方可能都赢，也可能都输。"
+    ),
+    "1. Orders": "1. 命令",
+    "In the Orders tab, move your instruments — tariffs, export controls, purchases — and choose a public "
+    "statement. Every step costs political capital. Orders stay secret until the turn resolves. Press Submit "
+    "orders (Ctrl+Enter).": (
+        "在“命令”页调整你的政策工具——关税、出口管制、采购——并选择公开声明。每调整一步都要花费政治资本。"
+        "命令在回合结算前保密。按“提交命令”（Ctrl+Enter）。"
+    ),
+    "2. The table": "2. 谈判桌",
+    "Then the table opens. Build a package in the proposal builder: tick terms on your instruments and theirs, "
+    "set levels and durations (a term that lasts N turns snaps back afterwards). The what-if preview shows how "
+    "the package would move both sides' meters in four turns. Propose it, or answer their offer: accept, "
+    "reject, or edit it into a counter-offer. A few offers are allowed per turn; End turn closes the table.": (
+        "随后谈判桌开启。在方案编辑器中组合方案：勾选你方和对方的工具条款，设定水平和期限（持续N回合的条款到期后恢复原状）。"
+        "“假设预览”显示该方案在四回合后对双方指标的影响。提出方案，或答复对方的方案：接受、拒绝，或修改为还价。"
+        "每回合只能提出少数几个方案；“结束回合”关闭谈判桌。"
+    ),
+    "3. Resolution": "3. 结算",
+    "Orders and agreed terms take effect together, the economy model steps and the news arrives. Click any "
+    "meter value to see why it moved. Breaking an agreement costs trust and capital.": (
+        "命令和协议条款同时生效，经济模型向前推进，新闻随之而来。点击任一指标数值可查看其变动原因。违反协议会损失互信和政治资本。"
+    ),
+    "4. The end": "4. 结局",
+    "The game ends with a comprehensive deal, a walk-out, a collapse of trust, a recession or the deadline. The "
+    "debrief reveals both briefings, the zone of possible agreement and what happened in 2025. Export it as PNG "
+    "or PDF from the debrief.": (
+        "游戏在达成全面协议、一方退出、互信崩溃、经济衰退或期限到达时结束。复盘会公开双方的简报、"
+        "可能达成协议的区间以及2025年的实际情况。可在复盘中导出为 PNG 或 PDF。"
+    ),
+    "Hot-seat": "热座",
+    "Two players share one computer. Between the delegations' private phases a hand-over screen hides "
+    "everything; press Ready only when the right delegation is at the keyboard.": (
+        "两名玩家共用一台电脑。在双方的私密阶段之间，交接画面会隐藏一切；只有在对应的代表团坐到键盘前时才按“准备好了”。"
+    ),
+    "Keyboard": "键盘",
+    "Ctrl+N new game · Ctrl+S save · Ctrl+O open · Ctrl+Enter submit orders or end turn · Ctrl+1/2 switch "
+    "between Orders and Table · F1 this guide · Tab moves between controls.": (
+        "Ctrl+N 新游戏 · Ctrl+S 保存 · Ctrl+O 打开 · Ctrl+Enter 提交命令或结束回合 · Ctrl+1/2 在命令和谈判桌之间切换 · "
+        "F1 本指南 · Tab 在控件之间移动。"
+    ),
+    # hand-over
+    "Ready": "准备好了",
+    "Pass to the {side} delegation": "请交给{side}代表团",
+    "The {prev} delegation's screen is hidden. When only the {side} delegation can see the screen, press "
+    "Ready.": "{prev}代表团的画面已隐藏。当只有{side}代表团能看到屏幕时，请按“准备好了”。",
+    "When only the {side} delegation can see the screen, press Ready.": "当只有{side}代表团能看到屏幕时，请按“准备好了”。",
+    "Ready: the {side} delegation has the computer": "准备好了：{side}代表团已接过电脑",
+    # main window
+    "AI": "AI",
+    "Orders and negotiation table": "命令与谈判桌",
+    "&Orders": "命令(&O)",
+    "Negotiation &table": "谈判桌(&T)",
+    "Message": "消息",
+    "The AI is thinking": "AI 正在思考",
+    "Walk out of the talks": "退出谈判",
+    "End turn": "结束回合",
+    "Ctrl+Enter": "Ctrl+Enter",
+    "Opening the scenario…": "正在打开剧本……",
+    "&Game": "游戏(&G)",
+    "&New game…": "新游戏(&N)……",
+    "&Open…": "打开(&O)……",
+    "&Save…": "保存(&S)……",
+    "&Quit": "退出(&Q)",
+    "&View": "视图(&V)",
+    "&Theme": "主题(&T)",
+    "Follow the &system": "跟随系统(&S)",
+    "&Light": "浅色(&L)",
+    "&Dark": "深色(&D)",
+    "&Help": "帮助(&H)",
+    "&How to play": "玩法说明(&H)",
+    "&Rules": "规则(&R)",
+    "&About Tariff Talks": "关于《关税谈判》(&A)",
+    "hot-seat": "热座",
+    "Save game": "保存游戏",
+    "Saved games (*{suffix})": "存档 (*{suffix})",
+    "Saved games (*{suffix} *.json)": "存档 (*{suffix} *.json)",
+    "{err}\n\nOpen the backup of this save instead?": "{err}\n\n改为打开此存档的备份吗？",
+    "The scenario file has changed since this game was saved. Continue with the current scenario file? "
+    "(No: keep the scenario as it was saved.)": "自保存以来剧本文件已更改。是否使用当前的剧本文件继续？（否：保留保存时的剧本。）",
+    "Open game": "打开游戏",
+    "Not yet available": "暂不可用",
+    "Saving and opening games is not yet available in this build.": "此版本暂不支持保存和打开游戏。",
+    "About Tariff Talks": "关于《关税谈判》",
+    "Tariff Talks — a negotiation game of the 2025 US–China tariff war.\n\nScenarios, rules and the economy "
+    "model are documented in the docs folder. Figures come from the IMF, the BEA, the US Census Bureau and the "
+    "banks' research, as cited in each scenario.": (
+        "《关税谈判》——一款关于2025年中美关税战的谈判游戏。\n\n剧本、规则和经济模型的说明见 docs 文件夹。"
+        "数据来自国际货币基金组织、美国经济分析局、美国人口普查局和各银行的研究，出处见各剧本。"
+    ),
+    "&Walk out": "退出谈判(&W)",
+    "Walk out?": "退出谈判？",
+    "Leave the table for good? The talks collapse and the game ends.": "永久离开谈判桌？谈判将破裂，游戏结束。",
+    "The {side} delegation is thinking…": "{side}代表团正在思考……",
+    "hand-over": "交接",
+    "The scenario {path} could not be opened:\n{err}\n\nChoose Game ▸ New game… to pick another.": (
+        "无法打开剧本 {path}：\n{err}\n\n请选择“游戏 ▸ 新游戏……”另选一个。"
+    ),
+    "You: {me} delegation · Opposite: {them} ({opp})": "你：{me}代表团 · 对方：{them}（{opp}）",
+    "{them} is thinking…": "{them}正在思考……",
+    "Orders: your move": "命令：轮到你",
+    "Table: your move": "谈判桌：轮到你",
+    "Submit orders": "提交命令",
+    "Turn {n} of {total}": "第{n}/{total}回合",
+    "Deadline {date}: {n} more turns after this one": "期限 {date}：本回合后还剩{n}回合",
+    "AI: {style}, {level}": "AI：{style}，{level}",
+    "Rule {rule}: {message}": "规则 {rule}：{message}",
+    "Saved to {path}": "已保存到 {path}",
+    "How to play": "玩法说明",
+    "Rules": "规则",
+    "Waiting for {them}…": "等待{them}……",
+    "Answer their offer first": "请先答复对方的方案",
+    "Could not start the game: {err}": "无法开始游戏：{err}",
+    "Orders: waiting for {them}": "命令：等待{them}",
+    "Table: {them} to move": "谈判桌：轮到{them}",
+    "New game": "新游戏",
+    # panels
+    "Shared": "共同指标",
+    "Your delegation and private briefing": "你的代表团与内部简报",
+    "Standing": "现状",
+    "Objectives": "目标",
+    "Political capital": "政治资本",
+    "Approval at home": "国内支持率",
+    "Score now": "当前得分",
+    "Why it moved:": "变动原因：",
+    "No economic cause recorded: this meter moves with statements, agreements, breaches and events.": (
+        "没有记录经济原因：该指标随声明、协议、违约和事件而变动。"
+    ),
+    "Meters": "指标",
+    "Select a value to see why it moved.": "选择一个数值，查看它为何变动。",
+    "Why the selected meter moved": "所选指标的变动原因",
+    "shared": "共同",
+    "News": "新闻",
+    "News feed": "新闻动态",
+    "Unilateral moves": "单方面行动",
+    "Public statement": "公开声明",
+    "Statement": "声明",
+    "Optional words for the press": "对媒体的表态（可选）",
+    "Statement text": "声明内容",
+    "Instrument": "政策工具",
+    "Now": "当前",
+    "New level": "新水平",
+    "Capital cost": "资本花费",
+    "Offer on the table": "桌上的方案",
+    "Accept the offer": "接受方案",
+    "Reject the offer": "拒绝方案",
+    "Load the offer into the proposal builder": "将方案载入方案编辑器",
+    "Proposal builder": "方案编辑器",
+    "Tick the terms to include. Each term sets one instrument, yours or theirs, to a level for a number of "
+    "turns (then it snaps back) or to the end of the game.": (
+        "勾选要纳入的条款。每项条款把一项工具（你方或对方的）设定在某一水平，持续若干回合（之后恢复原状）或直至游戏结束。"
+    ),
+    "Terms of the package": "方案条款",
+    "A message with the offer (optional)": "随方案附言（可选）",
+    "Message with the offer": "随方案附言",
+    "Put the package on the table": "把方案摆上谈判桌",
+    "Clear the proposal builder": "清空方案编辑器",
+    "What-if preview and history of offers": "假设预览与方案记录",
+    "Tick terms in the builder to see what they would do to the meters.": "在编辑器中勾选条款，查看它们对各项指标的影响。",
+    "What-if preview of the package's effect on the meters": "方案对各项指标影响的假设预览",
+    "History of offers": "方案记录",
+    "What-if preview": "假设预览",
+    "Offers so far": "已有方案",
+    "The table opens once both delegations have given their orders. You can draft a package now.": (
+        "双方代表团都下达命令后谈判桌才会开启。你现在可以先起草方案。"
+    ),
+    "on the table": "在桌上",
+    "Spent on unilateral moves; regenerates each turn with approval.": "用于单方面行动；每回合按支持率恢复。",
+    "Your walk-away value is the score you expect with no deal.": "底线分数是你在没有协议时预期的得分。",
+    "Private briefing": "内部简报",
+    "Red lines": "红线",
+    "&Accept": "接受(&A)",
+    "&Reject": "拒绝(&R)",
+    "&Edit as counter-offer": "修改为还价(&E)",
+    "Include": "纳入",
+    "Proposed level": "提议水平",
+    "Lasts": "持续",
+    "Starts": "生效",
+    "&Propose": "提出方案(&P)",
+    "Clear &terms": "清空条款(&T)",
+    "&Counter-propose": "还价(&C)",
+    "The game is over.": "游戏已结束。",
+    "their offer": "对方的方案",
+    "your package": "你的方案",
+    "Tick at least one term to include.": "请至少勾选一项条款。",
+    "Meter": "指标",
+    "{side} delegation": "{side}代表团",
+    "{score:.0f} / 100 (walk-away {walk:.0f})": "{score:.0f} / 100（底线 {walk:.0f}）",
+    "Last turn: {before} → {now} ({delta})": "上一回合：{before} → {now}（{delta}）",
+    " (you)": "（你）",
+    "{meter}, {who}: why did it move?": "{meter}，{who}：为何变动？",
+    "Trend of {meter}, {who}": "{meter}走势，{who}",
+    "Choose this week's unilateral moves and a public statement. They stay private until the turn resolves. "
+    "Every step costs political capital.": "选择本周的单方面行动和公开声明。它们在回合结算前保密。每调整一步都要花费政治资本。",
+    "Orders are closed for this turn: the table is open.": "本回合命令已截止：谈判桌已开启。",
+    "These orders cost {cost:.1f} of your {capital:.0f} political capital.": (
+        "这些命令花费 {cost:.1f} 政治资本（你共有 {capital:.0f}）。"
+    ),
+    "to the end": "直至结束",
+    " turns": "回合",
+    "at once": "立即",
+    "in ": "",
+    "Turn {turn} · {who} · {status}": "第{turn}回合 · {who} · {status}",
+    "Computing the effect of {what}…": "正在计算{what}的影响……",
+    "The preview failed: {err}": "预览失败：{err}",
+    "Effect of {what} in {n} turns: with it, minus without it.": "{what}在{n}回合后的影响：有此方案减去无此方案。",
+    "Your score": "你的得分",
+    "{text} (weight {w:g})": "{text}（权重 {w:g}）",
+    "{credit}% · now {now} → {target}": "{credit}% · 当前 {now} → {target}",
+    "Credit for: {text}": "完成度：{text}",
+    "Now: {now}": "当前：{now}",
+    "New level of {name}": "{name}的新水平",
+    "Your orders for this turn are in: {moves}. They take effect when the turn resolves.": (
+        "你本回合的命令已提交：{moves}。它们在回合结算时生效。"
+    ),
+    "{side} commits (you)": "{side}承诺（你方）",
+    "{side} commits": "{side}承诺",
+    "{who} offers (turn {turn}):": "{who}提出的方案（第{turn}回合）：",
+    "Your offer is on the table, waiting for {who}:": "你的方案已摆上谈判桌，等待{who}答复：",
+    "Offers so far ({n})": "已有方案（{n}）",
+    "No offers yet.": "尚无方案。",
+    "no moves": "无行动",
+    "Include {name}": "纳入{name}",
+    "Proposed level of {name}": "{name}的提议水平",
+    "Duration of the term on {name} (0: to the end)": "{name}条款的期限（0：直至结束）",
+    "Turns after signing before the term on {name} starts": "签署后{name}条款生效前的回合数",
+    "Your move: accept, reject, or counter their offer. Offers left this turn: {n}.": (
+        "轮到你：接受、拒绝或还价。本回合剩余方案数：{n}。"
+    ),
+    "Your move: put a package on the table, or end the turn. Offers left this turn: {n}.": (
+        "轮到你：提出方案，或结束回合。本回合剩余方案数：{n}。"
+    ),
+    "Waiting for the {who} delegation. Offers left this turn: {n}.": "等待{who}代表团。本回合剩余方案数：{n}。",
+}

@@ -1,0 +1,753 @@
+"""The main window: menus, the game page, the hand-over screen, the debrief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.ui import workers
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+# Only what the empty window needs is imported here, so it shows quickly; the game page,
+# panels, dialogs, engine and economy are imported when first needed.
+
+APP_TITLE = "Tariff Talks"
+SETTINGS_ORG = "TariffTalks"
+SETTINGS_APP = "Tariff Talks"
+
+
+def _qt():
+    from PySide6 import QtWidgets
+
+    return QtWidgets
+
+
+def _shortcut(keys: QKeySequence, parent: QWidget):
+    from PySide6.QtGui import QShortcut
+
+    return QShortcut(keys, parent)
+
+
+def saves_available() -> bool:
+    """game/saves provides save_game and load_game (built in parallel; absent in early builds)."""
+    try:
+        import game.saves as saves
+    except ImportError:
+        return False
+    return hasattr(saves, "save_game") and hasattr(saves, "load_game")
+
+
+def settings() -> QSettings:
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+class MainWindow(QMainWindow):
+    #: A game is on the table (new, loaded or the default one at startup).
+    game_started = Signal()
+
+    def __init__(self, lang: str = "en") -> None:
+        super().__init__()
+        self.lang = lang
+        self.session = None  # game.session.Session
+        self.controller = None  # game.ui.controller.GameController
+        self.config = None  # game.ui.dialogs.GameConfig
+        self.debrief = None
+        self.min_think_ms = 350
+        self._render_generation = 0
+        self._pending_slices = 0
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("mainWindow")
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        # (centred with stretches: the Qt namespace of enums is slow to load, see benchmarks/startup.py)
+        self.loading = QLabel()
+        self.loading.setObjectName("handoverText")
+        self.loading.setWordWrap(True)
+        holder = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.loading, 4)
+        row.addStretch(1)
+        col = QVBoxLayout(holder)
+        col.addStretch(1)
+        col.addLayout(row)
+        col.addStretch(2)
+        self.stack.addWidget(holder)
+        self.page = None  # game.ui.game_page.GamePage, built with the first game
+        self.handover = None
+        self._build_menus()
+        self._build_status()
+        self.loading.setText(self.tr("Opening the scenario…"))
+        s = settings()
+        geo = s.value("geometry")
+        if isinstance(geo, QByteArray | bytes) and geo:
+            self.restoreGeometry(QByteArray(geo))
+        else:
+            self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+    # ------------------------------------------------------------------ chrome
+    def _build_menus(self) -> None:
+        # setShortcuts([...]) rather than setShortcut(...): the latter's overload resolution
+        # loads the whole Qt namespace of enums (~15 ms) before the window can show.
+        mb = self.menuBar()
+        mb.clear()
+        game = mb.addMenu(self.tr("&Game"))
+        self.act_new = QAction(self.tr("&New game…"), self)
+        self.act_new.setShortcuts([QKeySequence("Ctrl+N")])
+        self.act_new.triggered.connect(self.new_game_dialog)
+        self.act_open = QAction(self.tr("&Open…"), self)
+        self.act_open.setShortcuts([QKeySequence("Ctrl+O")])
+        self.act_open.triggered.connect(self.open_game_dialog)
+        self.act_save = QAction(self.tr("&Save…"), self)
+        self.act_save.setShortcuts([QKeySequence("Ctrl+S")])
+        self.act_save.triggered.connect(self.save_game_dialog)
+        self.act_quit = QAction(self.tr("&Quit"), self)
+        self.act_quit.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.act_quit.triggered.connect(self.close)
+        for a in (self.act_new, self.act_open, self.act_save):
+            game.addAction(a)
+        game.addSeparator()
+        game.addAction(self.act_quit)
+
+        view = mb.addMenu(self.tr("&View"))
+        theme_menu = view.addMenu(self.tr("&Theme"))
+        from PySide6.QtGui import QActionGroup
+
+        group = QActionGroup(self)
+        current = str(settings().value("theme", "system"))
+        names = {
+            "system": self.tr("Follow the &system"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
+        for mode, label in names.items():
+            a = QAction(label, self, checkable=True)
+            a.setChecked(mode == current)
+            a.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
+            group.addAction(a)
+            theme_menu.addAction(a)
+        self.act_orders_tab = QAction(self.tr("&Orders"), self)
+        self.act_orders_tab.setShortcuts([QKeySequence("Ctrl+1")])
+        self.act_orders_tab.triggered.connect(lambda: self._show_tab(0))
+        self.act_table_tab = QAction(self.tr("Negotiation &table"), self)
+        self.act_table_tab.setShortcuts([QKeySequence("Ctrl+2")])
+        self.act_table_tab.triggered.connect(lambda: self._show_tab(1))
+        view.addAction(self.act_orders_tab)
+        view.addAction(self.act_table_tab)
+
+        help_ = mb.addMenu(self.tr("&Help"))
+        self.act_howto = QAction(self.tr("&How to play"), self)
+        self.act_howto.setShortcuts([QKeySequence("F1")])
+        self.act_howto.triggered.connect(self.show_how_to_play)
+        self.act_rules = QAction(self.tr("&Rules"), self)
+        self.act_rules.triggered.connect(self.show_rules)
+        self.act_about = QAction(self.tr("&About Tariff Talks"), self)
+        self.act_about.triggered.connect(self.show_about)
+        for a in (self.act_howto, self.act_rules, self.act_about):
+            help_.addAction(a)
+        if not hasattr(self, "_primary_shortcuts"):
+            self._primary_shortcuts = [
+                _shortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")
+            ]
+            for sc in self._primary_shortcuts:
+                sc.activated.connect(self.primary_action)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.st_date = QLabel()
+        self.st_turn = QLabel()
+        self.st_deadline = QLabel()
+        for w in (self.st_date, self.st_turn, self.st_deadline):
+            sb.addPermanentWidget(w)
+
+    def _show_tab(self, i: int) -> None:
+        if self.page is not None:
+            self.page.tabs.setCurrentIndex(i)
+
+    def set_theme(self, mode: str) -> None:
+        from game.ui.theme import apply_theme
+
+        settings().setValue("theme", mode)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, mode)
+        if self.page is not None:
+            self.page.meters.clear()
+            self.page.briefing.clear()
+        self.render()
+
+    # ---------------------------------------------------------------- starting
+    def open_default(self, path: Path | None = None) -> None:
+        """Load a scenario off the GUI thread and start a game against the AI on it."""
+        from game.cli import default_scenario_path
+
+        p = Path(path) if path is not None else default_scenario_path()
+        s = settings()
+        side = str(s.value("side", ""))
+        style = str(s.value("ai_style", "pragmatist"))
+        level = str(s.value("ai_level", "normal"))
+
+        def load():
+            from game.scenario.loader import load_scenario
+
+            return load_scenario(p)
+
+        self._pending_default = (p, side, style, level)
+        workers.start(load, self._default_loaded, self._default_failed, tag=str(p))
+
+    @Slot(object, object)
+    def _default_loaded(self, tag: object, scenario: object) -> None:
+        from game.ui.dialogs import GameConfig
+
+        p, side, style, level = self._pending_default
+        sides = scenario.side_ids  # type: ignore[attr-defined]
+        cfg = GameConfig(
+            scenario_path=p,
+            side=side if side in sides else sides[0],
+            opponent="ai",
+            ai_style=style,
+            ai_level=level,
+            seed=random.randrange(1_000_000),
+            lang=self.lang,
+        )
+        try:
+            self.start_game(cfg, scenario)  # type: ignore[arg-type]
+        except Exception as exc:  # a bad saved setting must not stop the window
+            self.loading.setText(self.tr("Could not start the game: {err}").format(err=str(exc)))
+
+    @Slot(object, object)
+    def _default_failed(self, tag: object, exc: object) -> None:
+        from game.scenario.diagnostics import ScenarioError
+
+        if isinstance(exc, ScenarioError) and getattr(exc, "diagnostics", None):
+            text = "\n".join(d.format() for d in exc.diagnostics[:8])
+        else:
+            text = str(exc)
+        self.loading.setText(
+            self.tr(
+                "The scenario {path} could not be opened:\n{err}\n\nChoose Game ▸ New game… to pick another."
+            ).format(path=str(tag), err=text)
+        )
+
+    def start_game(self, config: object, scenario: object | None = None) -> None:
+        """Start a new game from a :class:`GameConfig` (the scenario is loaded if not given)."""
+        from game.ai import make_ai
+        from game.session import HumanSeat, Session
+        from game.ui.dialogs import GameConfig
+
+        assert isinstance(config, GameConfig)
+        if scenario is None:
+            from game.scenario.loader import load_scenario
+
+            scenario = load_scenario(config.scenario_path)
+        sides = scenario.side_ids  # type: ignore[attr-defined]
+        other = sides[1] if config.side == sides[0] else sides[0]
+        seats: dict = {config.side: HumanSeat(label="human")}
+        seats[other] = (
+            HumanSeat(label="human")
+            if config.opponent == "hotseat"
+            else make_ai(config.ai_style, config.ai_level)
+        )
+        session = Session.new(scenario, seats, seed=config.seed)  # type: ignore[arg-type]
+        self.start_session(session, config)
+
+    def start_session(self, session: object, config: object) -> None:
+        """Put a session (new or loaded) in the window."""
+        from game.ui.controller import GameController
+        from game.ui.handover import HandOverScreen
+        from game.ui.i18n import set_language
+
+        if self.controller is not None:
+            self.controller.stop()
+        lang = config.lang  # type: ignore[attr-defined]
+        if lang != self.lang or self.page is None:
+            self.lang = lang
+            set_language(lang)
+            self._build_menus()
+            self._rebuild_pages()
+        self.session = session
+        self.config = config
+        if self.debrief is not None:
+            self.stack.removeWidget(self.debrief)
+            self.debrief.deleteLater()
+            self.debrief = None
+        c = GameController(session, lang, self)  # type: ignore[arg-type]
+        c.min_think_ms = self.min_think_ms
+        c.changed.connect(self.render)
+        c.thinking.connect(self._on_thinking)
+        c.refused.connect(self._on_refused)
+        c.handover.connect(self._on_handover)
+        c.over.connect(self._on_over)
+        c.failed.connect(self._on_failed)
+        self.controller = c
+        assert isinstance(self.handover, HandOverScreen)
+        s = settings()
+        s.setValue("side", config.side)  # type: ignore[attr-defined]
+        s.setValue("ai_style", config.ai_style)  # type: ignore[attr-defined]
+        s.setValue("ai_level", config.ai_level)  # type: ignore[attr-defined]
+        s.setValue("lang", lang)
+        c.start()
+        self.game_started.emit()
+
+    def _rebuild_pages(self) -> None:
+        from game.ui.handover import HandOverScreen
+
+        for w in (self.page, self.handover):
+            if w is not None:
+                self.stack.removeWidget(w)
+                w.deleteLater()
+        from game.ui.game_page import GamePage
+
+        self.page = GamePage(self)
+        self.page.table.action.connect(self.act)
+        self.handover = HandOverScreen()
+        self.handover.ready.connect(self._on_ready)
+        self.stack.addWidget(self.page)
+        self.stack.addWidget(self.handover)
+        if self.page is not None:
+            s = settings()
+            state = s.value("splitter")
+            if isinstance(state, QByteArray | bytes) and state:
+                self.page.splitter.restoreState(QByteArray(state))
+
+    # ------------------------------------------------------------------ acting
+    def check_action(self, action: object) -> str | None:
+        """The engine's verdict on an action, without playing it (None if legal)."""
+        from game.engine import IllegalAction
+
+        if self.session is None:
+            return None
+        try:
+            self.session.game.check(action)  # type: ignore[union-attr]
+        except IllegalAction as err:
+            return self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.message)
+        return None
+
+    @Slot(object)
+    def act(self, action: object) -> bool:
+        from game.engine import Counter, Propose
+
+        if self.controller is None:
+            return False
+        ok = self.controller.act(action)  # type: ignore[arg-type]
+        if ok and isinstance(action, Propose | Counter) and self.page is not None:
+            self.page.table.after_sent()
+        return ok
+
+    @Slot()
+    def primary_action(self) -> None:
+        """Submit orders (orders phase) or end the turn (at the table)."""
+        from game.engine import EndTalks
+
+        c = self.controller
+        if c is None or self.page is None or not c.my_move():
+            return
+        v = c.view()
+        if v is None:
+            return
+        if v.phase == "orders":
+            action = self.page.orders.action()
+            if action is not None:
+                self.act(action)
+        elif v.phase == "table" and (v.pending_offer is None or v.pending_offer.side == v.side):
+            self.act(EndTalks(side=v.side))
+
+    def walk_out(self, confirm: bool = True) -> None:
+        from game.engine import WalkOut
+
+        c = self.controller
+        if c is None or c.shown_side is None or c.ai_busy or self.session is None or self.session.over:
+            return
+        if confirm:
+            answer = _qt().QMessageBox.question(
+                self,
+                self.tr("Walk out?"),
+                self.tr("Leave the table for good? The talks collapse and the game ends."),
+            )
+            if answer != _qt().QMessageBox.StandardButton.Yes:
+                return
+        self.act(WalkOut(side=c.shown_side))
+
+    # ------------------------------------------------------------------ render
+    @Slot()
+    def render(self) -> None:
+        c, page = self.controller, self.page
+        if c is None or page is None:
+            return
+        from game.text import side_name
+
+        if self.session.over:  # type: ignore[union-attr]
+            return  # the debrief takes over (see _on_over)
+        self._render_generation += 1
+        v = c.view()
+        if v is None:
+            page.clear()
+            return
+        from game.ui.common import Ctx, named
+
+        ctx = Ctx(view=v, rules=self.session.rules, lang=self.lang, can_act=c.my_move())  # type: ignore[union-attr]
+        sc, lang = v.scenario, self.lang
+        # The controls first; the read-only panels in later slices of the event loop, so
+        # that no single slice stalls the window (the AI may be thinking meanwhile).
+        page.orders.render(ctx)
+        page.table.render(ctx)
+        generation = self._render_generation
+        for k, panel in enumerate((page.briefing, page.meters, page.news)):
+            self._pending_slices += 1
+            QTimer.singleShot(4 * k, self, lambda p=panel: self._render_later(p, ctx, generation))
+        from game.scenario.models import tr
+
+        me = side_name(sc, v.side, lang)
+        them = side_name(sc, v.other, lang)
+        page.title.setText(tr(sc.meta.title, lang))
+        opp = self._opponent_label(v.other)
+        page.info.setText(
+            self.tr("You: {me} delegation · Opposite: {them} ({opp})").format(me=me, them=them, opp=opp)
+        )
+        if c.ai_busy:
+            phase = self.tr("{them} is thinking…").format(them=them)
+        elif v.phase == "orders":
+            phase = (
+                self.tr("Orders: your move")
+                if ctx.can_act
+                else self.tr("Orders: waiting for {them}").format(them=them)
+            )
+        else:
+            phase = (
+                self.tr("Table: your move")
+                if ctx.can_act
+                else self.tr("Table: {them} to move").format(them=them)
+            )
+        page.phase.setText(phase)
+        # primary button
+        if not ctx.can_act:
+            page.end_btn.setText(self.tr("Waiting for {them}…").format(them=them))
+            page.end_btn.setEnabled(False)
+        elif v.phase == "orders":
+            page.end_btn.setText(self.tr("Submit orders"))
+            page.end_btn.setEnabled(True)
+        elif v.pending_offer is not None and v.pending_offer.side != v.side:
+            page.end_btn.setText(self.tr("Answer their offer first"))
+            page.end_btn.setEnabled(False)
+        else:
+            page.end_btn.setText(self.tr("End turn"))
+            page.end_btn.setEnabled(True)
+        named(page.end_btn, page.end_btn.text())
+        page.walk_btn.setEnabled(not c.ai_busy)
+        key = (v.phase, v.turn)
+        if page._last_phase != key:
+            page.tabs.setCurrentIndex(0 if v.phase == "orders" else 1)
+            page._last_phase = key
+        # status bar
+        deadline_date = sc.meta.start_date + dt.timedelta(days=v.deadline_turns * sc.meta.turn_days - 1)
+        left = max(0, v.deadline_turns - v.turn)
+        self.st_date.setText(v.date.strftime("%Y-%m-%d"))
+        self.st_turn.setText(self.tr("Turn {n} of {total}").format(n=v.turn, total=v.deadline_turns))
+        self.st_deadline.setText(
+            self.tr("Deadline {date}: {n} more turns after this one").format(
+                date=deadline_date.isoformat(), n=left
+            )
+        )
+        self.setWindowTitle(f"{APP_TITLE} — {tr(sc.meta.title, lang)}")
+        self.stack.setCurrentWidget(page)
+
+    def _render_later(self, panel: QWidget, ctx: object, generation: int) -> None:
+        """A deferred slice of :meth:`render` — dropped if the screen moved on (or changed hands)."""
+        self._pending_slices -= 1
+        c = self.controller
+        if generation != self._render_generation or c is None or c.shown_side != ctx.view.side:  # type: ignore[attr-defined]
+            return
+        panel.render(ctx)  # type: ignore[attr-defined]
+
+    def render_pending(self) -> bool:
+        """Parts of the last render are still waiting for their slice of the event loop."""
+        return self._pending_slices > 0
+
+    def _opponent_label(self, side: str) -> str:
+        seat = self.session.seats[side]  # type: ignore[union-attr]
+        if seat.is_human:
+            return self.tr("hot-seat")
+        label = getattr(seat, "label", "ai")
+        parts = label.split(":")
+        if len(parts) == 3:
+            return self.tr("AI: {style}, {level}").format(style=parts[1], level=parts[2])
+        return self.tr("AI")
+
+    @Slot(bool, str)
+    def _on_thinking(self, on: bool, side: str) -> None:
+        from game.text import side_name
+
+        if self.page is None or self.session is None:
+            return
+        name = side_name(self.session.scenario, side, self.lang)
+        text = self.tr("The {side} delegation is thinking…").format(side=name)
+        self.page.set_thinking(on, text)
+        if on:
+            self.page.phase.setText(self.tr("{them} is thinking…").format(them=name))
+            self.page.end_btn.setEnabled(False)
+            self.page.walk_btn.setEnabled(False)
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    @Slot(str, str)
+    def _on_refused(self, rule: str, message: str) -> None:
+        if self.page is None:
+            return
+        text = self.tr("Rule {rule}: {message}").format(rule=rule, message=message) if rule else message
+        self.page.banner.setText(text)
+        self.page.banner.show()
+        self.statusBar().showMessage(text, 8000)
+        QTimer.singleShot(8000, self.page.banner.hide)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        if self.page is not None:
+            self.page.banner.setText(message)
+            self.page.banner.show()
+        self.statusBar().showMessage(message)
+
+    @Slot(str)
+    def _on_handover(self, side: str) -> None:
+        from game.text import side_name
+
+        if self.page is None or self.handover is None or self.session is None:
+            return
+        self._render_generation += 1  # drop any deferred render of the previous side
+        self.page.clear()
+        sc = self.session.scenario
+        prev = next(s for s in sc.side_ids if s != side)
+        started = bool(self.session.game.actions)
+        self.handover.show_for(
+            side,
+            side_name(sc, side, self.lang),
+            sc.side(side).colour,
+            side_name(sc, prev, self.lang) if started else None,
+        )
+        self.setWindowTitle(f"{APP_TITLE} — " + self.tr("hand-over"))
+        self.stack.setCurrentWidget(self.handover)
+        self.handover.button.setFocus()
+
+    @Slot(str)
+    def _on_ready(self, side: str) -> None:
+        if self.controller is not None:
+            self.controller.ready(side)
+
+    @Slot()
+    def _on_over(self) -> None:
+        from game.ui.debrief import DebriefPage
+
+        if self.page is not None:
+            self.page.clear()
+        if self.debrief is not None:
+            self.stack.removeWidget(self.debrief)
+            self.debrief.deleteLater()
+        self.debrief = DebriefPage(self.session, self.lang)
+        self.stack.addWidget(self.debrief)
+        self.stack.setCurrentWidget(self.debrief)
+        self.setWindowTitle(f"{APP_TITLE} — " + self.tr("Debrief"))
+
+    # ------------------------------------------------------------------- menus
+    def new_game_dialog(self) -> None:
+        from game.ui.dialogs import NewGameDialog
+
+        dlg = NewGameDialog(self, lang=self.lang, defaults=self.config)
+        if dlg.exec() == NewGameDialog.DialogCode.Accepted:
+            cfg = dlg.config()
+            if cfg is not None:
+                try:
+                    self.start_game(cfg)
+                except Exception as exc:
+                    _qt().QMessageBox.warning(self, self.tr("New game"), str(exc))
+
+    def save_game_dialog(self) -> None:
+        if not saves_available():
+            self.saves_not_yet_available()
+            return
+        if self.session is None:
+            return
+        from game.saves import SAVE_SUFFIX, default_saves_dir
+
+        folder = default_saves_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        suggested = (
+            folder / f"{self.session.scenario.meta.id}-turn{self.session.game.state.turn}{SAVE_SUFFIX}"
+        )
+        path, _ = _qt().QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save game"),
+            str(suggested),
+            self.tr("Saved games (*{suffix})").format(suffix=SAVE_SUFFIX),
+        )
+        if path:
+            if not path.endswith(SAVE_SUFFIX) and not path.endswith(".json"):
+                path += SAVE_SUFFIX
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Save the game (False, with the reason on screen, if it could not be saved)."""
+        from game.saves import SaveError, save_game
+
+        session = self.session
+        assert session is not None
+        scenario_path = getattr(self.config, "scenario_path", None)
+        if scenario_path is not None and Path(scenario_path).suffix.lower() not in (".yaml", ".yml"):
+            scenario_path = None
+        try:
+            save_game(
+                path,
+                session.game,
+                seats={s: session.seats[s].label for s in session.scenario.side_ids},
+                scenario_path=scenario_path,
+            )
+        except SaveError as err:
+            _qt().QMessageBox.warning(self, self.tr("Save game"), err.message)
+            return False
+        self.statusBar().showMessage(self.tr("Saved to {path}").format(path=str(path)), 5000)
+        return True
+
+    def open_game_dialog(self) -> None:
+        if not saves_available():
+            self.saves_not_yet_available()
+            return
+        from game.saves import SAVE_SUFFIX, default_saves_dir
+
+        path, _ = _qt().QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open game"),
+            str(default_saves_dir()),
+            self.tr("Saved games (*{suffix} *.json)").format(suffix=SAVE_SUFFIX),
+        )
+        if path:
+            self.open_from(Path(path), interactive=True)
+
+    def open_from(self, path: Path, interactive: bool = False) -> bool:
+        """Open a saved game; on a bad file, say what is wrong (and offer its backup)."""
+        from game.saves import SaveError, backup_path, load_game
+
+        qt = _qt()
+        try:
+            loaded = load_game(path)
+        except SaveError as err:
+            if interactive and err.backup_available:
+                answer = qt.QMessageBox.question(
+                    self,
+                    self.tr("Open game"),
+                    self.tr("{err}\n\nOpen the backup of this save instead?").format(err=err.message),
+                )
+                if answer == qt.QMessageBox.StandardButton.Yes:
+                    return self.open_from(backup_path(path), interactive=interactive)
+                return False
+            if interactive:
+                qt.QMessageBox.warning(self, self.tr("Open game"), err.message)
+            self.statusBar().showMessage(err.message, 8000)
+            return False
+        game = loaded.game
+        if loaded.scenario_changed and loaded.current_game is not None and interactive:
+            answer = qt.QMessageBox.question(
+                self,
+                self.tr("Open game"),
+                self.tr(
+                    "The scenario file has changed since this game was saved. Continue with the current "
+                    "scenario file? (No: keep the scenario as it was saved.)"
+                ),
+            )
+            if answer == qt.QMessageBox.StandardButton.Yes:
+                game = loaded.current_game
+        if loaded.warnings and interactive:
+            qt.QMessageBox.information(self, self.tr("Open game"), "\n".join(loaded.warnings))
+        self._start_loaded(game, dict(loaded.seats), loaded.scenario_file or path)
+        return True
+
+    def _start_loaded(self, game: object, labels: dict[str, str], scenario_path: Path) -> None:
+        from game.ai import make_ai, parse_ai_spec
+        from game.session import HumanSeat, Session
+        from game.ui.dialogs import GameConfig
+
+        sides = game.scenario.side_ids  # type: ignore[attr-defined]
+        seats: dict = {}
+        humans = []
+        for s in sides:
+            label = str(labels.get(s, "human"))
+            try:
+                style, level = parse_ai_spec(label)
+                seats[s] = make_ai(style, level)
+            except ValueError:  # "human", "script", or an AI this build does not know
+                seats[s] = HumanSeat(label="human")
+                humans.append(s)
+        if not humans:  # an AI-only game (e.g. simulated): the player takes the first side
+            humans.append(sides[0])
+            seats[sides[0]] = HumanSeat(label="human")
+        human = humans[0]
+        opp = seats[next(s for s in sides if s != human)]
+        style, level = ("pragmatist", "normal")
+        if not opp.is_human:
+            style, level = parse_ai_spec(opp.label)
+        cfg = GameConfig(
+            scenario_path=Path(scenario_path),
+            side=human,
+            opponent="hotseat" if opp.is_human else "ai",
+            ai_style=style,
+            ai_level=level,
+            seed=game.seed,  # type: ignore[attr-defined]
+            lang=self.lang,
+        )
+        self.start_session(Session(game, seats), cfg)  # type: ignore[arg-type]
+
+    def saves_not_yet_available(self) -> None:
+        """Saving and opening games arrive with game/saves."""
+        _qt().QMessageBox.information(
+            self,
+            self.tr("Not yet available"),
+            self.tr("Saving and opening games is not yet available in this build."),
+        )
+
+    def show_how_to_play(self) -> None:
+        from game.ui.dialogs import TextDialog, how_to_play_html
+
+        TextDialog(self.tr("How to play"), html_text=how_to_play_html(), parent=self).exec()
+
+    def show_rules(self) -> None:
+        from game.ui.dialogs import TextDialog, rules_markdown
+
+        TextDialog(self.tr("Rules"), markdown=rules_markdown(), parent=self).exec()
+
+    def show_about(self) -> None:
+        _qt().QMessageBox.about(
+            self,
+            self.tr("About Tariff Talks"),
+            self.tr(
+                "Tariff Talks — a negotiation game of the 2025 US–China tariff war.\n\n"
+                "Scenarios, rules and the economy model are documented in the docs folder. "
+                "Figures come from the IMF, the BEA, the US Census Bureau and the banks' research, as cited "
+                "in each scenario."
+            ),
+        )
+
+    # ------------------------------------------------------------------- close
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        if self.page is not None:
+            s.setValue("splitter", self.page.splitter.saveState())
+        if self.controller is not None:
+            self.controller.stop()
+        workers.wait_all(3000)
+        super().closeEvent(event)

@@ -1,0 +1,50 @@
+"""A whole hot-seat game: nothing private of one side is on screen during the other's phase."""
+
+from __future__ import annotations
+
+from uitest_driver import (
+    GENEVA,
+    click,
+    handover_up,
+    leaks,
+    play_step,
+    private_texts,
+    visible_texts,
+    wait_for_human,
+)
+
+from game.ui.dialogs import GameConfig
+
+
+def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
+    window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=5, lang="en"))
+    scenario = window.session.scenario
+    handovers = 0
+    phases = {"us": 0, "china": 0}
+    steps = 0
+    while not window.session.over:
+        wait_for_human(window, qtbot)
+        if window.session.over:
+            break
+        if handover_up(window):
+            handovers += 1
+            side = window.handover.side
+            # the hand-over screen shows nothing private of either side
+            for s in scenario.side_ids:
+                assert not leaks(window, scenario, s), f"hand-over screen shows {s}'s secrets"
+            assert f"Pass to the {scenario.side(side).name.en} delegation" in window.handover.title.text()  # type: ignore[union-attr]
+            click(qtbot, window.handover.button)
+            continue
+        me = window.controller.shown_side
+        other = scenario.other(me)
+        phases[me] += 1
+        # my own briefing is on screen, the other side's is not
+        shown = "\n".join(visible_texts(window))
+        assert private_texts(scenario, me)[0] in shown
+        assert not leaks(window, scenario, other), f"{other}'s secrets on screen during {me}'s phase"
+        play_step(window, qtbot, propose_from_turn=2, accept_from_turn=3)
+        steps += 1
+        assert steps < 400
+    assert handovers >= 4
+    assert phases["us"] > 0 and phases["china"] > 0
+    qtbot.waitUntil(lambda: window.debrief is not None and window.debrief.isVisible(), timeout=10_000)
