@@ -1,24 +1,48 @@
-"""A rule-following negotiator: reciprocity in its orders, a time-dependent
-concession schedule at the table, and lookahead with the batch economy model.
+"""The AI negotiator: the machinery every style shares.
 
-It decides from its own side's :class:`~game.engine.View` only. The concession
-schedule follows Faratin, Sierra & Jennings (1998), "Negotiation decision
-functions for autonomous agents": the aspiration falls from the best score the
-side can hope for to its walk-away value as the deadline nears, as
-``1 - (t/T)^(1/beta)``; ``beta < 1`` is Boulware (concedes late), ``beta > 1`` a
-conceder. The table follows Rubinstein's (1982) alternating offers.
+The table follows Rubinstein's (1982) alternating-offers protocol ("Perfect
+equilibrium in a bargaining model", Econometrica 50): offers alternate, time is
+costly (the economy bleeds while tariffs stay), and a deadline looms. Each style
+concedes on a time-dependent schedule after Faratin, Sierra & Jennings (1998),
+"Negotiation decision functions for autonomous agents" (Robotics and Autonomous
+Systems 24): its aspiration falls from the best it can hope for to its floor as
+``1 - t^(1/beta)``; ``beta < 1`` is Boulware (concedes late), ``beta > 1`` a
+conceder. Offers are chosen by the *trade-off* tactic of Faratin, Sierra & Jennings
+(2002), "Using similarity criteria to make issue trade-offs in automated
+negotiations" (Artificial Intelligence 142): among packages that meet the aspiration,
+the one the other side is likeliest to value. Acceptance follows Baarslag, Hindriks
+& Jonker (2014), "Effective acceptance conditions in real-time automated
+negotiation" (Decision Support Systems 60): AC_next and AC_combi at the stronger
+levels. Orders follow Axelrod's (1984) *The Evolution of Cooperation*: answer
+escalation, reward de-escalation, forgive.
+
+An AI decides from its own side's :class:`~game.engine.View` only, and is a pure
+function of it: the opponent model, trust and breach memory are rebuilt from the
+public record each time, and its noise is seeded from the view. Every action it
+returns has passed :meth:`Rules.check` on a shadow of the state built from the view.
 """
 
 from __future__ import annotations
 
-import itertools
+import hashlib
+import math
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
+import numpy as np
+
+from game.ai import explain
+from game.ai.levels import LEVEL_SPECS, Level
+from game.ai.opponent import OpponentModel, build, friendly_extreme, friendly_sign
+from game.ai.planner import Outcome, Plan, project
 from game.engine import (
     Accept,
     Action,
     Counter,
     EndTalks,
+    IllegalAction,
     Propose,
     Reject,
     Rules,
@@ -26,202 +50,702 @@ from game.engine import (
     Term,
     View,
 )
-from game.engine.preview import Projection, project_packages
 from game.engine.rules import UPPER_BOUND_KINDS
-from game.scenario.models import Instrument, tr
+from game.engine.scoring import score_briefing
+from game.engine.state import GameState, Offer, SideState
+from game.scenario.models import Instrument, RedLine, tr
+
+Package = tuple[Term, ...]
 
 
 @dataclass
-class NegotiatorConfig:
-    beta: float = 1.0  # concession exponent (Faratin et al. 1998)
-    lookahead_turns: int = 4
-    grid: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
-    retaliate: bool = True
-    forgive: bool = True
+class Eval:
+    """A package's projected value: to us (our briefing) and, as far as we can guess, to them."""
+
+    terms: Package
+    mine: float
+    theirs: float
+    outcome: Outcome
 
 
 @dataclass
+class Context:
+    """Everything one decision works from (built from the view alone)."""
+
+    rules: Rules
+    v: View
+    level: Level
+    model: OpponentModel
+    rng: np.random.Generator
+    t: float  # time used, 0..1 (Faratin's t/T)
+    evals: dict[Package, Eval] = field(default_factory=dict)
+    base: Eval | None = None
+
+
+_RULES_CACHE: dict[str, Rules] = {}
+
+
 class Negotiator:
-    """An AI seat. ``label`` is shown in the window and the terminal."""
+    """Base class of the AI styles. Subclasses set the metadata and the style's tactics.
 
-    label: str = "ai"
-    config: NegotiatorConfig = field(default_factory=NegotiatorConfig)
+    Metadata for the New game dialog: ``key`` (the seat syntax name), ``name``,
+    ``description`` and ``traits`` (short tags).
+    """
+
+    key: ClassVar[str] = "negotiator"
+    name: ClassVar[str] = "Negotiator"
+    description: ClassVar[str] = ""
+    traits: ClassVar[tuple[str, ...]] = ()
+    #: Faratin's concession exponent: < 1 Boulware, > 1 conceder
+    beta: ClassVar[float] = 1.0
+    #: share of the surplus over no deal still demanded at the deadline
+    floor_share: ClassVar[float] = 0.05
+    #: statements this style uses when calm / when provoked
+    calm_statement: ClassVar[str] = "conciliatory"
+    provoked_statement: ClassVar[str] = "firm"
+    #: how many times over it answers an escalation (0 = never retaliates)
+    retaliation: ClassVar[float] = 1.0
+    #: whether it matches the other side's unilateral easing
+    reciprocates_easing: ClassVar[bool] = True
+    #: extra points it demands from a side that broke an agreement
+    breach_premium: ClassVar[float] = 4.0
+
     is_human: bool = False
-    _rules: Rules | None = field(default=None, repr=False)
 
-    def rules_for(self, v: View) -> Rules:
-        if self._rules is None or self._rules.scenario is not v.scenario:
-            self._rules = Rules(v.scenario)
-        return self._rules
+    def __init__(self, level: str = "normal") -> None:
+        self.level: Level = LEVEL_SPECS[level]
+        self.level_name = level
+        self.label = f"ai:{self.key}:{level}"
+        self._memo: dict[tuple, Outcome] = {}
+        self._memo_key: tuple | None = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(level={self.level_name!r})"
 
     # ------------------------------------------------------------------ entry
     def decide(self, v: View) -> Action:
-        rules = self.rules_for(v)
+        """The action for this view: always legal, always explained."""
+        ctx = self._context(v)
         if v.phase == "orders":
-            return self._orders(rules, v)
-        if v.pending_offer is not None:
-            return self._respond(rules, v)
-        return self._propose(rules, v)
+            candidates = [self.orders(ctx)]
+            fallback: Action = SubmitOrders(side=v.side, note="No unilateral moves this week.")
+        elif v.pending_offer is not None:
+            candidates = self.respond(ctx)
+            fallback = Reject(side=v.side, note="Rejected: we cannot agree to these terms as they stand.")
+        else:
+            candidates = self.propose(ctx)
+            fallback = EndTalks(side=v.side, note="Nothing more to offer this week.")
+        shadow = shadow_state(v)
+        for action in [*candidates, fallback]:
+            try:
+                ctx.rules.check(shadow, action)
+            except IllegalAction:
+                continue
+            return action
+        return fallback  # pragma: no cover - the fallbacks are always legal
 
-    # ----------------------------------------------------------------- orders
-    def _orders(self, rules: Rules, v: View) -> SubmitOrders:
-        """Reciprocity (Axelrod 1984): answer the other side's last moves in kind."""
-        moves: dict[str, float] = {}
-        capital = v.political_capital
-        escalated, eased = self._their_last_moves(rules, v)
-        mine = self._my_headline(rules, v)
-        note = "No unilateral moves this week."
-        if mine is not None and escalated and self.config.retaliate:
-            step = mine.step * max(1, escalated)
-            new = min(mine.max, v.levels[mine.id] + step)
-            if rules.move_cost(mine, v.levels[mine.id], new) <= capital and new != v.levels[mine.id]:
-                moves[mine.id] = new
-                note = f"We answer their escalation by raising {tr(mine.name)} to {new:g}."
-        elif mine is not None and eased and self.config.forgive:
-            new = max(mine.min, v.levels[mine.id] - mine.step * max(1, eased))
-            if rules.move_cost(mine, v.levels[mine.id], new) <= capital / 2 and new != v.levels[mine.id]:
-                moves[mine.id] = new
-                note = f"We match their easing by lowering {tr(mine.name)} to {new:g}."
-        cost = sum(rules.move_cost(rules.instruments[i], v.levels[i], x) for i, x in moves.items())
-        statement = "conciliatory" if v.shared.get("trust_pct", 0) < 60 and capital - cost >= 2 else "firm"
-        if escalated and self.config.retaliate:
-            statement = "firm"
-        return SubmitOrders(side=v.side, moves=moves, statement=statement, note=note)
+    # ---------------------------------------------------------------- context
+    def _context(self, v: View) -> Context:
+        rules = rules_for(v)
+        model = build(rules, v, self.level.opponent, self.level.memory_turns)
+        seed = zlib.crc32(
+            f"{self.key}|{self.level_name}|{v.side}|{v.turn}|{v.phase}|{len(v.offers)}".encode()
+        )
+        rng = np.random.default_rng(seed)
+        span = max(1, v.deadline_turns - 1)
+        used = v.scenario.end.exchanges_per_turn - v.exchanges_left
+        t = min(1.0, (v.turn - 1 + 0.5 * used / max(1, v.scenario.end.exchanges_per_turn)) / span)
+        key = (
+            v.side,
+            v.turn,
+            _econ_fingerprint(v),
+            tuple(sorted(v.levels.items())),
+            v.shared.get("trust_pct"),
+            tuple((a.id, a.status) for a in v.agreements),
+        )
+        if key != self._memo_key:
+            self._memo, self._memo_key = {}, key
+        return Context(rules, v, self.level, model, rng, t)
 
-    def _their_last_moves(self, rules: Rules, v: View) -> tuple[int, int]:
-        escalated = eased = 0
-        last = v.turn - 1
-        for n in v.news:
-            if n.turn != last or n.kind != "order" or n.side != v.other:
-                continue
-            ins = rules.instruments.get(n.headline)
-            if ins is None or ins.target != v.side:
-                continue
-            hist = [h for h in v.history if h.turn in (last - 1, last)]
-            if len(hist) < 2:
-                continue
-            d = hist[-1].instruments[ins.id] - hist[0].instruments[ins.id]
-            steps = round(abs(d) / ins.step)
-            if (d > 0) == (ins.kind in UPPER_BOUND_KINDS):
-                escalated += steps
+    # ------------------------------------------------------------- evaluation
+    def evaluate(self, ctx: Context, packages: Sequence[Package]) -> list[Eval]:
+        """Project packages (and no deal) in one batch; value them for us and for them."""
+        todo = [p for p in dict.fromkeys(packages) if p not in ctx.evals]
+        if ctx.base is None:
+            todo = [(), *[p for p in todo if p]]
+        plans: list[Plan] = []
+        memo_hits: dict[Package, Outcome] = {}
+        for p in todo:
+            mk = (p, self.level.horizon, self.level.schedule)
+            if mk in self._memo:
+                memo_hits[p] = self._memo[mk]
             else:
-                eased += steps
-        return min(escalated, 4), min(eased, 4)
+                plans.append(Plan(terms=p))
+        if plans:
+            ends = [self._ends_game(ctx, pl.terms) for pl in plans]
+            outs = project(
+                ctx.rules,
+                ctx.v,
+                plans,
+                horizon=self.level.horizon,
+                schedule=self.level.schedule,
+                ends_game=ends,
+            )
+            for pl, o in zip(plans, outs, strict=True):
+                self._memo[(pl.terms, self.level.horizon, self.level.schedule)] = o
+                memo_hits[pl.terms] = o
+        for p in todo:
+            o = memo_hits[p]
+            ev = Eval(p, self._my_value(ctx, p, o), self._their_value(ctx, p, o), o)
+            ctx.evals[p] = ev
+            if not p:
+                ctx.base = ev
+        return [ctx.evals[p] for p in packages]
 
-    def _my_headline(self, rules: Rules, v: View) -> Instrument | None:
-        tariffs = [
-            i
-            for i in rules.scenario.instruments
-            if i.kind == "tariff" and i.owner == v.side and i.target == v.other and i.player_controlled
-        ]
-        return max(tariffs, key=lambda i: i.share * i.max, default=None)
+    def _ends_game(self, ctx: Context, terms: Package) -> bool:
+        if not self.level.knows_ending:
+            return False
+        return bool(terms) and ctx.v.scenario.end.ends_on_deal and ctx.rules.is_comprehensive(terms)
 
-    # ------------------------------------------------------------------ table
-    def aspiration(self, v: View, best: float) -> float:
-        t = min(1.0, (v.turn - 1) / max(1, v.deadline_turns - 1))
-        walk = v.briefing.walk_away
-        return walk + (max(best, walk) - walk) * (1.0 - t ** (1.0 / self.config.beta))
+    def _my_value(self, ctx: Context, terms: Package, o: Outcome) -> float:
+        v = ctx.v
+        score = score_briefing(v.side, v.briefing, o.levels, o.meters, o.shared).total
+        if self.level.noise_pts > 0 and terms:
+            h = zlib.crc32(
+                repr((v.turn, v.side, [(t.instrument, t.value, t.duration_turns) for t in terms])).encode()
+            )
+            score += self.level.noise_pts * float(np.random.default_rng([h, v.turn]).standard_normal())
+        return score
 
-    def candidates(self, rules: Rules, v: View) -> list[tuple[Term, ...]]:
-        """Packages on a grid: how far we give on our instruments (c) and ask on theirs (d)."""
-        mine: list[Instrument] = []
-        theirs: list[Instrument] = []
+    def _their_value(self, ctx: Context, terms: Package, o: Outcome) -> float:
+        """How much the other side gains, as far as we can tell (a guessed briefing, or generosity)."""
+        m = ctx.model
+        if m.guessed is not None:
+            return score_briefing(ctx.v.other, m.guessed, o.levels, o.meters, o.shared).total
+        return 10.0 * generosity(ctx.rules, ctx.v, terms)
+
+    # ------------------------------------------------------------- aspiration
+    def floor(self, ctx: Context, best: float) -> float:
+        """The least this style will settle for: better than no deal, plus premiums for distrust."""
+        base = ctx.base.mine if ctx.base else 0.0
+        f = base + 0.5 + self.floor_share * max(0.0, best - base)
+        if ctx.model.breaches:
+            f += self.breach_premium
+        f += 3.0 * max(0.0, 0.25 - ctx.model.trust)
+        return f
+
+    def aspiration(self, ctx: Context, best: float) -> float:
+        """Faratin et al. (1998): from ``best`` at t=0 down to the floor at t=1."""
+        lo = self.floor(ctx, best)
+        if best <= lo:
+            return lo
+        return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / self.beta))
+
+    # ------------------------------------------------------------- candidates
+    def groups(self, ctx: Context) -> list[list[Package]]:
+        """For each instrument group (a tariff with its suspensions, or one instrument),
+        the alternative terms that could go in a package (the empty choice is implied)."""
+        rules, v, lvl = ctx.rules, ctx.v, ctx.level
+        out: list[list[Package]] = []
+        remaining = max(1, v.deadline_turns - v.turn + 1)
+        fine = lvl.breadth == "frontier"
+        fracs = (0.2, 0.4, 0.6, 0.75, 0.9, 1.0) if fine else (0.25, 0.5, 0.75, 1.0)
         for ins in rules.scenario.instruments:
-            if not ins.player_controlled or ins.owner not in rules.sides:
+            if not ins.player_controlled or ins.owner not in rules.sides or ins.kind == "suspension":
                 continue
-            (mine if ins.owner == v.side else theirs).append(ins)
-        out: list[tuple[Term, ...]] = []
-        for c, d in itertools.product(self.config.grid, self.config.grid):
-            if c == 0 and d == 0:
-                continue
-            terms = [t for ins in mine if (t := self._term(v, ins, c)) is not None]
-            terms += [t for ins in theirs if (t := self._term(v, ins, d)) is not None]
-            if terms and not rules.crossed_red_lines(v.side, rules.package_levels(v.levels, tuple(terms))):
-                out.append(tuple(terms))
+            mine = ins.owner == v.side
+            opts: list[Package] = []
+            for value in self._ladder(ctx, ins, fracs, mine):
+                opts.append((Term(instrument=ins.id, value=value),))
+            if mine and fine and ins.kind == "tariff":
+                # suspensions with a duration: reversible gives (the Geneva "24 points for 90 days")
+                for sus in rules.suspensions.get(ins.id, ()):
+                    cur_s = v.levels[sus.id]
+                    for pts in (0.5, 1.0):
+                        s_val = _snap(sus, min(sus.max, cur_s + pts * (sus.max - cur_s)))
+                        if s_val <= cur_s:
+                            continue
+                        for dur in sorted({min(remaining, 4), remaining}):
+                            if s_val <= v.levels[ins.id] + 1e-9:
+                                opts.append((Term(instrument=sus.id, value=s_val, duration_turns=dur),))
+                            for value in self._ladder(ctx, ins, (0.5, 0.75), mine):
+                                if s_val > value + 1e-9:
+                                    continue  # suspending more points than the tariff has
+                                opts.append(
+                                    (
+                                        Term(instrument=ins.id, value=value),
+                                        Term(instrument=sus.id, value=s_val, duration_turns=dur),
+                                    )
+                                )
+            opts = [o for o in opts if self._package_ok(ctx, o)]
+            if opts:
+                out.append(opts)
         return out
 
-    def _term(self, v: View, ins: Instrument, frac: float) -> Term | None:
-        """A term moving ``ins`` a fraction ``frac`` of the way to its friendliest level."""
+    def _ladder(self, ctx: Context, ins: Instrument, fracs: Sequence[float], mine: bool) -> list[float]:
+        """Levels of ``ins`` moved a fraction of the way towards what its target wants."""
+        v = ctx.v
         cur = v.levels[ins.id]
-        friendly = ins.min if ins.kind in UPPER_BOUND_KINDS else ins.max
+        ext = friendly_extreme(ins)
         if ins.kind == "purchase":
-            friendly = ins.min + (ins.max - ins.min) * 0.6
-        target = cur + (friendly - cur) * frac
-        k = round((target - ins.min) / ins.step)
-        value = round(ins.min + k * ins.step, 9)
-        if abs(value - cur) < 1e-9:
-            return None
-        duration = max(1, v.deadline_turns - v.turn + 1) if ins.kind == "suspension" else None
-        return Term(instrument=ins.id, value=value, duration_turns=duration)
+            ext = ins.min + (ins.max - ins.min) * (0.8 if mine else 1.0)
+        lo_hi = _red_line_limits(ins, v.briefing.red_lines, cur) if mine else None
+        vals: list[float] = []
+        for f in fracs:
+            x = _snap(ins, cur + f * (ext - cur))
+            if lo_hi is not None:
+                x = min(lo_hi[1], max(lo_hi[0], x))
+            if not mine and not ctx.model.allowed(ins, cur, x):
+                continue
+            if abs(x - cur) > 1e-9 and x not in vals:
+                vals.append(x)
+        if not mine:
+            p = ctx.model.probe(ins, cur)
+            if p is not None and p not in vals:
+                vals.append(p)
+        return vals
 
-    def _evaluate(self, rules: Rules, v: View, packages: list[tuple[Term, ...]]) -> list[Projection]:
-        return project_packages(rules, v, [(), *packages], turns=self.config.lookahead_turns)
+    def _package_ok(self, ctx: Context, terms: Package) -> bool:
+        rules, v = ctx.rules, ctx.v
+        after = rules.package_levels(v.levels, terms)
+        before = set(rules.crossed_red_lines(v.side, v.levels))
+        return not (set(rules.crossed_red_lines(v.side, after)) - before)
 
-    def _propose(self, rules: Rules, v: View) -> Action:
-        cands = self.candidates(rules, v)
-        if not cands or v.exchanges_left <= 0:
-            return EndTalks(side=v.side, note="Nothing more to offer this week.")
-        proj = self._evaluate(rules, v, cands)
-        base, scored = proj[0], proj[1:]
-        best = max(p.my_score for p in scored)
-        asp = max(self.aspiration(v, best), base.my_score + 0.5)
-        ok = [(self._generosity(rules, v, c), -p.my_score, i) for i, (c, p) in enumerate(zip(cands, scored)) if p.my_score >= asp]
+    def candidates(self, ctx: Context) -> list[Package]:
+        """Packages worth considering, by the level's breadth."""
+        groups = self.groups(ctx)
+        if not groups:
+            return []
+        if self.level.breadth in ("grid3", "grid5"):
+            return self._grid(ctx, groups)
+        return self._frontier(ctx, groups)
+
+    def _grid(self, ctx: Context, groups: list[list[Package]]) -> list[Package]:
+        """Uniform packages: give a share c of every instrument, ask a share d of every one of theirs."""
+        grid = (0.0, 0.5, 1.0) if self.level.breadth == "grid3" else (0.0, 0.25, 0.5, 0.75, 1.0)
+        mine = [g for g in groups if ctx.rules.instruments[g[0][0].instrument].owner == ctx.v.side]
+        theirs = [g for g in groups if ctx.rules.instruments[g[0][0].instrument].owner != ctx.v.side]
+        out: list[Package] = []
+        for c in grid:
+            for d in grid:
+                terms: list[Term] = []
+                for gs, f in ((mine, c), (theirs, d)):
+                    for g in gs:
+                        single = [o for o in g if len(o) == 1 and o[0].duration_turns is None]
+                        if f <= 0 or not single:
+                            continue
+                        terms.extend(single[min(len(single) - 1, max(0, math.ceil(f * len(single)) - 1))])
+                pk = _canonical(terms)
+                if pk and self._package_ok(ctx, pk):
+                    out.append(pk)
+                    out.extend(self._short_of_deal(ctx, pk))
+        return list(dict.fromkeys(out))
+
+    def _frontier(self, ctx: Context, groups: list[list[Package]]) -> list[Package]:
+        """Pareto trade-offs (integrative bargaining): value each group's options alone, then
+        for several exchange rates pick per group what maximises theirs + rate × ours."""
+        singles = [o for g in groups for o in g]
+        evs = self.evaluate(ctx, singles)
+        assert ctx.base is not None
+        b = ctx.base
+        gain = {e.terms: (e.mine - b.mine, e.theirs - b.theirs) for e in evs}
+        rates = (0.05, 0.15, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 40.0)
+        out: list[Package] = []
+        for lam in rates:
+            for bias in (0.0, 0.5):  # bias: a small bonus for including a term (bigger packages)
+                terms: list[Term] = []
+                for g in groups:
+                    best, best_val = None, 0.0
+                    for o in g:
+                        dm, dt = gain[o]
+                        val = dt + lam * dm + bias
+                        if val > best_val + 1e-9:
+                            best, best_val = o, val
+                    if best is not None:
+                        terms.extend(best)
+                pk = _canonical(terms)
+                if pk and self._package_ok(ctx, pk):
+                    out.append(pk)
+                    out.extend(self._short_of_deal(ctx, pk))
+        return list(dict.fromkeys(out))
+
+    def _short_of_deal(self, ctx: Context, pk: Package) -> list[Package]:
+        """Variants of a comprehensive package that stop short of one (so the game goes on),
+        for levels that know a comprehensive deal ends the game."""
+        if not (
+            self.level.knows_ending and ctx.v.scenario.end.ends_on_deal and ctx.rules.is_comprehensive(pk)
+        ):
+            return []
+        out = []
+        for req in ctx.v.scenario.end.comprehensive_deal.required_instruments:
+            short = tuple(t for t in pk if t.instrument != req)
+            if short != pk and short and self._package_ok(ctx, short):
+                out.append(short)
+        return out
+
+    # ------------------------------------------------------------------ table
+    def plan_offer(self, ctx: Context) -> tuple[Eval | None, float, list[Eval]]:
+        """(the package to offer, our aspiration, everything evaluated)."""
+        cands = self.candidates(ctx)
+        if not cands:
+            return None, 0.0, []
+        evs = self.evaluate(ctx, cands)
+        assert ctx.base is not None
+        best = max(e.mine for e in evs)
+        asp = self.aspiration(ctx, best)
+        mine_this_turn = {o.terms for o in ctx.v.offers if o.side == ctx.v.side and o.turn == ctx.v.turn}
+        ok = [e for e in evs if e.mine >= asp and e.terms not in mine_this_turn]
         if not ok:
-            return EndTalks(
-                side=v.side, note=f"No package we could offer beats our position without a deal ({base.my_score:.0f})."
-            )
-        ok.sort(reverse=True)
-        # the most generous package that still meets our aspiration, but not one we offered already
-        offered = {o.terms for o in v.offers if o.side == v.side}
-        for _, _, i in ok:
-            if cands[i] not in offered:
-                break
-        terms = cands[i]
-        note = f"We offer this package: it meets our goals ({scored[i].my_score:.0f} against {base.my_score:.0f} without a deal)."
-        if v.pending_offer is not None:
-            return Counter(side=v.side, terms=terms, note=note)
-        return Propose(side=v.side, terms=terms, note=note)
+            ok = [e for e in evs if e.mine >= min(asp, best) - 1e-9 and e.terms not in mine_this_turn]
+        if not ok:
+            return None, asp, evs
+        pick = max(ok, key=lambda e: self._offer_rank(ctx, e, asp))
+        if pick.mine < ctx.base.mine + 0.5:
+            return None, asp, evs
+        return pick, asp, evs
 
-    def _generosity(self, rules: Rules, v: View, terms: tuple[Term, ...]) -> float:
-        g = 0.0
-        for t in terms:
-            ins = rules.instruments[t.instrument]
-            if ins.owner == v.side:
-                g += abs(t.value - v.levels[ins.id]) / max(1e-9, ins.max - ins.min)
-            else:
-                g -= abs(t.value - v.levels[ins.id]) / max(1e-9, ins.max - ins.min)
-        return g
+    def _offer_rank(self, ctx: Context, e: Eval, asp: float) -> tuple[float, float]:
+        """Trade-off tactic: the package they value most among those meeting our aspiration."""
+        meets = 1.0 if e.mine >= asp else 0.0
+        return (meets, e.theirs + 0.25 * min(0.0, e.mine - asp) + 0.05 * e.mine)
 
-    def _respond(self, rules: Rules, v: View) -> Action:
+    def propose(self, ctx: Context) -> list[Action]:
+        v = ctx.v
+        if v.exchanges_left <= 0:
+            return [EndTalks(side=v.side, note="No offers left this week; we will talk again next week.")]
+        pick, _asp, _ = self.plan_offer(ctx)
+        if ctx.base is None:
+            self.evaluate(ctx, [])
+        base = ctx.base.mine if ctx.base else 0.0
+        if pick is None:
+            return [
+                EndTalks(
+                    side=v.side,
+                    note=f"Nothing to offer this week: no package we could propose beats our {base:.0f} points "
+                    "without a deal by enough.",
+                )
+            ]
+        note = explain.offer_note(ctx.rules, v, pick.terms, pick.mine, base)
+        return [Propose(side=v.side, terms=pick.terms, note=note)]
+
+    def respond(self, ctx: Context) -> list[Action]:
+        v, rules = ctx.v, ctx.rules
         offer = v.pending_offer
         assert offer is not None
-        if rules.crossed_red_lines(v.side, rules.package_levels(v.levels, offer.terms)):
-            crossed = rules.crossed_red_lines(v.side, rules.package_levels(v.levels, offer.terms))
-            rl = next(r for r in v.briefing.red_lines if r.id == crossed[0])
-            return self._reject_or_counter(rules, v, f"Rejected: it crosses a line we will not cross — {tr(rl.text)}.")
-        base, with_offer = self._evaluate(rules, v, [offer.terms])
-        scored_cands = self._evaluate(rules, v, self.candidates(rules, v)) if self.candidates(rules, v) else [base]
-        best = max(p.my_score for p in scored_cands)
-        asp = self.aspiration(v, best)
-        if with_offer.my_score >= asp and with_offer.my_score >= base.my_score:
-            return Accept(
-                side=v.side,
-                note=f"Accepted: the package lifts our outlook to {with_offer.my_score:.0f} points from {base.my_score:.0f}.",
+        # a package across our red lines cannot be accepted (rule 3.6): say which line
+        crossed = self._crossed(ctx, offer)
+        if crossed:
+            why = explain.red_line_note(rules, v, crossed)
+            return self._decline(ctx, why)
+        (ev,) = self.evaluate(ctx, [offer.terms])
+        base = ctx.base.mine if ctx.base else 0.0
+        pick, asp, evs = self.plan_offer(ctx) if v.exchanges_left > 0 else (None, 0.0, [])
+        if not evs:
+            cands = self.candidates(ctx)
+            evs = self.evaluate(ctx, cands) if cands else []
+            best = max([e.mine for e in evs] + [ev.mine])
+            asp = self.aspiration(ctx, best)
+        if self.accepts(ctx, offer, ev, asp, pick):
+            return [Accept(side=v.side, note=explain.accept_note(rules, v, offer.terms, ev.mine, base))]
+        if ctx.model.breaches and ev.mine >= base + 0.5:
+            last = max(ctx.model.breaches)
+            why = (
+                f"Rejected: they broke an agreement in turn {last}; after that we need more than "
+                f"{ev.mine:.0f} points against {base:.0f} without a deal."
             )
-        worst = self._worst_objective(v, with_offer)
-        return self._reject_or_counter(rules, v, f"Rejected: {worst}.")
+        elif ev.mine < base + 0.5:
+            why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
+            why = (
+                why[:-1]
+                + f", leaving us no better off than without a deal ({ev.mine:.0f} against {base:.0f})."
+            )
+        else:
+            why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
+        return self._decline(ctx, why, pick)
 
-    def _reject_or_counter(self, rules: Rules, v: View, why: str) -> Action:
+    def accepts(self, ctx: Context, offer: Offer, ev: Eval, asp: float, pick: Eval | None) -> bool:
+        """Acceptance conditions (Baarslag et al. 2014) on top of 'better than no deal'."""
+        v = ctx.v
+        base = ctx.base.mine if ctx.base else 0.0
+        if ev.mine < base + 0.5:
+            return False
+        last_chance = v.turn >= v.deadline_turns and v.exchanges_left <= 0
+        if last_chance:
+            return True  # the last word of the game: anything better than no deal
+        need = asp + (self.breach_premium if ctx.model.breaches else 0.0)
+        if ev.mine >= need:
+            return True
+        cond = self.level.acceptance
+        if cond in ("next", "combi") and pick is not None and ev.mine >= pick.mine:
+            return True  # AC_next: it is worth at least what we would offer next
+        if cond == "combi" and pick is not None and ev.mine >= pick.mine - self.delay_cost(ctx, pick):
+            return True  # waiting for our counter to pass may cost a week of recovery: take this now
+        if cond == "combi" and ctx.t >= 0.8:
+            theirs = [o for o in v.offers if o.side == v.other and o.id != offer.id]
+            seen = [e.mine for e in self.evaluate(ctx, [o.terms for o in theirs])] if theirs else []
+            if ev.mine >= max(seen, default=-math.inf):
+                return True  # AC_combi(MAX): near the end, the best they have offered
+        return False
+
+    def delay_cost(self, ctx: Context, pick: Eval) -> float:
+        """What a week's delay of our planned package would cost us (projected with its terms
+        phased in one turn later), weighted by the chance our counter fails this week."""
+        if not self.level.schedule or pick.terms == ():
+            return 0.0
+        later = tuple(t.model_copy(update={"start_after_turns": t.start_after_turns + 1}) for t in pick.terms)
+        (ev,) = self.evaluate(ctx, [later])
+        fail = 1.0 if ctx.v.exchanges_left <= 1 else 0.5
+        return max(0.0, pick.mine - ev.mine) * fail
+
+    def _decline(self, ctx: Context, why: str, pick: Eval | None = None) -> list[Action]:
+        v = ctx.v
+        out: list[Action] = []
         if v.exchanges_left > 0:
-            counter = self._propose(rules, v)
-            if isinstance(counter, Counter):
-                return Counter(side=v.side, terms=counter.terms, note=f"{why} {counter.note}")
-        return Reject(side=v.side, note=why)
+            if pick is None:
+                pick, _, _ = self.plan_offer(ctx)
+            if pick is not None:
+                base = ctx.base.mine if ctx.base else 0.0
+                counter = explain.offer_note(ctx.rules, v, pick.terms, pick.mine, base)
+                counter = counter[:1].lower() + counter[1:]
+                out.append(Counter(side=v.side, terms=pick.terms, note=f"{why[:-1]}; {counter}"))
+        out.append(Reject(side=v.side, note=why))
+        return out
 
-    def _worst_objective(self, v: View, p: Projection) -> str:
-        from game.engine.scoring import score_briefing
+    def _crossed(self, ctx: Context, offer: Offer) -> list[RedLine]:
+        """Our red lines this offer would cross anew (rule 3.6: then we cannot accept it)."""
+        rules, v = ctx.rules, ctx.v
+        after = rules.package_levels(v.levels, offer.terms)
+        before = set(rules.crossed_red_lines(v.side, v.levels))
+        new = [i for i in rules.crossed_red_lines(v.side, after) if i not in before]
+        return [r for r in v.briefing.red_lines if r.id in new]
 
-        sc = score_briefing(v.side, v.briefing, p.levels, p.meters, p.shared)
-        objs = {o.id: o for o in v.briefing.objectives}
-        worst = min(sc.items, key=lambda i: i.credit - 1.0 * (i.weight / 100))
-        return f"{tr(objs[worst.id].text).rstrip('.').lower()} stays short of target under these terms"
+    # ----------------------------------------------------------------- orders
+    def orders(self, ctx: Context) -> SubmitOrders:
+        """Reciprocity in the orders phase (Axelrod 1984): styles tune the knobs."""
+        v, rules = ctx.v, ctx.rules
+        escalated, eased = their_last_moves(rules, v)
+        head = my_headline(rules, v)
+        moves: dict[str, float] = {}
+        note = "No unilateral moves this week"
+        statement = self.calm_statement
+        if (escalated or ctx.model.breaches_last_turn(v)) and self.retaliation > 0 and head is not None:
+            pts = max(escalated, 5.0) * self.retaliation
+            new = self._move_to(ctx, head, v.levels[head.id] + pts * -friendly_sign(head))
+            if new is not None:
+                moves[head.id] = new
+                note = f"We answer their escalation by raising the {explain.name(head)} to {explain.fmt_level(head, new)}"
+            statement = self.provoked_statement
+        elif eased and self.reciprocates_easing and head is not None:
+            new = self._move_to(ctx, head, v.levels[head.id] + eased * friendly_sign(head))
+            if new is not None:
+                moves[head.id] = new
+                note = f"We match their easing by lowering the {explain.name(head)} to {explain.fmt_level(head, new)}"
+        else:
+            extra = self.goodwill(ctx, head)
+            if extra:
+                moves.update(extra)
+                iid, val = next(iter(extra.items()))
+                ins = rules.instruments[iid]
+                note = (
+                    f"As a goodwill gesture we lower the {explain.name(ins)} to {explain.fmt_level(ins, val)}"
+                )
+        return self._finish_orders(ctx, moves, statement, note)
+
+    def goodwill(self, ctx: Context, head: Instrument | None) -> dict[str, float]:
+        return {}
+
+    def _finish_orders(
+        self, ctx: Context, moves: dict[str, float], statement: str, note: str
+    ) -> SubmitOrders:
+        v, rules = ctx.v, ctx.rules
+        cost = rules.orders_cost_levels(v.levels, moves, statement)
+        if cost > v.political_capital + 1e-9:
+            statement = "none"
+            cost = rules.orders_cost_levels(v.levels, moves, statement)
+        if cost > v.political_capital + 1e-9:
+            moves = {}
+            note = "No unilateral moves this week: we lack the political capital"
+        said = {
+            "conciliatory": "a conciliatory statement",
+            "firm": "a firm statement",
+            "threatening": "a warning",
+        }
+        tail = f", with {said[statement]}." if statement in said else "."
+        return SubmitOrders(side=v.side, moves=moves, statement=statement, note=note + tail)  # type: ignore[arg-type]
+
+    def _move_to(self, ctx: Context, ins: Instrument, target: float) -> float | None:
+        """A legal level for a unilateral move towards ``target``: in range, on a step, within
+        our political capital and not breaking any agreement in force."""
+        v, rules = ctx.v, ctx.rules
+        cur = v.levels[ins.id]
+        value = _snap(ins, min(ins.max, max(ins.min, target)))
+        lo, hi = _agreement_bounds(v, ins)
+        value = min(hi, max(lo, value))
+        rl = _red_line_limits(ins, v.briefing.red_lines, cur)
+        if rl is not None:
+            value = min(rl[1], max(rl[0], value))
+        afford = v.political_capital - 2.0
+        if ins.cost > 0 and rules.move_cost(ins, cur, value) > afford:
+            steps = max(0, math.floor(afford / ins.cost))
+            value = _snap(ins, cur + math.copysign(steps * ins.step, value - cur))
+        if abs(value - cur) < 1e-9:
+            return None
+        return value
+
+
+# ----------------------------------------------------------------------- helpers
+def rules_for(v: View) -> Rules:
+    """Rules for the view's (public) scenario, cached by content."""
+    key = hashlib.blake2b(
+        v.scenario.model_dump_json(exclude={"briefings"}).encode(), digest_size=12
+    ).hexdigest()
+    key += v.side
+    r = _RULES_CACHE.get(key)
+    if r is None or r.scenario.briefings.get(v.side) != v.briefing:
+        r = Rules(v.scenario)
+        if len(_RULES_CACHE) > 32:
+            _RULES_CACHE.clear()
+        _RULES_CACHE[key] = r
+    return r
+
+
+def _econ_fingerprint(v: View) -> str:
+    h = hashlib.blake2b(digest_size=12)
+    for name in sorted(vars(v.econ)):
+        arr = getattr(v.econ, name)
+        if isinstance(arr, np.ndarray):
+            h.update(np.ascontiguousarray(arr).tobytes())
+    return h.hexdigest()
+
+
+def shadow_state(v: View) -> GameState:
+    """A state with what the view knows, enough for :meth:`Rules.check` of this side's actions."""
+    sides = {s: SideState() for s in v.scenario.side_ids}
+    me = sides[v.side]
+    me.political_capital = v.political_capital
+    me.orders = dict(v.my_orders) if v.my_orders is not None else None
+    if v.other_submitted:
+        sides[v.other].orders = {}
+    offers = list(v.offers)
+    pending = v.pending_offer.id if v.pending_offer is not None else None
+    mover = None
+    if v.phase == "table":
+        mover = v.side if v.my_move else v.other
+    return GameState(
+        seed=0,
+        turn=v.turn,
+        phase=v.phase,  # type: ignore[arg-type]
+        levels=dict(v.levels),
+        sides=sides,
+        econ=v.econ,
+        meters=v.meters,
+        shared=v.shared,
+        trust_pct=v.shared.get("trust_pct", 0.0),
+        table_mover=mover,
+        pending_offer=pending,
+        exchanges_used=v.scenario.end.exchanges_per_turn - v.exchanges_left,
+        offers=offers,
+        agreements=list(v.agreements),
+    )
+
+
+def _snap(ins: Instrument, x: float) -> float:
+    k = round((x - ins.min) / ins.step)
+    return round(min(ins.max, max(ins.min, ins.min + k * ins.step)), 9)
+
+
+def _canonical(terms: Sequence[Term]) -> Package:
+    seen: dict[str, Term] = {}
+    for t in terms:
+        seen[t.instrument] = t
+    return tuple(sorted(seen.values(), key=lambda t: t.instrument))
+
+
+def _red_line_limits(ins: Instrument, red_lines: Sequence[RedLine], cur: float) -> tuple[float, float] | None:
+    """The range our own red lines allow this instrument (None if unconstrained)."""
+    lo, hi = ins.min, ins.max
+    hit = False
+    for rl in red_lines:
+        if rl.instrument != ins.id:
+            continue
+        hit = True
+        if rl.op in (">=", ">", "=="):
+            lo = max(lo, rl.value + (ins.step if rl.op == ">" else 0.0))
+        if rl.op in ("<=", "<", "=="):
+            hi = min(hi, rl.value - (ins.step if rl.op == "<" else 0.0))
+    if not hit:
+        return None
+    # a line already crossed does not bind (rule 3.5 forbids only crossing it anew)
+    if cur < lo - 1e-9 or cur > hi + 1e-9:
+        return None
+    return lo, hi
+
+
+def _agreement_bounds(v: View, ins: Instrument) -> tuple[float, float]:
+    """Levels our agreements in force allow (moving beyond them would be a breach, rule 4.3)."""
+    lo, hi = ins.min, ins.max
+    for ag in v.active_agreements:
+        for bt in ag.terms:
+            if bt.instrument != ins.id or bt.owner != v.side or not getattr(bt, "active", True):
+                continue
+            if bt.until_turn is not None and bt.until_turn < v.turn:
+                continue
+            if bt.bound == "at_most":
+                hi = min(hi, bt.value)
+            else:
+                lo = max(lo, bt.value)
+    return lo, hi
+
+
+def generosity(rules: Rules, v: View, terms: Sequence[Term]) -> float:
+    """How far a package moves instruments in the other side's favour, net (instrument ranges = 1)."""
+    g = 0.0
+    for t in terms:
+        ins = rules.instruments[t.instrument]
+        frac = (t.value - v.levels[ins.id]) * friendly_sign(ins) / max(1e-9, ins.max - ins.min)
+        g += frac if ins.owner == v.side else -frac
+    return g
+
+
+def their_last_moves(rules: Rules, v: View) -> tuple[float, float]:
+    """(points escalated, points eased) by the other side on instruments aimed at us last turn,
+    in units of our headline instrument's step-equivalent points."""
+    if len(v.history) < 2:
+        return 0.0, 0.0
+    prev, last = v.history[-2], v.history[-1]
+    up = down = 0.0
+    for ins in rules.scenario.instruments:
+        if ins.owner != v.other or ins.target != v.side or not ins.player_controlled:
+            continue
+        if ins.kind == "suspension":
+            continue
+        d = last.instruments.get(ins.id, 0.0) - prev.instruments.get(ins.id, 0.0)
+        # was it their order (not an agreement's term or a snap-back)?
+        ordered = any(
+            n.kind == "order" and n.side == v.other and n.headline == ins.id and n.turn == last.turn
+            for n in v.news
+        )
+        if abs(d) < 1e-12 or not ordered:
+            continue
+        pts = abs(d) if ins.unit == "pct" else 10.0 * abs(d) / max(1e-9, ins.max - ins.min)
+        if d * friendly_sign(ins) < 0:
+            up += pts
+        else:
+            down += pts
+    return up, down
+
+
+def my_headline(rules: Rules, v: View) -> Instrument | None:
+    tariffs = [
+        i
+        for i in rules.scenario.instruments
+        if i.kind == "tariff" and i.owner == v.side and i.target == v.other and i.player_controlled
+    ]
+    return max(tariffs, key=lambda i: i.share * i.max, default=None)
+
+
+def describe_side(v: View, side: str) -> str:
+    return tr(v.scenario.side(side).name)
+
+
+__all__ = ["UPPER_BOUND_KINDS", "Context", "Eval", "Negotiator", "shadow_state"]

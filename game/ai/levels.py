@@ -1,0 +1,102 @@
+"""Difficulty levels: what an AI *can* do, not only how well it does it.
+
+Each level changes real capabilities:
+
+- **lookahead**: how far ahead packages and orders are projected with the economy
+  model (a turn or three for the weaker levels, to the deadline for the stronger);
+- **rules knowledge**: whether the projection knows that a comprehensive deal ends the
+  game (so its meters are scored after one more week), and whether it follows the
+  schedule of terms — durations and snap-backs, earlier agreements expiring;
+- **breadth**: how packages are searched — a coarse uniform grid ("give a fraction
+  of everything, ask a fraction of everything"), or mixed packages built from
+  single-instrument projections along the Pareto frontier (partial tariff cuts,
+  suspensions with durations, purchases, pledges);
+- **noise**: random error (seeded from the view, so still deterministic) in how it
+  values packages;
+- **opponent modelling** (:mod:`game.ai.opponent`): none; red lines named in notes;
+  plus refusal patterns and a guessed briefing; plus learned priorities;
+- **memory**: how long a breach is held against the other side;
+- **orders**: whether unilateral moves and statements are simulated too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Breadth = Literal["grid3", "grid5", "frontier"]
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    description: str
+    horizon: int | None  # turns of lookahead; None = to the deadline
+    knows_ending: bool  # a comprehensive deal ends the game (scored after one step)
+    schedule: bool  # durations and snap-backs of terms
+    breadth: Breadth
+    noise_pts: float  # s.d. of the error in valuing a package (score points)
+    opponent: int  # opponent-modelling quality 0..3
+    memory_turns: int | None  # breaches remembered this long (None: all game)
+    plan_orders: bool  # simulate unilateral moves and statements
+    acceptance: Literal["aspiration", "next", "combi"]  # acceptance condition (Baarslag et al. 2014)
+
+
+LEVEL_SPECS: dict[str, Level] = {
+    "easy": Level(
+        "easy",
+        "Looks one week ahead, offers all-or-nothing packages, misjudges values and ignores what refusals reveal.",
+        horizon=1,
+        knows_ending=False,
+        schedule=False,
+        breadth="grid3",
+        noise_pts=4.0,
+        opponent=0,
+        memory_turns=3,
+        plan_orders=False,
+        acceptance="aspiration",
+    ),
+    "normal": Level(
+        "normal",
+        "Looks four weeks ahead, knows a comprehensive deal ends the talks, offers graded packages and "
+        "respects red lines the other side names.",
+        horizon=4,
+        knows_ending=True,
+        schedule=False,
+        breadth="grid5",
+        noise_pts=1.5,
+        opponent=1,
+        memory_turns=None,
+        plan_orders=False,
+        acceptance="aspiration",
+    ),
+    "hard": Level(
+        "hard",
+        "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges) and "
+        "reads refusal patterns and the other side's economy.",
+        horizon=None,
+        knows_ending=True,
+        schedule=True,
+        breadth="frontier",
+        noise_pts=0.5,
+        opponent=2,
+        memory_turns=None,
+        plan_orders=True,
+        acceptance="next",
+    ),
+    "expert": Level(
+        "expert",
+        "Everything hard does, without the noise: probes for the exact position of the other side's red "
+        "lines, learns which of our instruments they want most, and prices a week's delay when deciding "
+        "whether to accept.",
+        horizon=None,
+        knows_ending=True,
+        schedule=True,
+        breadth="frontier",
+        noise_pts=0.0,
+        opponent=3,
+        memory_turns=None,
+        plan_orders=True,
+        acceptance="combi",
+    ),
+}

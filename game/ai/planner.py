@@ -1,0 +1,188 @@
+"""Lookahead for the AI: project many plans at once with the batch economy model.
+
+A *plan* is what a side might do now: a package of terms (signed this turn) and/or
+unilateral orders and a statement. :func:`project` runs every plan forward in one
+batch of the vectorised economy model (arrays shaped plans × regions) and returns,
+for each, the instrument levels and both sides' *public* meters at the horizon.
+
+Only public information is used: the instrument levels, the economy state and the
+agreements in force are public (see :mod:`game.engine.view`). How a projection is
+*scored* is up to the caller: with the side's own briefing for itself, and with a
+guessed briefing (:mod:`game.ai.opponent`) for the other side.
+
+With ``schedule=True`` (the stronger levels) a projection follows the rules'
+schedule exactly: terms with a duration snap back when they run out (rule 4.5),
+phased terms start late, and terms of earlier agreements start or snap back within
+the horizon too. With ``schedule=False`` (the weaker levels) every term is treated
+as permanent and immediate. A package that is a comprehensive deal ends the game
+after this turn's resolution (rule 5), so, for the levels that know it, it is
+scored after one step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game import economy as eco
+from game.engine.actions import Term
+from game.engine.rules import TRUST_AGREEMENT, TRUST_STATEMENT, Rules
+from game.engine.view import View
+
+Levels = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What this side might do now: sign ``terms``, order ``moves``, say ``statement``."""
+
+    terms: tuple[Term, ...] = ()
+    moves: Mapping[str, float] = field(default_factory=dict)
+    statement: str = "none"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A plan's projected end state (at the horizon)."""
+
+    levels: Levels
+    meters: dict[str, dict[str, float]]
+    shared: dict[str, float]
+    steps: int  # economy steps projected
+
+
+def horizon_steps(v: View, horizon: int | None) -> int:
+    """Economy steps from now to the horizon: ``None`` means to the deadline."""
+    remaining = max(1, v.deadline_turns - v.turn + 1)
+    return remaining if horizon is None else max(1, min(horizon, remaining))
+
+
+def _credibility(trust_pct: float, signed: bool, in_force: bool) -> float:
+    if signed:
+        return 0.5 + 0.5 * min(100.0, trust_pct + TRUST_AGREEMENT) / 100.0
+    if in_force:
+        return 0.5 + 0.5 * trust_pct / 100.0
+    return 0.0
+
+
+def level_path(rules: Rules, v: View, plan: Plan, steps: int, *, schedule: bool) -> list[Levels]:
+    """Instrument levels after each of the next ``steps`` resolutions under ``plan``."""
+    base = dict(v.levels)
+    base.update({k: float(x) for k, x in plan.moves.items()})
+    term_ids = {t.instrument for t in plan.terms}
+    path: list[Levels] = []
+    for k in range(steps):
+        turn = v.turn + k
+        lv = dict(base)
+        if schedule:
+            # earlier agreements: phased terms start, expired terms snap back (rules 4.2, 4.5)
+            for ag in v.active_agreements:
+                for bt in ag.terms:
+                    if not getattr(bt, "active", True) or bt.instrument in term_ids:
+                        continue
+                    started = getattr(bt, "from_turn", 0) <= v.turn  # already in the current levels
+                    if bt.until_turn is not None and turn > bt.until_turn:
+                        lv[bt.instrument] = bt.prior if started else base[bt.instrument]
+                    elif not started and turn >= bt.from_turn:
+                        lv[bt.instrument] = bt.value
+        for t in plan.terms:
+            start = v.turn + (t.start_after_turns if schedule else 0)
+            expired = schedule and t.duration_turns is not None and turn >= start + t.duration_turns
+            if turn < start or expired:
+                lv[t.instrument] = base[t.instrument]  # not yet in force, or snapped back
+            else:
+                lv[t.instrument] = float(t.value)
+        path.append(lv)
+    return path
+
+
+def project(
+    rules: Rules,
+    v: View,
+    plans: Sequence[Plan],
+    *,
+    horizon: int | None,
+    schedule: bool,
+    ends_game: Sequence[bool] | None = None,
+) -> list[Outcome]:
+    """Project every plan to the horizon in one batch; ``ends_game[i]``: plan i ends the game
+    now (it is then scored after this turn's resolution)."""
+    if not plans:
+        return []
+    steps = horizon_steps(v, horizon)
+    n = len(plans)
+    stop = [1 if (ends_game is not None and ends_game[i]) else steps for i in range(n)]
+    trust = v.shared.get("trust_pct", 0.0)
+    in_force = bool(v.active_agreements)
+    # the distinct input sets: one per (levels, statement, signed) combination
+    keys: dict[tuple, int] = {}
+    inputs: list[eco.Inputs] = []
+    index = np.zeros((steps, n), dtype=int)
+    final_levels: list[Levels] = []
+    for i, plan in enumerate(plans):
+        signed = bool(plan.terms)
+        said = min(100.0, max(0.0, trust + TRUST_STATEMENT.get(plan.statement, 0.0)))
+        cred = _credibility(said, signed, in_force)
+        path = level_path(rules, v, plan, stop[i], schedule=schedule)
+        final_levels.append(path[-1])
+        for k in range(steps):
+            lv = path[min(k, len(path) - 1)]
+            st = plan.statement if k == 0 else "none"
+            key = (tuple(sorted(lv.items())), st, cred)
+            j = keys.get(key)
+            if j is None:
+                j = keys[key] = len(inputs)
+                inputs.append(rules.econ_inputs(lv, statements={v.side: st}, shocks=None, credibility=cred))
+            index[k, i] = j
+    stacked = eco.stack_inputs(inputs)
+    fields = [f.name for f in dataclasses.fields(stacked)]
+    state = v.econ.repeat(n)
+    captured: list[eco.Meters | None] = [None] * (steps + 1)
+    rows_at: dict[int, list[int]] = {}
+    for i, s in enumerate(stop):
+        rows_at.setdefault(s, []).append(i)
+    for k in range(steps):
+        idx = index[k]
+        step_inputs = type(stacked)(**{f: getattr(stacked, f)[idx] for f in fields})
+        state, m, _attr = eco.step(rules.econ.params, state, step_inputs, rules.econ.dt_years)
+        if (k + 1) in rows_at:
+            captured[k + 1] = m
+    out: list[Outcome] = []
+    for i, plan in enumerate(plans):
+        m = captured[stop[i]]
+        assert m is not None
+        shared_trust = (
+            trust + TRUST_STATEMENT.get(plan.statement, 0.0) + (TRUST_AGREEMENT if plan.terms else 0.0)
+        )
+        out.append(_outcome(rules, v, m, i, final_levels[i], stop[i], min(100.0, max(0.0, shared_trust))))
+    return out
+
+
+def _outcome(
+    rules: Rules, v: View, m: eco.Meters, g: int, levels: Levels, steps: int, trust: float
+) -> Outcome:
+    ri = rules.econ.region_index
+    a, b = rules.sides
+    meters: dict[str, dict[str, float]] = {}
+    for s in rules.sides:
+        r, o = ri[s], ri[b if s == a else a]
+        exports = float(m.imports_bn[g, o, r])
+        meters[s] = dict(v.meters.get(s, {}))
+        meters[s].update(
+            growth_pct=float(m.growth_pct[g, r]),
+            recession_prob_pct=float(m.recession_prob_pct[g, r]),
+            inflation_pct=float(m.inflation_pct[g, r]),
+            exports_bn=exports,
+            trade_balance_bn=exports - float(m.imports_bn[g, r, o]),
+            market_index=float(m.market_index[g, r]),
+        )
+    shared = dict(v.shared)
+    shared.update(
+        world_growth_pct=float(m.world_growth_pct[g]),
+        uncertainty_index=float(m.uncertainty_index[g]),
+        trust_pct=trust,
+    )
+    return Outcome(levels, meters, shared, steps)

@@ -1,0 +1,384 @@
+"""Round-robin tournaments of AI styles and levels (Axelrod 1984 ran the first ones).
+
+Every *entrant* (a style at a level) plays every entrant, itself included, on both
+sides, for ``games`` seeds each. Scores are not comparable across sides (each side
+scores its own briefing), so results are read the way duplicate bridge reads them:
+a *board* is (side, opponent, seed); entrants who sat at the same board are compared
+with each other. An entrant's **win rate** is the share of those comparisons it wins
+(ties count half; scores within ``TIE_POINTS`` = 0.5 of 100 are a tie). "Level L beats
+level L-1" is the share of boards where style S at level L scored more than S at L-1
+(ties half), over both sides, all opponents and seeds.
+
+Deterministic for a seed (all but the wall-clock ``max_decision_ms`` fields): every game is (scenario, seed, entrants) and the AIs are
+pure functions of their views; results are gathered in a fixed order whatever the
+number of worker processes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import TextIO
+
+from game.ai import LEVELS, STYLES, make_ai
+from game.scenario.models import Scenario
+
+Entrant = tuple[str, str]  # (style, level)
+
+#: scores closer than this (points out of 100) count as a tie in paired comparisons
+TIE_POINTS = 0.5
+
+
+@dataclass(frozen=True)
+class GameResult:
+    seed: int
+    seats: dict[str, str]  # side -> "style:level"
+    scores: dict[str, float]
+    outcome: str
+    end_reason: str | None
+    turns: int
+    agreements: int
+    decisions: int
+    max_decision_ms: float
+
+
+def entrant_id(e: Entrant) -> str:
+    return f"{e[0]}:{e[1]}"
+
+
+def play_game(scenario: Scenario, seed: int, a: Entrant, b: Entrant) -> GameResult:
+    """One AI-vs-AI game: ``a`` on the scenario's first side, ``b`` on the second."""
+    from game.session import Session
+
+    side_a, side_b = scenario.side_ids
+    seats = {side_a: make_ai(*a), side_b: make_ai(*b)}
+    session = Session.new(scenario, seats, seed=seed)  # type: ignore[arg-type]
+    worst = 0.0
+    n = 0
+    while not session.over:
+        side = session.next_actor()
+        assert side is not None
+        t0 = time.perf_counter()
+        action = seats[side].decide(session.view(side))
+        worst = max(worst, time.perf_counter() - t0)
+        n += 1
+        session.submit(action)
+    g = session.game
+    return GameResult(
+        seed=seed,
+        seats={side_a: entrant_id(a), side_b: entrant_id(b)},
+        scores={s: round(g.score(s).total, 3) for s in scenario.side_ids},
+        outcome=g.outcome().id,
+        end_reason=g.state.end_reason,
+        turns=g.state.turn,
+        agreements=len(g.state.agreements),
+        decisions=n,
+        max_decision_ms=round(worst * 1000.0, 2),
+    )
+
+
+def _play(job: tuple[Scenario, int, Entrant, Entrant]) -> GameResult:
+    return play_game(*job)
+
+
+def schedule(entrants: Sequence[Entrant], games: int, seed: int) -> list[tuple[int, Entrant, Entrant]]:
+    """Every ordered pair of entrants (self-play included), ``games`` seeds each."""
+    return [(seed + k, a, b) for k in range(games) for a, b in itertools.product(entrants, entrants)]
+
+
+def run_tournament(
+    scenario: Scenario,
+    games: int = 1,
+    seed: int = 0,
+    *,
+    styles: Sequence[str] | None = None,
+    levels: Sequence[str] | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Play the tournament and return its results and tables (JSON-ready)."""
+    styles = list(styles or STYLES)
+    levels = list(levels or LEVELS)
+    entrants: list[Entrant] = [(s, lv) for s in styles for lv in levels]
+    plan = schedule(entrants, games, seed)
+    jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(plan)))
+    results: list[GameResult] = []
+    work = [(scenario, s, a, b) for s, a, b in plan]
+    if jobs == 1:
+        for i, job in enumerate(work):
+            results.append(_play(job))
+            if progress:
+                progress(i + 1, len(work))
+    else:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
+        with ctx.Pool(jobs) as pool:
+            for i, r in enumerate(pool.imap(_play, work, chunksize=1)):
+                results.append(r)
+                if progress:
+                    progress(i + 1, len(work))
+    return summarise(scenario, entrants, results, games=games, seed=seed)
+
+
+# ---------------------------------------------------------------------- analysis
+def summarise(
+    scenario: Scenario, entrants: Sequence[Entrant], results: Sequence[GameResult], *, games: int, seed: int
+) -> dict:
+    sides = scenario.side_ids
+    ids = [entrant_id(e) for e in entrants]
+    # board (side, opponent, seed) -> entrant -> score
+    boards: dict[tuple[str, str, int], dict[str, float]] = {}
+    by_entrant: dict[str, list[float]] = {i: [] for i in ids}
+    by_entrant_side: dict[str, dict[str, list[float]]] = {i: {s: [] for s in sides} for i in ids}
+    deals: dict[str, list[bool]] = {i: [] for i in ids}
+    for r in results:
+        for s in sides:
+            me = r.seats[s]
+            other = r.seats[sides[1] if s == sides[0] else sides[0]]
+            boards.setdefault((s, other, r.seed), {})[me] = r.scores[s]
+            by_entrant[me].append(r.scores[s])
+            by_entrant_side[me][s].append(r.scores[s])
+            deals[me].append(r.agreements > 0)
+    wins: dict[str, list[float]] = {i: [] for i in ids}
+    for board in boards.values():
+        for a, b in itertools.permutations(board, 2):
+            wins[a].append(
+                1.0 if board[a] > board[b] + 1e-9 else 0.5 if abs(board[a] - board[b]) <= 1e-9 else 0.0
+            )
+    table = []
+    for i in ids:
+        table.append(
+            {
+                "entrant": i,
+                "games": len(by_entrant[i]),
+                "mean_score": _mean(by_entrant[i]),
+                **{f"mean_{s}": _mean(by_entrant_side[i][s]) for s in sides},
+                "win_rate": _mean(wins[i]),
+                "agreement_rate": _mean([1.0 if d else 0.0 for d in deals[i]]),
+            }
+        )
+    table.sort(key=lambda row: -row["mean_score"])
+    return {
+        "scenario": scenario.meta.id,
+        "games_per_pairing": games,
+        "seed": seed,
+        "entrants": ids,
+        "table": table,
+        "levels": level_ladder(entrants, boards, sides),
+        "styles_at_top": style_duel(entrants, boards),
+        "balance": balance(results, sides),
+        "outcomes": _count(r.outcome for r in results),
+        "max_decision_ms": max((r.max_decision_ms for r in results), default=0.0),
+        "results": [asdict(r) for r in results],
+    }
+
+
+def _paired(boards: dict, a: str, b: str, side: str | None = None) -> tuple[int, int, int, float]:
+    """(wins, ties, losses, mean difference) of ``a`` against ``b`` on the boards both sat at."""
+    w = t = lo = 0
+    diffs = []
+    for (s, _opp, _seed), board in boards.items():
+        if side is not None and s != side:
+            continue
+        if a in board and b in board:
+            d = board[a] - board[b]
+            diffs.append(d)
+            if d > TIE_POINTS:
+                w += 1
+            elif d < -TIE_POINTS:
+                lo += 1
+            else:
+                t += 1
+    return w, t, lo, _mean(diffs)
+
+
+def level_ladder(entrants: Sequence[Entrant], boards: dict, sides: Sequence[str]) -> list[dict]:
+    """For each style and consecutive levels: how often the higher level scores more, per side."""
+    out = []
+    styles = list(dict.fromkeys(e[0] for e in entrants))
+    levels = [lv for lv in LEVELS if any(e[1] == lv for e in entrants)]
+    for st in styles:
+        for lo, hi in itertools.pairwise(levels):
+            a, b = f"{st}:{hi}", f"{st}:{lo}"
+            row: dict = {"style": st, "higher": hi, "lower": lo}
+            for s in sides:
+                w, t, lo_, diff = _paired(boards, a, b, s)
+                n = w + t + lo_
+                row[s] = {
+                    "wins": w,
+                    "ties": t,
+                    "losses": lo_,
+                    "share": (w + 0.5 * t) / n if n else 0.0,
+                    "mean_diff": diff,
+                }
+            out.append(row)
+    return out
+
+
+def style_duel(entrants: Sequence[Entrant], boards: dict) -> list[dict]:
+    """Styles at the highest level present, compared pairwise with the pragmatist."""
+    top = max((LEVELS.index(e[1]) for e in entrants), default=0)
+    lvl = LEVELS[top]
+    here = [e for e in entrants if e[1] == lvl]
+    out = []
+    for e in here:
+        if e[0] == "pragmatist":
+            continue
+        a, b = f"pragmatist:{lvl}", entrant_id(e)
+        if a not in {entrant_id(x) for x in here}:
+            break
+        w, t, lo, diff = _paired(boards, a, b)
+        n = w + t + lo
+        out.append(
+            {
+                "pragmatist": a,
+                "against": b,
+                "wins": w,
+                "ties": t,
+                "losses": lo,
+                "share": (w + 0.5 * t) / n if n else 0.0,
+                "mean_diff": diff,
+            }
+        )
+    return out
+
+
+def balance(results: Sequence[GameResult], sides: Sequence[str]) -> dict:
+    """Self-play (the same AI on both sides): how far apart the sides' mean scores are."""
+    per: dict[str, list[tuple[float, float]]] = {}
+    for r in results:
+        a, b = (r.seats[s] for s in sides)
+        if a == b:
+            per.setdefault(a, []).append((r.scores[sides[0]], r.scores[sides[1]]))
+    rows = {
+        k: {
+            sides[0]: _mean([x for x, _ in v]),
+            sides[1]: _mean([y for _, y in v]),
+            "gap": _mean([x - y for x, y in v]),
+        }
+        for k, v in per.items()
+    }
+    allv = [xy for v in per.values() for xy in v]
+    return {
+        "by_entrant": rows,
+        "overall": {
+            sides[0]: _mean([x for x, _ in allv]),
+            sides[1]: _mean([y for _, y in allv]),
+            "gap": _mean([x - y for x, y in allv]),
+        },
+    }
+
+
+def _mean(xs: Sequence[float] | list[float]) -> float:
+    xs = list(xs)
+    return round(statistics.fmean(xs), 3) if xs else 0.0
+
+
+def _count(items: object) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for x in items:  # type: ignore[attr-defined]
+        out[x] = out.get(x, 0) + 1
+    return dict(sorted(out.items()))
+
+
+# ----------------------------------------------------------------------- report
+def format_report(summary: dict, sides: Sequence[str]) -> str:
+    """The tournament's tables as text."""
+    lines = [
+        f"Tournament on {summary['scenario']}: {len(summary['entrants'])} entrants, "
+        f"{summary['games_per_pairing']} game(s) per pairing and side order, seed {summary['seed']}",
+        "",
+        f"{'entrant':<22} {'games':>5} {'mean':>6} "
+        + " ".join(f"{s:>6}" for s in sides)
+        + f" {'win%':>6} {'deal%':>6}",
+    ]
+    for row in summary["table"]:
+        lines.append(
+            f"{row['entrant']:<22} {row['games']:>5} {row['mean_score']:>6.1f} "
+            + " ".join(f"{row[f'mean_{s}']:>6.1f}" for s in sides)
+            + f" {100 * row['win_rate']:>5.0f}% {100 * row['agreement_rate']:>5.0f}%"
+        )
+    lines += ["", "Levels: share of paired games the higher level scores more (ties half), per side"]
+    for r in summary["levels"]:
+        cells = "  ".join(
+            f"{s} {100 * r[s]['share']:3.0f}% ({r[s]['wins']}-{r[s]['ties']}-{r[s]['losses']}, {r[s]['mean_diff']:+.1f})"
+            for s in sides
+        )
+        lines.append(f"  {r['style']:<13} {r['higher']:>6} > {r['lower']:<6} {cells}")
+    if summary["styles_at_top"]:
+        lines += ["", "Top level: pragmatist against each style (paired games, ties half)"]
+        for r in summary["styles_at_top"]:
+            lines.append(
+                f"  {r['pragmatist']} vs {r['against']:<22} {100 * r['share']:3.0f}% "
+                f"({r['wins']}-{r['ties']}-{r['losses']}), mean {r['mean_diff']:+.1f} points"
+            )
+    bal = summary["balance"]["overall"]
+    lines += [
+        "",
+        f"Balance (same AI both sides): {sides[0]} {bal[sides[0]]:.1f}, {sides[1]} {bal[sides[1]]:.1f}, "
+        f"gap {bal['gap']:+.1f} points",
+        "Outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()),
+        f"Slowest decision: {summary['max_decision_ms']:.0f} ms",
+    ]
+    return "\n".join(lines)
+
+
+# -------------------------------------------------------------------------- CLI
+def tournament_command(args: object) -> int:
+    """``tariff-talks tournament``: exit 0, 1 if the scenario is broken, 2 on a usage error."""
+    from game.cli import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report
+
+    games = int(args.games)  # type: ignore[attr-defined]
+    if games < 1:
+        raise UsageError("--games must be at least 1")
+    jobs = args.jobs  # type: ignore[attr-defined]
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    styles = _choices(args.styles, list(STYLES), "style")  # type: ignore[attr-defined]
+    levels = _choices(args.levels, list(LEVELS), "level")  # type: ignore[attr-defined]
+    scenario = load_scenario_or_report(args.scenario)  # type: ignore[attr-defined]
+    if scenario is None:
+        return EXIT_PROBLEM
+    summary = run_tournament(
+        scenario,
+        games,
+        int(args.seed),
+        styles=styles,
+        levels=levels,
+        jobs=jobs,
+        progress=progress_bar,  # type: ignore[attr-defined]
+    )
+    if args.json:  # type: ignore[attr-defined]
+        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
+    else:
+        print(format_report(summary, scenario.side_ids))
+    return EXIT_OK
+
+
+def _choices(raw: str | None, allowed: list[str], what: str) -> list[str]:
+    from game.cli import UsageError
+
+    if raw is None:
+        return allowed
+    picked = [x.strip() for x in raw.split(",") if x.strip()]
+    bad = [x for x in picked if x not in allowed]
+    if bad or not picked:
+        raise UsageError(f"unknown {what} {', '.join(bad) or raw!r}: choose from {', '.join(allowed)}")
+    return list(dict.fromkeys(picked))
+
+
+def progress_bar(done: int, total: int, stream: TextIO | None = None) -> None:
+    """A one-line progress bar on stderr."""
+    out = stream or sys.stderr
+    width = 30
+    filled = int(width * done / total)
+    end = "\n" if done == total else ""
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games{end}")
+    out.flush()

@@ -1,0 +1,82 @@
+"""Opponent modelling from public notes and moves; breach memory and trust."""
+
+from __future__ import annotations
+
+from game.ai import make_ai
+from game.ai.negotiator import rules_for
+from game.ai.opponent import build
+from game.engine import Accept, Game, Propose, Reject, SubmitOrders, Term
+from game.engine.actions import EndTalks
+
+
+def test_a_named_red_line_becomes_a_block(geneva):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    ask = (Term(instrument="us_tariff_reciprocal", value=60), Term(instrument="cn_purchases", value=50))
+    g.play(Propose(side="us", terms=ask))
+    answer = make_ai("pragmatist", "normal").decide(g.view("china"))
+    assert "purchases" in answer.note.lower()  # China names the line it will not cross
+    g.play(Reject(side="china", note=answer.note))
+    v = g.view("us")
+    model = build(rules_for(v), v, quality=1, memory_turns=None)
+    assert "cn_purchases" in model.blocks
+    ins = rules_for(v).instruments["cn_purchases"]
+    assert not model.allowed(ins, v.levels["cn_purchases"], 50)
+    assert model.allowed(ins, v.levels["cn_purchases"], 20)
+    # an easy AI does not read notes
+    assert not build(rules_for(v), v, quality=0, memory_turns=None).blocks
+
+
+def test_an_ai_never_asks_past_a_named_line_again(geneva):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g.play(
+        Reject(side="china", note="Rejected: China's purchases of US farm goods and energy — not that far.")
+    )
+    offer = make_ai("pragmatist", "hard").decide(g.view("us"))
+    for t in getattr(offer, "terms", ()):
+        if t.instrument == "cn_purchases":
+            assert t.value < 50
+
+
+def _breach(geneva):
+    """The US and China sign a tariff truce in turn 1; China breaks it in turn 2."""
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(
+        Propose(
+            side="us",
+            terms=(
+                Term(instrument="us_tariff_reciprocal", value=60),
+                Term(instrument="cn_tariff_us", value=60),
+            ),
+        )
+    )
+    g.play(Accept(side="china"))
+    g.play(SubmitOrders(side="us"))
+    g.play(SubmitOrders(side="china", moves={"cn_tariff_us": 80}))
+    g.play(EndTalks(side=g.rules.opener(g.state.turn)))
+    return g
+
+
+def test_breaches_are_remembered_and_cost_trust(geneva):
+    g = _breach(geneva)
+    assert any(a.status == "breached" and a.breached_by == "china" for a in g.state.agreements)
+    v = g.view("us")
+    model = build(rules_for(v), v, quality=2, memory_turns=None)
+    assert model.breaches == [2]
+    assert model.trust < v.shared["trust_pct"] / 100.0
+    # the weakest level forgets after a while, the others do not
+    assert build(rules_for(v), v, quality=0, memory_turns=0).breaches == []
+
+
+def test_a_hardliner_answers_a_breach(geneva):
+    g = _breach(geneva)
+    orders = make_ai("hardliner", "normal").decide(g.view("us"))
+    assert orders.type == "orders"
+    assert orders.moves.get("us_tariff_reciprocal", 0) > g.state.levels["us_tariff_reciprocal"]
+    assert orders.note
