@@ -396,8 +396,12 @@ class Rules:
 
     # --------------------------------------------------------------- resolution
     def _resolve(self, state: GameState) -> None:
+        """Rule 4 then rule 5: resolve the turn, then check for the end."""
+        self._resolve_turn(state)
+        self._end_check(state)
+
+    def _resolve_turn(self, state: GameState) -> None:
         """Rule 4: resolve both sides' orders and the agreements' terms at once."""
-        sc = self.scenario
         turn = state.turn
         before = dict(state.levels)
         new_levels = dict(state.levels)
@@ -505,7 +509,11 @@ class Rules:
         state.table_mover = None
         state.pending_offer = None
         state.exchanges_used = 0
-        # 5. end checks
+
+    def _end_check(self, state: GameState) -> None:
+        """Rule 5: does the game end with this turn?"""
+        sc = self.scenario
+        turn = state.turn
         for s in self.sides:
             if state.meters[s]["recession_prob_pct"] >= sc.end.recession_prob_pct:
                 state.high_recession_turns[s] = state.high_recession_turns.get(s, 0) + 1
@@ -517,6 +525,7 @@ class Rules:
             worst = max(self.sides, key=lambda s: state.meters[s]["recession_prob_pct"])
             self._finish(state, "recession", worst)
         elif state.deal_signed and sc.end.ends_on_deal:
+            self._play_out(state)
             self._finish(state, "deal", None)
         elif turn >= sc.end.deadline_turns:
             self._finish(state, "deadline", None)
@@ -524,6 +533,16 @@ class Rules:
             state.turn = turn + 1
             state.phase = "orders"
             self._fire_events(state)
+
+    def _play_out(self, state: GameState) -> None:
+        """Rule 5.4: after a comprehensive deal the talks end, but the deal's effects
+        play out: the remaining turns to the deadline resolve with no orders, offers or
+        events (terms still start and snap back), so the deal is scored on what it does,
+        not on one week of it."""
+        state.deal_turn = state.turn
+        while state.turn < self.scenario.end.deadline_turns:
+            state.turn += 1
+            self._resolve_turn(state)
 
     def _hurts_other(self, iid: str, delta: float) -> bool:
         kind = self.instruments[iid].kind

@@ -111,6 +111,7 @@ class GameState:
     end_reason: EndReason | None = None
     ended_by: str | None = None
     deal_signed: bool = False
+    deal_turn: int | None = None  # the turn a comprehensive deal ended the talks (rule 5.4)
     high_recession_turns: dict[str, int] = field(default_factory=dict)
     # news shocks from this turn's events, fed to the economy at resolution
     pending_uncertainty: float = 0.0

@@ -333,6 +333,11 @@ def test_rule_5_4_comprehensive_deal_ends_the_game(geneva):
     g.play(Accept(side="china"))
     assert g.over and g.state.end_reason == "deal"
     assert g.outcome().requires == "deal"
+    # the deal's effects play out to the deadline, with no more actions
+    assert g.state.deal_turn == 1 and g.state.turn == geneva.end.deadline_turns
+    assert [r.turn for r in g.state.history] == list(range(geneva.end.deadline_turns + 1))
+    assert len(g.actions) == 4
+    assert not any(n.kind == "event" and n.turn > 1 for n in g.state.news)
 
 
 def test_rule_5_5_deadline(geneva):
