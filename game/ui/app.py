@@ -41,7 +41,7 @@ def create_window(scenario_path: Path | str | None = None, lang: str = "en"):
     set_language(lang)
     win = MainWindow(lang)
     win.show()
-    QTimer.singleShot(0, lambda: win.open_default(Path(scenario_path) if scenario_path else None))
+    QTimer.singleShot(0, lambda: win.start_or_resume(Path(scenario_path) if scenario_path else None))
     return win
 
 

@@ -8,6 +8,19 @@ entry and that the placeholders match.
 from __future__ import annotations
 
 ZH: dict[str, str] = {
+    # autosave, undo, resume
+    "&Edit": "编辑(&E)",
+    "&Undo your last move": "撤销上一步(&U)",
+    "&Redo": "重做(&R)",
+    "Take back your last move in this phase": "撤销你在本阶段的上一步",
+    "Autosave failed: {err}": "自动保存失败：{err}",
+    "Your last move was taken back.": "已撤销你的上一步。",
+    "Resumed your unfinished game.": "已恢复你未完成的对局。",
+    " (turn {turn})": "（第{turn}回合）",
+    "Resume?": "继续上次的对局？",
+    "A game did not finish last time{detail}. Resume it?": "上次有一局未完成{detail}。要继续吗？",
+    "&Resume": "继续(&R)",
+    "&New game": "新对局(&N)",
     # controller
     "Wait for your turn.": "请等待轮到你。",
     "The AI failed to decide: {0}": "AI 未能做出决定：{0}",

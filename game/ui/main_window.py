@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(holder)
         self.page = None  # game.ui.game_page.GamePage, built with the first game
         self.handover = None
+        self.autosave = None  # game.ui.persistence.AutosaveService, made with the first game
+        self.undo_stack = None  # game.saves.undo.UndoStack of the current session
         self._build_menus()
         self._build_status()
         self.loading.setText(self.tr("Opening the scenario…"))
@@ -125,6 +127,17 @@ class MainWindow(QMainWindow):
             game.addAction(a)
         game.addSeparator()
         game.addAction(self.act_quit)
+
+        edit = mb.addMenu(self.tr("&Edit"))
+        self.act_undo = QAction(self.tr("&Undo your last move"), self)
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_undo.triggered.connect(self.undo_move)
+        self.act_redo = QAction(self.tr("&Redo"), self)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.triggered.connect(self.redo_move)
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        self.update_undo_actions()
 
         view = mb.addMenu(self.tr("&View"))
         theme_menu = view.addMenu(self.tr("&Theme"))
@@ -284,6 +297,7 @@ class MainWindow(QMainWindow):
             self._rebuild_pages()
         self.session = session
         self.config = config
+        self._watch_session(session)
         if self.debrief is not None:
             self.stack.removeWidget(self.debrief)
             self.debrief.deleteLater()
@@ -305,6 +319,136 @@ class MainWindow(QMainWindow):
         s.setValue("lang", lang)
         c.start()
         self.game_started.emit()
+
+    # ---------------------------------------------------------- autosave, undo
+    def _watch_session(self, session: object) -> None:
+        """Autosave this session as it plays, and track its moves for undo."""
+        from game.saves.undo import UndoStack
+        from game.ui.persistence import AutosaveService
+
+        if self.autosave is None:
+            self.autosave = AutosaveService(self)
+            self.autosave.failed.connect(self._on_autosave_failed)
+        self.autosave.watch(session)
+        self.undo_stack = UndoStack.for_session(session)
+
+    @Slot(str)
+    def _on_autosave_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Autosave failed: {err}").format(err=message), 8000)
+
+    def _undo_side(self) -> str | None:
+        """Whose moves Undo takes back: the side at the screen (or, on the hand-over
+        screen, the side that has just moved)."""
+        c = self.controller
+        if c is None or self.session is None or c.ai_busy or self.session.over:
+            return None
+        if c.shown_side is not None:
+            return c.shown_side
+        actions = self.session.game.actions
+        return actions[-1].side if actions else None
+
+    def update_undo_actions(self) -> None:
+        st, side = self.undo_stack, self._undo_side()
+        can_undo = st is not None and side is not None and st.can_undo(side)
+        can_redo = st is not None and side is not None and st.can_redo(side)
+        self.act_undo.setEnabled(can_undo)
+        self.act_redo.setEnabled(can_redo)
+        why = st.why_not_undo(side) if st is not None and side is not None and not can_undo else None
+        self.act_undo.setToolTip(why or self.tr("Take back your last move in this phase"))
+
+    @Slot()
+    def undo_move(self) -> None:
+        """Edit ▸ Undo: take back the last move of the side at the screen, within this phase."""
+        from game.saves.undo import UndoError
+
+        side, st = self._undo_side(), self.undo_stack
+        if side is None or st is None:
+            return
+        try:
+            st.undo(side)
+        except UndoError as err:
+            self.statusBar().showMessage(str(err), 5000)
+            return
+        self._after_undo(side)
+
+    @Slot()
+    def redo_move(self) -> None:
+        from game.engine import IllegalAction
+        from game.saves.undo import UndoError
+
+        side, st = self._undo_side(), self.undo_stack
+        if side is None or st is None:
+            return
+        try:
+            st.redo(side)
+        except (UndoError, IllegalAction) as err:
+            self.statusBar().showMessage(str(err), 5000)
+            return
+        if self.controller is not None:
+            self.controller._advance()
+        self.update_undo_actions()
+
+    def _after_undo(self, side: str) -> None:
+        if self.autosave is not None:
+            self.autosave.save_now()
+        c = self.controller
+        if c is not None:
+            c.shown_side = side
+            c.changed.emit()
+        self.update_undo_actions()
+        self.statusBar().showMessage(self.tr("Your last move was taken back."), 4000)
+
+    # -------------------------------------------------------------- start-up
+    def start_or_resume(self, path: Path | None = None) -> None:
+        """At start-up: offer to resume a game that did not finish (a crash, a kill, the
+        window closed mid-game); otherwise open ``path`` or the default scenario."""
+        if path is not None:
+            self.open_default(path)
+            return
+
+        def find() -> object:
+            from game.saves import find_resumable
+
+            return find_resumable()
+
+        workers.start(find, self._resume_found, lambda tag, exc: self.open_default(None), tag="resume")
+
+    @Slot(object, object)
+    def _resume_found(self, tag: object, found: object) -> None:
+        if found is None:
+            self.open_default(None)
+            return
+        path = Path(str(found))
+        if self.ask_resume(path):
+            if self.open_from(path, interactive=True):
+                self.statusBar().showMessage(self.tr("Resumed your unfinished game."), 6000)
+                return
+        else:
+            from game.saves.autosave import default_autosaver
+
+            default_autosaver().discard()
+        self.open_default(None)
+
+    def ask_resume(self, path: Path) -> bool:
+        """Ask whether to resume the unfinished game autosaved at ``path``."""
+        from game.saves import SaveError, read_save_info
+
+        detail = ""
+        try:
+            info = read_save_info(path)
+            if info.meta is not None:
+                detail = self.tr(" (turn {turn})").format(turn=info.meta.turn)
+        except SaveError:
+            pass
+        qt = _qt()
+        box = qt.QMessageBox(self)
+        box.setWindowTitle(self.tr("Resume?"))
+        box.setText(self.tr("A game did not finish last time{detail}. Resume it?").format(detail=detail))
+        resume = box.addButton(self.tr("&Resume"), qt.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&New game"), qt.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        return box.clickedButton() is resume
 
     def _rebuild_pages(self) -> None:
         from game.ui.handover import HandOverScreen
@@ -389,6 +533,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def render(self) -> None:
         c, page = self.controller, self.page
+        self.update_undo_actions()
         if c is None or page is None:
             return
         from game.text import side_name
@@ -750,4 +895,6 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.controller.stop()
         workers.wait_all(3000)
+        if self.autosave is not None:
+            self.autosave.shutdown()
         super().closeEvent(event)

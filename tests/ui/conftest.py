@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep QSettings (window geometry, last choices) out of the user's real configuration.
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="tariff-talks-ui-"))
 os.environ.setdefault("TARIFF_TALKS_THEME", "light")
+# Keep autosaves and saves out of the user's real data folder.
+os.environ.setdefault("TARIFF_TALKS_HOME", tempfile.mkdtemp(prefix="tariff-talks-home-"))
 
 from pathlib import Path
 
@@ -21,8 +23,6 @@ GENEVA = ROOT / "scenarios" / "geneva-2025.yaml"
 @pytest.fixture(scope="session")
 def qapp_cls():
     from PySide6.QtWidgets import QApplication
-
-    import game.ui  # noqa: F401 - applies the binding work-around before Qt starts
 
     return QApplication
 
@@ -42,6 +42,8 @@ def window(qtbot, qapp):
     yield win
     if win.controller is not None:
         win.controller.stop()
+    if win.autosave is not None:
+        win.autosave.shutdown()
     from game.ui import workers
 
     workers.wait_all(10_000)
