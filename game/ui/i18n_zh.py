@@ -9,6 +9,17 @@ from __future__ import annotations
 
 ZH: dict[str, str] = {
     # autosave, undo, resume
+    "Save &As…": "另存为(&A)…",
+    "Open &recent": "最近的对局(&R)",
+    "(no recent games)": "（没有最近的对局）",
+    "{path} is no longer there; removed from the recent games.": "{path} 已不存在，已从最近的对局中移除。",
+    "&Scenario": "情景(&S)",
+    "&Edit this scenario…": "编辑当前情景(&E)…",
+    "&New scenario…": "新建情景(&N)…",
+    "&Open scenario file…": "打开情景文件(&O)…",
+    "Open scenario": "打开情景",
+    "Scenarios (*.yaml *.yml)": "情景文件 (*.yaml *.yml)",
+    "This scenario has problems:\n\n{problems}": "此情景存在问题：\n\n{problems}",
     "&Edit": "编辑(&E)",
     "&Undo your last move": "撤销上一步(&U)",
     "&Redo": "重做(&R)",

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.page = None  # game.ui.game_page.GamePage, built with the first game
         self.handover = None
         self.autosave = None  # game.ui.persistence.AutosaveService, made with the first game
+        self._save_path: Path | None = None  # where Save writes without asking
         self.undo_stack = None  # game.saves.undo.UndoStack of the current session
         self._build_menus()
         self._build_status()
@@ -120,13 +121,29 @@ class MainWindow(QMainWindow):
         self.act_save = QAction(self.tr("&Save…"), self)
         self.act_save.setShortcuts([QKeySequence("Ctrl+S")])
         self.act_save.triggered.connect(self.save_game_dialog)
+        self.act_save_as = QAction(self.tr("Save &As…"), self)
+        self.act_save_as.setShortcuts([QKeySequence("Ctrl+Shift+S")])
+        self.act_save_as.triggered.connect(lambda: self.save_game_dialog(save_as=True))
         self.act_quit = QAction(self.tr("&Quit"), self)
         self.act_quit.setShortcuts([QKeySequence("Ctrl+Q")])
         self.act_quit.triggered.connect(self.close)
-        for a in (self.act_new, self.act_open, self.act_save):
+        for a in (self.act_new, self.act_open, self.act_save, self.act_save_as):
             game.addAction(a)
+        self.recent_menu = game.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         game.addSeparator()
         game.addAction(self.act_quit)
+
+        scenario_menu = mb.addMenu(self.tr("&Scenario"))
+        self.act_edit_scenario = QAction(self.tr("&Edit this scenario…"), self)
+        self.act_edit_scenario.setShortcuts([QKeySequence("Ctrl+E")])
+        self.act_edit_scenario.triggered.connect(self.edit_scenario)
+        self.act_new_scenario = QAction(self.tr("&New scenario…"), self)
+        self.act_new_scenario.triggered.connect(lambda: self.edit_scenario(new=True))
+        self.act_open_scenario = QAction(self.tr("&Open scenario file…"), self)
+        self.act_open_scenario.triggered.connect(self.open_scenario_dialog)
+        for a in (self.act_edit_scenario, self.act_new_scenario, self.act_open_scenario):
+            scenario_menu.addAction(a)
 
         edit = mb.addMenu(self.tr("&Edit"))
         self.act_undo = QAction(self.tr("&Undo your last move"), self)
@@ -297,6 +314,7 @@ class MainWindow(QMainWindow):
             self._rebuild_pages()
         self.session = session
         self.config = config
+        self._save_path = None
         self._watch_session(session)
         if self.debrief is not None:
             self.stack.removeWidget(self.debrief)
@@ -321,6 +339,100 @@ class MainWindow(QMainWindow):
         self.game_started.emit()
 
     # ---------------------------------------------------------- autosave, undo
+    # ------------------------------------------------------------ recent games
+    RECENT_MAX = 8
+
+    def recent_games(self) -> list[Path]:
+        value = settings().value("recent_games", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(str(p)) for p in items if p]
+
+    def _remember_recent(self, path: Path) -> None:
+        items = [p for p in self.recent_games() if p != path]
+        settings().setValue("recent_games", [str(p) for p in [path, *items][: self.RECENT_MAX]])
+
+    @Slot()
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        items = self.recent_games()
+        if not items:
+            empty = menu.addAction(self.tr("(no recent games)"))
+            empty.setEnabled(False)
+            return
+        for k, path in enumerate(items, 1):
+            act = menu.addAction(f"&{k} {path.name}")
+            act.setToolTip(str(path))
+            act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+
+    def open_recent(self, path: Path) -> bool:
+        """Open a recent game; a file that has gone is dropped from the list, with a message."""
+        if not path.exists():
+            settings().setValue("recent_games", [str(p) for p in self.recent_games() if p != path])
+            self.statusBar().showMessage(
+                self.tr("{path} is no longer there; removed from the recent games.").format(path=str(path)),
+                8000,
+            )
+            return False
+        return self.open_from(path, interactive=True)
+
+    # ---------------------------------------------------------------- scenarios
+    def edit_scenario(self, new: bool = False) -> object:
+        """Scenario ▸ Edit: the current scenario (or a new one) in the editor; Play-test
+        starts a game from it here at once."""
+        from game.ui.editor import open_scenario_editor
+
+        path = None if new else getattr(self.config, "scenario_path", None)
+        if path is not None and Path(path).suffix.lower() not in (".yaml", ".yml"):
+            path = None
+        self.editor = open_scenario_editor(self, Path(path) if path else None, self.play_test)
+        return self.editor
+
+    def play_test(self, scenario: object, path: Path | None) -> None:
+        """Start a game at once from an edited scenario, against the AI (or as chosen before)."""
+        from game.ui.dialogs import GameConfig
+
+        sides = scenario.side_ids  # type: ignore[attr-defined]
+        prev = self.config
+        side = getattr(prev, "side", sides[0])
+        cfg = GameConfig(
+            scenario_path=Path(path) if path else Path("untitled.yaml"),
+            side=side if side in sides else sides[0],
+            opponent=getattr(prev, "opponent", "ai"),
+            ai_style=getattr(prev, "ai_style", "pragmatist"),
+            ai_level=getattr(prev, "ai_level", "normal"),
+            seed=random.randrange(1_000_000),
+            lang=self.lang,
+        )
+        self.start_game(cfg, scenario)
+        self.raise_()
+        self.activateWindow()
+
+    def open_scenario_dialog(self) -> None:
+        from game.cli import SCENARIO_DIR
+
+        path, _ = _qt().QFileDialog.getOpenFileName(
+            self, self.tr("Open scenario"), str(SCENARIO_DIR), self.tr("Scenarios (*.yaml *.yml)")
+        )
+        if path:
+            self.open_scenario_file(Path(path))
+
+    def open_scenario_file(self, path: Path) -> bool:
+        """Validate a scenario file; start a game on it, or list its problems, located."""
+        from game.scenario.loader import validate_file
+
+        scenario, problems = validate_file(path)
+        if scenario is None:
+            text = "\n".join(d.format() for d in problems if d.is_error)
+            _qt().QMessageBox.warning(
+                self,
+                self.tr("Open scenario"),
+                self.tr("This scenario has problems:\n\n{problems}").format(problems=text),
+            )
+            return False
+        self.play_test(scenario, path)
+        return True
+
     def _watch_session(self, session: object) -> None:
         """Autosave this session as it plays, and track its moves for undo."""
         from game.saves.undo import UndoStack
@@ -722,11 +834,14 @@ class MainWindow(QMainWindow):
                 except Exception as exc:
                     _qt().QMessageBox.warning(self, self.tr("New game"), str(exc))
 
-    def save_game_dialog(self) -> None:
+    def save_game_dialog(self, save_as: bool = False) -> None:
         if not saves_available():
             self.saves_not_yet_available()
             return
         if self.session is None:
+            return
+        if not save_as and self._save_path is not None:
+            self.save_to(self._save_path)
             return
         from game.saves import SAVE_SUFFIX, default_saves_dir
 
@@ -765,6 +880,8 @@ class MainWindow(QMainWindow):
         except SaveError as err:
             _qt().QMessageBox.warning(self, self.tr("Save game"), err.message)
             return False
+        self._save_path = Path(path)
+        self._remember_recent(Path(path))
         self.statusBar().showMessage(self.tr("Saved to {path}").format(path=str(path)), 5000)
         return True
 
@@ -819,6 +936,8 @@ class MainWindow(QMainWindow):
         if loaded.warnings and interactive:
             qt.QMessageBox.information(self, self.tr("Open game"), "\n".join(loaded.warnings))
         self._start_loaded(game, dict(loaded.seats), loaded.scenario_file or path)
+        self._save_path = Path(path)
+        self._remember_recent(Path(path))
         return True
 
     def _start_loaded(self, game: object, labels: dict[str, str], scenario_path: Path) -> None:
