@@ -104,6 +104,15 @@ class GamePage(QWidget):
         named(self.busy, self.tr("The AI is thinking"))
         bl.addWidget(self.busy)
         bl.addStretch(0)
+        self.advice = wrap_label("", object_name="advice")
+        named(self.advice, self.tr("Your advisers' suggestion"))
+        self.advice.hide()
+        bl.addWidget(self.advice, 2)
+        self.advice_btn = named(
+            QPushButton(self.tr("Ask your &advisers")), self.tr("Ask your advisers what they would do now")
+        )
+        self.advice_btn.clicked.connect(window.ask_advice)
+        bl.addWidget(self.advice_btn)
         self.walk_btn = named(QPushButton(self.tr("&Walk out")), self.tr("Walk out of the talks"))
         self.walk_btn.setObjectName("danger")
         self.walk_btn.clicked.connect(lambda: window.walk_out(confirm=True))
@@ -115,6 +124,7 @@ class GamePage(QWidget):
         bl.addWidget(self.end_btn)
         lay.addWidget(bar)
         self._last_phase: tuple[str, int] | None = None
+        self.advice_key: tuple[str, int] | None = None  # (side, actions played) the advice is for
 
     def clear(self) -> None:
         for panel in (self.briefing, self.orders, self.table, self.meters, self.news):
@@ -124,7 +134,13 @@ class GamePage(QWidget):
         self.phase.clear()
         self.banner.hide()
         self.banner.clear()
+        self.clear_advice()
         self._last_phase = None
+
+    def clear_advice(self) -> None:
+        self.advice.clear()
+        self.advice.hide()
+        self.advice_key = None
 
     def set_thinking(self, on: bool, text: str) -> None:
         self.thinking.setText(text if on else "")

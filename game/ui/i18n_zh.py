@@ -9,6 +9,17 @@ from __future__ import annotations
 
 ZH: dict[str, str] = {
     # autosave, undo, resume
+    "Your advisers' suggestion": "顾问的建议",
+    "Ask your &advisers": "征询顾问(&A)",
+    "Ask your advisers what they would do now": "询问你的顾问现在会怎么做",
+    "Your advisers are thinking…": "顾问正在思考……",
+    "Your advisers could not agree: {err}": "顾问未能达成一致：{err}",
+    "Advisers: submit orders ({moves}), statement: {statement}.": "顾问建议：提交命令（{moves}），声明：{statement}。",
+    "Advisers: propose {terms}.": "顾问建议：提出方案 {terms}。",
+    "Advisers: accept the offer.": "顾问建议：接受对方方案。",
+    "Advisers: reject the offer.": "顾问建议：拒绝对方方案。",
+    "Advisers: make no further offer this turn.": "顾问建议：本回合不再提出方案。",
+    "Advisers: walk out.": "顾问建议：退出谈判。",
     "Save &As…": "另存为(&A)…",
     "Open &recent": "最近的对局(&R)",
     "(no recent games)": "（没有最近的对局）",

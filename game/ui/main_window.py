@@ -338,6 +338,78 @@ class MainWindow(QMainWindow):
         c.start()
         self.game_started.emit()
 
+    # ------------------------------------------------------------------ advice
+    ADVISER = ("pragmatist", "hard")
+
+    def _advice_key(self) -> tuple[str, int] | None:
+        c = self.controller
+        if c is None or self.session is None or c.shown_side is None:
+            return None
+        return (c.shown_side, len(self.session.game.actions))
+
+    @Slot()
+    def ask_advice(self) -> None:
+        """Ask the side at the screen's own advisers (the AI, from that side's view only)
+        what they would do now; the answer is private to that side and is cleared as soon
+        as anything moves or the screen is handed over."""
+        c, page = self.controller, self.page
+        if c is None or page is None or not c.my_move():
+            return
+        v = c.view()
+        key = self._advice_key()
+        if v is None or key is None:
+            return
+        page.advice_key = key
+        page.advice.setText(self.tr("Your advisers are thinking…"))
+        page.advice.show()
+
+        def work() -> object:
+            from game.ai import make_ai
+
+            return make_ai(*self.ADVISER).decide(v)
+
+        workers.start(work, self._advice_done, self._advice_failed, tag=key)
+
+    @Slot(object, object)
+    def _advice_done(self, tag: object, action: object) -> None:
+        page = self.page
+        if page is None or tag != self._advice_key() or page.advice_key != tag:
+            return  # the game moved on, or the screen changed hands: the advice is stale
+        page.advice.setText(self.describe_advice(action))
+
+    @Slot(object, object)
+    def _advice_failed(self, tag: object, exc: object) -> None:
+        if self.page is not None and self.page.advice_key == tag:
+            self.page.advice.setText(self.tr("Your advisers could not agree: {err}").format(err=str(exc)))
+
+    def describe_advice(self, action: object) -> str:
+        from game.engine import Accept, Counter, EndTalks, Propose, Reject, SubmitOrders
+        from game.text import describe_package_term, format_level, instrument_name, statement_label
+
+        sc = self.session.scenario  # type: ignore[union-attr]
+        lang = self.lang
+        if isinstance(action, SubmitOrders):
+            moves = "; ".join(
+                f"{instrument_name(sc, i, lang)} → {format_level(sc, i, v, lang)}"
+                for i, v in action.moves.items()
+            )
+            what = self.tr("Advisers: submit orders ({moves}), statement: {statement}.").format(
+                moves=moves or self.tr("no moves"), statement=statement_label(action.statement, lang)
+            )
+        elif isinstance(action, Propose | Counter):
+            terms = "; ".join(describe_package_term(sc, t, lang) for t in action.terms)
+            what = self.tr("Advisers: propose {terms}.").format(terms=terms)
+        elif isinstance(action, Accept):
+            what = self.tr("Advisers: accept the offer.")
+        elif isinstance(action, Reject):
+            what = self.tr("Advisers: reject the offer.")
+        elif isinstance(action, EndTalks):
+            what = self.tr("Advisers: make no further offer this turn.")
+        else:
+            what = self.tr("Advisers: walk out.")
+        note = getattr(action, "note", "")
+        return f"{what} {note}".strip()
+
     # ---------------------------------------------------------- autosave, undo
     # ------------------------------------------------------------ recent games
     RECENT_MAX = 8
@@ -648,6 +720,9 @@ class MainWindow(QMainWindow):
         self.update_undo_actions()
         if c is None or page is None:
             return
+        if page.advice_key is not None and page.advice_key != self._advice_key():
+            page.clear_advice()  # advice is for one side, one moment: never carried over
+        page.advice_btn.setEnabled(c.my_move())
         from game.text import side_name
 
         if self.session.over:  # type: ignore[union-attr]
