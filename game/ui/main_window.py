@@ -131,6 +131,12 @@ class MainWindow(QMainWindow):
             game.addAction(a)
         self.recent_menu = game.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.act_replay = QAction(self.tr("Re&play a saved game…"), self)
+        self.act_replay.triggered.connect(self.replay_dialog)
+        self.act_replay_this = QAction(self.tr("Replay &this game"), self)
+        self.act_replay_this.triggered.connect(self.replay_current)
+        game.addAction(self.act_replay)
+        game.addAction(self.act_replay_this)
         game.addSeparator()
         game.addAction(self.act_quit)
 
@@ -447,6 +453,46 @@ class MainWindow(QMainWindow):
             )
             return False
         return self.open_from(path, interactive=True)
+
+    # ------------------------------------------------------------------ replay
+    def replay_dialog(self) -> None:
+        from game.saves import SAVE_SUFFIX, SaveError, default_saves_dir, load_game
+
+        path, _ = _qt().QFileDialog.getOpenFileName(
+            self,
+            self.tr("Replay a saved game"),
+            str(default_saves_dir()),
+            self.tr("Saved games (*{suffix} *.json)").format(suffix=SAVE_SUFFIX),
+        )
+        if not path:
+            return
+        try:
+            loaded = load_game(Path(path))
+        except SaveError as err:
+            _qt().QMessageBox.warning(self, self.tr("Replay a saved game"), err.message)
+            return
+        self.show_replay(loaded.game)
+
+    def replay_current(self) -> None:
+        if self.session is not None:
+            self.show_replay(self.session.game)
+
+    def show_replay(self, game: object) -> object:
+        """Step through ``game`` turn by turn in a read-only viewer (everything revealed)."""
+        from game.engine import Game
+        from game.ui.replay import ReplayViewer
+
+        assert isinstance(game, Game)
+        if self.session is not None and game is self.session.game and not self.session.over:
+            _qt().QMessageBox.information(
+                self,
+                self.tr("Replay"),
+                self.tr("A replay reveals both sides' secrets: it opens once the game is over."),
+            )
+            return None
+        self.replay_viewer = ReplayViewer(game, self.lang, self)
+        self.replay_viewer.show()
+        return self.replay_viewer
 
     # ---------------------------------------------------------------- scenarios
     def edit_scenario(self, new: bool = False) -> object:

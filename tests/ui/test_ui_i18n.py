@@ -20,6 +20,8 @@ WINDOW_MODULES = (
     "game_page.py",
     "handover.py",
     "main_window.py",
+    "persistence.py",
+    "replay.py",
     "panels.py",
     "theme.py",
     "workers.py",
