@@ -49,6 +49,7 @@ def _env() -> dict[str, str]:
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="tariff-talks-bench-")  # no saved geometry
+    env["TARIFF_TALKS_HOME"] = tempfile.mkdtemp(prefix="tariff-talks-bench-home-")  # no autosave to resume
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
