@@ -29,6 +29,7 @@ import numpy as np
 
 from game import economy as eco
 from game.engine.actions import Term
+from game.engine.preview import projected_meters
 from game.engine.rules import TRUST_AGREEMENT, TRUST_STATEMENT, Rules
 from game.engine.view import View
 
@@ -164,25 +165,6 @@ def project(
 def _outcome(
     rules: Rules, v: View, m: eco.Meters, g: int, levels: Levels, steps: int, trust: float
 ) -> Outcome:
-    ri = rules.econ.region_index
-    a, b = rules.sides
-    meters: dict[str, dict[str, float]] = {}
-    for s in rules.sides:
-        r, o = ri[s], ri[b if s == a else a]
-        exports = float(m.imports_bn[g, o, r])
-        meters[s] = dict(v.meters.get(s, {}))
-        meters[s].update(
-            growth_pct=float(m.growth_pct[g, r]),
-            recession_prob_pct=float(m.recession_prob_pct[g, r]),
-            inflation_pct=float(m.inflation_pct[g, r]),
-            exports_bn=exports,
-            trade_balance_bn=exports - float(m.imports_bn[g, r, o]),
-            market_index=float(m.market_index[g, r]),
-        )
-    shared = dict(v.shared)
-    shared.update(
-        world_growth_pct=float(m.world_growth_pct[g]),
-        uncertainty_index=float(m.uncertainty_index[g]),
-        trust_pct=trust,
-    )
+    meters, shared = projected_meters(rules, v, m, g)
+    shared["trust_pct"] = trust
     return Outcome(levels, meters, shared, steps)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from game import economy as eco
 from game.engine.actions import Term
 from game.engine.rules import Rules
@@ -77,7 +75,11 @@ def rules_credibility_no_deal(v: View) -> float:
     return 0.5 + 0.5 * v.shared.get("trust_pct", 0.0) / 100.0
 
 
-def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, float]) -> Projection:
+def projected_meters(
+    rules: Rules, v: View, m: eco.Meters, g: int
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Game ``g`` of a batch of economy meters, as a view's side and shared meters
+    (the non-economic meters — approval, capital, trust — stay as the view has them)."""
     ri = rules.econ.region_index
     a, b = rules.sides
     meters: dict[str, dict[str, float]] = {}
@@ -97,6 +99,11 @@ def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, 
     shared.update(
         world_growth_pct=float(m.world_growth_pct[g]), uncertainty_index=float(m.uncertainty_index[g])
     )
+    return meters, shared
+
+
+def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, float]) -> Projection:
+    meters, shared = projected_meters(rules, v, m, g)
     sc = score_briefing(v.side, v.briefing, levels, meters, shared)
     return Projection(levels, meters, shared, sc.total)
 
@@ -118,7 +125,3 @@ def preview_deltas(
     }
     out["score"] = {v.side: round(with_deal.my_score - without.my_score, 6)}
     return out
-
-
-def no_nan(values: np.ndarray) -> bool:
-    return bool(np.all(np.isfinite(values)))
