@@ -178,6 +178,15 @@ class _Builder:
         self.skip = 0  # depth inside a mapping/list used as a key, which is skipped
 
     # -- helpers -----------------------------------------------------------
+    def tag_error(self, tag: str, pos: Pos, path: Path) -> None:
+        """A tag other than plain YAML's: never constructed, always an error."""
+        self.error(
+            f"the tag {short_tag(tag)} is not allowed: a scenario holds plain data only "
+            "(text, numbers, dates, true/false, lists and mappings)",
+            pos,
+            path,
+        )
+
     def error(self, message: str, pos: Pos, path: Path = ()) -> None:
         self.diagnostics.append(Diagnostic("error", message, self.filename, pos[0], pos[1], path))
 
@@ -280,12 +289,7 @@ class _Builder:
                 self.error(f"cannot read the {kind} '{_short(event.value)}': {exc}", pos, path)
                 value = event.value
         elif tag != _MERGE_TAG:
-            self.error(
-                f"the tag {short_tag(tag)} is not allowed: a scenario holds plain data only "
-                "(text, numbers, dates, true/false, lists and mappings)",
-                pos,
-                path,
-            )
+            self.tag_error(tag, pos, path)
         index = len(self.entries)
         self.entries.append((path, pos[0], pos[1], False))
         if event.anchor:
@@ -344,12 +348,7 @@ class _Builder:
             raise _Fatal(f"mappings and lists are nested more than {MAX_DEPTH} levels deep", pos)
         path = self.child_path()
         if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
-            self.error(
-                f"the tag {short_tag(event.tag)} is not allowed: a scenario holds plain data only "
-                "(text, numbers, dates, true/false, lists and mappings)",
-                pos,
-                path,
-            )
+            self.tag_error(event.tag, pos, path)
         index = len(self.entries)
         self.entries.append((path, pos[0], pos[1], False))
         if event.anchor:

@@ -268,14 +268,7 @@ class DebriefPage(QScrollArea):
         span = ymax - ymin
         ay.setLabelFormat("%.2f" if span < 1 else "%.1f" if span < 10 else "%.0f")
         ay.setTickCount(5)
-        for axis in (ax, ay):
-            axis.setLabelsBrush(pal.color(QPalette.ColorRole.Text))
-            axis.setGridLineColor(pal.color(QPalette.ColorRole.Mid))
-        chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
-        for s in series:
-            s.attachAxis(ax)
-            s.attachAxis(ay)
+        _attach_axes(chart, ax, ay, series, pal)
 
     def _meter_chart(self, meter: str, per_side: bool) -> QChartView:
         game = self.session.game  # type: ignore[attr-defined]
@@ -425,14 +418,8 @@ class DebriefPage(QScrollArea):
         ay.setTitleText(self.tr("{side} score").format(side=side_name(sc, b, lang)))
         for axis in (ax, ay):
             axis.setLabelFormat("%d")
-            axis.setLabelsBrush(pal.color(QPalette.ColorRole.Text))
             axis.setTitleBrush(pal.color(QPalette.ColorRole.Text))
-            axis.setGridLineColor(pal.color(QPalette.ColorRole.Mid))
-        chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
-        for s in series:
-            s.attachAxis(ax)
-            s.attachAxis(ay)
+        _attach_axes(chart, ax, ay, series, pal)
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumSize(QSize(560, 380))
@@ -498,3 +485,17 @@ class DebriefPage(QScrollArea):
                 path = path.with_suffix(".png")
             pix.save(str(path), "PNG")
         return path
+
+
+def _attach_axes(
+    chart: QChart, ax: QValueAxis, ay: QValueAxis, series: list[QLineSeries | QScatterSeries], pal: QPalette
+) -> None:
+    """Bottom and left axes in the palette's colours, attached to every series."""
+    for axis in (ax, ay):
+        axis.setLabelsBrush(pal.color(QPalette.ColorRole.Text))
+        axis.setGridLineColor(pal.color(QPalette.ColorRole.Mid))
+    chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+    for s in series:
+        s.attachAxis(ax)
+        s.attachAxis(ay)
