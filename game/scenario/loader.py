@@ -37,6 +37,7 @@ from game.scenario.diagnostics import (
 )
 from game.scenario.model_errors import map_validation_error
 from game.scenario.models import Scenario
+from game.scenario.raw_refs import raw_reference_checks
 from game.scenario.yaml_safe import MAX_BYTES, Positions, too_large
 from game.scenario.yaml_safe import load_yaml_with_positions as _load_yaml
 
@@ -109,6 +110,11 @@ def _validate(text: str | bytes, filename: str) -> tuple[Scenario | None, list[D
         scenario = None
         diagnostics.extend(
             map_validation_error(exc, data, locator, filename, Scenario, limit=MAX_DIAGNOSTICS)
+        )
+        # every problem at once: names that do not exist, even though the file did not parse
+        seen = {(d.line, d.col, d.message) for d in diagnostics}
+        diagnostics.extend(
+            d for d in raw_reference_checks(data, locator, filename) if (d.line, d.col, d.message) not in seen
         )
     if scenario is not None:
         diagnostics.extend(check_scenario(scenario, locator, filename))

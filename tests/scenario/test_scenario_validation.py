@@ -455,3 +455,28 @@ def test_diagnostics_are_sorted_by_position() -> None:
     _, diagnostics = validate_text(text, "m.yaml")
     keys = [(d.line, d.col) for d in diagnostics]
     assert keys == sorted(keys)
+
+
+def test_every_problem_at_once_even_when_the_file_does_not_parse():
+    """A shape error (a misspelt key) does not hide a misspelt reference elsewhere."""
+    from pathlib import Path
+
+    from game.scenario.loader import validate_text
+
+    geneva = (Path(__file__).resolve().parents[2] / "scenarios" / "geneva-2025.yaml").read_text(
+        encoding="utf-8"
+    )
+    text = geneva.replace("  turn_days: 7", "  turn_dayz: 7").replace(
+        "instrument: cn_fentanyl_pledge\n", "instrument: cn_fentanil_pledge\n", 1
+    )
+    scenario, found = validate_text(text, "g.yaml")
+    messages = [d.format() for d in found]
+    assert scenario is None
+    assert any("unknown key 'turn_dayz'" in m for m in messages)
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "cn_fentanil_pledge" in s)
+    assert any(
+        m.startswith(f"g.yaml:{line}:")
+        and "unknown instrument 'cn_fentanil_pledge'" in m
+        and "cn_fentanyl_pledge" in m
+        for m in messages
+    ), messages
