@@ -156,7 +156,27 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise UsageError(f"unknown command {cmd!r}")
 
 
+def _no_display() -> bool:
+    """On Linux, Qt aborts the process when there is no screen to open a window on."""
+    import os
+
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def _open_window(scenario: Path | None, lang: str) -> int:
+    if _no_display():
+        print(
+            "tariff-talks: no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY "
+            "is set).\nRun it from a desktop session, or play at the terminal:\n"
+            "  tariff-talks simulate --us human --china ai",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
     try:
         from game.ui.app import run_app
     except ImportError as err:

@@ -143,3 +143,11 @@ def test_python_dash_m_game_is_the_same_command():
         timeout=120,
     )
     assert res.returncode == 0, res.stderr
+
+
+def test_no_display_gives_a_message_not_a_crash(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    code, _, err = run(capsys)
+    assert code == 1 and "no display" in err and "simulate --us human" in err
