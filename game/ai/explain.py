@@ -117,13 +117,23 @@ def offer_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: 
         head = f"We offer to {join(gives)}{extra}"
     else:
         head = f"We ask {other} to {join(asks)}{extra}"
-    return f"{head}: our outlook rises to {mine:.0f} points from {base:.0f} without a deal."
+    return f"{head}: {_better_off(mine, base)}."
+
+
+def _better_off(mine: float, base: float) -> str:
+    """How much better than no deal, in words: a negotiator does not quote its own score."""
+    gain = mine - base
+    if gain >= 15:
+        return "it leaves us far better off than no deal"
+    if gain >= 5:
+        return "it leaves us clearly better off than no deal"
+    return "it leaves us somewhat better off than no deal"
 
 
 def accept_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float) -> str:
     asks = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.other)]
     what = f"{tr(v.scenario.side(v.other).name)} will {join(asks)}, " if asks else ""
-    return f"Accepted: {what}which lifts our outlook to {mine:.0f} points from {base:.0f} without a deal."
+    return f"Accepted: {what}which {_better_off(mine, base).replace('it leaves', 'leaves')}."
 
 
 def red_line_note(rules: Rules, v: View, lines: Sequence[RedLine]) -> str:

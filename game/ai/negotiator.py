@@ -421,7 +421,7 @@ class Negotiator:
             return [
                 EndTalks(
                     side=v.side,
-                    note=f"Nothing to offer this week: no package we could propose beats our {base:.0f} points "
+                    note="Nothing to offer this week: no package we could propose beats our position "
                     "without a deal by enough.",
                 )
             ]
@@ -450,15 +450,12 @@ class Negotiator:
         if ctx.model.breaches and ev.mine >= base + 0.5:
             last = max(ctx.model.breaches)
             why = (
-                f"Rejected: they broke an agreement in turn {last}; after that we need more than "
-                f"{ev.mine:.0f} points against {base:.0f} without a deal."
+                f"Rejected: they broke an agreement in turn {last}; after that we need a clearly "
+                "better package than this one."
             )
         elif ev.mine < base + 0.5:
             why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
-            why = (
-                why[:-1]
-                + f", leaving us no better off than without a deal ({ev.mine:.0f} against {base:.0f})."
-            )
+            why = why[:-1] + ", leaving us no better off than without a deal."
         else:
             why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
         return self._decline(ctx, why, pick)
