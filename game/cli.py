@@ -65,7 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
     sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
     sp.add_argument(
-        "--us", default="ai", metavar="SEAT", help="seat of the first side: human, script or ai[:STYLE[:LEVEL]]"
+        "--us",
+        default="ai",
+        metavar="SEAT",
+        help="seat of the first side: human, script or ai[:STYLE[:LEVEL]]",
     )
     sp.add_argument("--china", default="ai", metavar="SEAT", help="seat of the second side")
     sp.add_argument("--seed", type=int, default=0, help="random seed of the first game (default 0)")

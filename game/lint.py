@@ -131,7 +131,9 @@ class _Strategy:
 def _play(scenario: Scenario, rules: Rules, seed: int, kind: str) -> Game:
     if kind == "deal" and scenario.end.ends_on_deal:
         # play on past a comprehensive deal, so that later events are tried too
-        scenario = scenario.model_copy(update={"end": scenario.end.model_copy(update={"ends_on_deal": False})})
+        scenario = scenario.model_copy(
+            update={"end": scenario.end.model_copy(update={"ends_on_deal": False})}
+        )
         rules = Rules(scenario)
     game = Game(scenario, seed, rules=rules)
     strategy = _Strategy(kind)

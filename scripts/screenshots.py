@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="tariff-talks-shots-"))
+# The games played for the pictures autosave: keep them out of the player's data folder.
+os.environ.setdefault("TARIFF_TALKS_HOME", tempfile.mkdtemp(prefix="tariff-talks-shots-home-"))
 
 import game.ui  # noqa: E402, F401 - the binding work-around, before Qt starts
 

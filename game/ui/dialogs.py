@@ -60,9 +60,11 @@ class CatalogueEntry:
 
 
 def user_scenario_dir() -> Path:
-    from platformdirs import user_data_dir
+    """The player's own scenarios: ``scenarios/`` in the game's data folder, next to
+    ``saves/`` (``$TARIFF_TALKS_HOME`` if set, else the platform's user data folder)."""
+    from game.saves import home
 
-    return Path(user_data_dir("tariff-talks")) / "scenarios"
+    return home() / "scenarios"
 
 
 def bundled_scenario_dir() -> Path:

@@ -79,6 +79,10 @@ from game.ui.highlighter import YamlHighlighter
 #: Chinese translations of the editor's strings (the window's own strings are in
 #: :mod:`game.ui.i18n_zh`); served by :class:`_EditorTranslator`.
 EDITOR_ZH: dict[str, str] = {
+    "A copy of the built-in scenario {name}: Save puts it in your scenario folder.": (
+        "这是内置剧本 {name} 的副本：保存时会放入你的剧本文件夹。"
+    ),
+    "{name} (copy, not saved yet)": "{name}（副本，尚未保存）",
     "Scenario editor": "剧本编辑器",
     "&New scenario": "新建剧本(&N)",
     "&Open…": "打开(&O)…",
@@ -759,6 +763,8 @@ class ScenarioEditor(QMainWindow):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.path: Path | None = None
+        #: Where Save proposes to write an unsaved document (a copy of a built-in scenario).
+        self.suggested_path: Path | None = None
         self.on_play_test = on_play_test
         self.scenario: Scenario | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -1052,11 +1058,32 @@ class ScenarioEditor(QMainWindow):
                 self.tr("Cannot open {path}: {error}").format(path=str(path), error=exc.strerror)
             )
             return False
+        self.suggested_path = None
         self.set_document(text, path)
+        return True
+
+    def open_copy(self, source: Path, target: Path) -> bool:
+        """Edit a copy of ``source`` (a scenario shipped with the game, never overwritten):
+        Save proposes ``target`` (in the player's scenario folder)."""
+        try:
+            text = source.read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            self.status.showMessage(
+                self.tr("Cannot open {path}: {error}").format(path=str(source), error=exc.strerror)
+            )
+            return False
+        self.suggested_path = target
+        self.set_document(text, None)
+        self.status.showMessage(
+            self.tr("A copy of the built-in scenario {name}: Save puts it in your scenario folder.").format(
+                name=source.name
+            )
+        )
         return True
 
     def new_document(self) -> None:
         if self._maybe_keep_changes():
+            self.suggested_path = None
             self.set_document(TEMPLATE, None)
 
     def open_dialog(self) -> None:
@@ -1075,7 +1102,7 @@ class ScenarioEditor(QMainWindow):
         return self.save_to(self.path)
 
     def save_as(self) -> bool:
-        start = self.path if self.path is not None else _default_folder() / "my-scenario.yaml"
+        start = self.path or self.suggested_path or _default_folder() / "my-scenario.yaml"
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the scenario"), str(start), self.tr("Scenarios (*.yaml *.yml)")
         )
@@ -1107,7 +1134,12 @@ class ScenarioEditor(QMainWindow):
         return True
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path is not None else self.tr("New scenario")
+        if self.path is not None:
+            name = self.path.name
+        elif self.suggested_path is not None:
+            name = self.tr("{name} (copy, not saved yet)").format(name=self.suggested_path.name)
+        else:
+            name = self.tr("New scenario")
         star = "*" if self.modified else ""
         self.setWindowTitle(self.tr("{name}{star} — Scenario editor").format(name=name, star=star))
 
@@ -1137,7 +1169,9 @@ class ScenarioEditor(QMainWindow):
     # -------------------------------------------------------------- validation
     @property
     def filename(self) -> str:
-        return self.path.name if self.path is not None else "new-scenario.yaml"
+        if self.path is not None:
+            return self.path.name
+        return self.suggested_path.name if self.suggested_path is not None else "new-scenario.yaml"
 
     def _text_changed(self) -> None:
         self._update_title()

@@ -57,6 +57,20 @@ def settings() -> QSettings:
     return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
 
+def _alive(widget: QWidget) -> bool:
+    """The C++ side of ``widget`` still exists (a closed editor deletes itself)."""
+    from shiboken6 import isValid
+
+    return isValid(widget)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
 class MainWindow(QMainWindow):
     #: A game is on the table (new, loaded or the default one at startup).
     game_started = Signal()
@@ -94,6 +108,9 @@ class MainWindow(QMainWindow):
         self.autosave = None  # game.ui.persistence.AutosaveService, made with the first game
         self._save_path: Path | None = None  # where Save writes without asking
         self.undo_stack = None  # game.saves.undo.UndoStack of the current session
+        self._recent_cache: dict[
+            tuple[Path, str], tuple[int | None, str]
+        ] = {}  # (path, lang) -> (mtime, label)
         self._build_menus()
         self._build_status()
         self.loading.setText(self.tr("Opening the scenario…"))
@@ -135,6 +152,7 @@ class MainWindow(QMainWindow):
         self.act_replay.triggered.connect(self.replay_dialog)
         self.act_replay_this = QAction(self.tr("Replay &this game"), self)
         self.act_replay_this.triggered.connect(self.replay_current)
+        self.act_replay_this.setEnabled(self.session is not None and self.session.over)
         game.addAction(self.act_replay)
         game.addAction(self.act_replay_this)
         game.addSeparator()
@@ -210,7 +228,11 @@ class MainWindow(QMainWindow):
         self.st_date = QLabel()
         self.st_turn = QLabel()
         self.st_deadline = QLabel()
-        for w in (self.st_date, self.st_turn, self.st_deadline):
+        #: Shown only while autosaving fails (until the next autosave succeeds).
+        self.st_autosave = QLabel()
+        self.st_autosave.setObjectName("autosaveWarning")
+        self.st_autosave.hide()
+        for w in (self.st_autosave, self.st_date, self.st_turn, self.st_deadline):
             sb.addPermanentWidget(w)
 
     def _show_tab(self, i: int) -> None:
@@ -429,28 +451,79 @@ class MainWindow(QMainWindow):
         items = [p for p in self.recent_games() if p != path]
         settings().setValue("recent_games", [str(p) for p in [path, *items][: self.RECENT_MAX]])
 
+    def _forget_recent(self, paths: list[Path]) -> None:
+        settings().setValue("recent_games", [str(p) for p in self.recent_games() if p not in paths])
+
+    def recent_label(self, path: Path) -> str:
+        """What Open recent says about a save (read without replaying it: fast)."""
+        from game.saves import SaveError, read_save_info
+
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        cache, key = self._recent_cache, (path, self.lang)
+        hit = cache.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        try:
+            info = read_save_info(path)
+        except SaveError as err:
+            label = self.tr("{name} — cannot be read: {err}").format(name=path.name, err=err.message)
+        else:
+            when = info.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if info.meta is None:
+                label = self.tr("{name} — {scenario}, saved {when}").format(
+                    name=path.name, scenario=info.scenario_id, when=when
+                )
+            elif info.meta.over:
+                label = self.tr("{name} — {scenario}, finished on turn {turn}, saved {when}").format(
+                    name=path.name, scenario=info.scenario_id, turn=info.meta.turn, when=when
+                )
+            else:
+                label = self.tr("{name} — {scenario}, turn {turn}, saved {when}").format(
+                    name=path.name, scenario=info.scenario_id, turn=info.meta.turn, when=when
+                )
+        cache[key] = (stamp, label)
+        return label
+
     @Slot()
     def _fill_recent(self) -> None:
+        """The last RECENT_MAX games, newest first; files that have gone are dropped (and said so)."""
         menu = self.recent_menu
         menu.clear()
         items = self.recent_games()
+        gone = [p for p in items if not p.exists()]
+        if gone:
+            self._forget_recent(gone)
+            self.statusBar().showMessage(
+                self.tr("Removed from the recent games (no longer there): {names}").format(
+                    names=", ".join(p.name for p in gone)
+                ),
+                8000,
+            )
+            items = [p for p in items if p not in gone]
         if not items:
             empty = menu.addAction(self.tr("(no recent games)"))
             empty.setEnabled(False)
             return
         for k, path in enumerate(items, 1):
-            act = menu.addAction(f"&{k} {path.name}")
+            act = menu.addAction(f"&{k} " + self.recent_label(path).replace("&", "&&"))
             act.setToolTip(str(path))
+            act.setStatusTip(str(path))
+            act.setData(str(path))
             act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear the list"))
+        clear.triggered.connect(lambda: settings().setValue("recent_games", []))
 
     def open_recent(self, path: Path) -> bool:
         """Open a recent game; a file that has gone is dropped from the list, with a message."""
         if not path.exists():
-            settings().setValue("recent_games", [str(p) for p in self.recent_games() if p != path])
-            self.statusBar().showMessage(
-                self.tr("{path} is no longer there; removed from the recent games.").format(path=str(path)),
-                8000,
-            )
+            self._forget_recent([path])
+            text = self.tr("{path} is no longer there; removed from the recent games.").format(path=str(path))
+            self.statusBar().showMessage(text, 8000)
+            _qt().QMessageBox.information(self, self.tr("Open recent"), text)
             return False
         return self.open_from(path, interactive=True)
 
@@ -496,18 +569,62 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- scenarios
     def edit_scenario(self, new: bool = False) -> object:
-        """Scenario ▸ Edit: the current scenario (or a new one) in the editor; Play-test
+        """Scenario ▸ Edit: the current scenario in the editor (or one the player chooses;
+        a built-in scenario is edited as a copy for the player's own folder). Play-test
         starts a game from it here at once."""
+        from game.ui.dialogs import bundled_scenario_dir, user_scenario_dir
         from game.ui.editor import open_scenario_editor
 
-        path = None if new else getattr(self.config, "scenario_path", None)
-        if path is not None and Path(path).suffix.lower() not in (".yaml", ".yml"):
-            path = None
-        self.editor = open_scenario_editor(self, Path(path) if path else None, self.play_test)
+        editor = getattr(self, "editor", None)
+        if editor is not None and not (_alive(editor) and editor.isVisible()):
+            editor = None
+        current = getattr(self.config, "scenario_path", None)
+        path: Path | None = None
+        if current is not None and Path(current).suffix.lower() in (".yaml", ".yml"):
+            path = Path(current) if Path(current).is_file() else None
+        builtin = path is not None and _inside(path, bundled_scenario_dir())
+        target = user_scenario_dir() / path.name if builtin and path is not None else path
+        if not new and editor is not None:
+            # the editor is open: bring it to the front — on the current scenario, unless the
+            # author has unsaved work in it (or is play-testing a copy)
+            if (
+                not editor.modified
+                and target is not None
+                and target not in (editor.path, editor.suggested_path)
+            ):
+                if builtin and path is not None:
+                    editor.open_copy(path, target)
+                else:
+                    editor.open_path(target)
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        if not new and path is None:
+            path = self.choose_scenario_file(self.tr("Edit a scenario"))
+            if path is None:
+                return None
+            builtin = _inside(path, bundled_scenario_dir())
+        if new:
+            path, builtin = None, False
+        self.editor = open_scenario_editor(self, None if builtin else path, self.play_test)
+        if builtin and path is not None:
+            self.editor.open_copy(path, user_scenario_dir() / path.name)
         return self.editor
 
+    def choose_scenario_file(self, title: str) -> Path | None:
+        """A scenario file chosen by the player (starting in their own scenario folder if it has any)."""
+        from game.ui.dialogs import bundled_scenario_dir, user_scenario_dir
+
+        own = user_scenario_dir()
+        folder = own if own.is_dir() and any(own.glob("*.y*ml")) else bundled_scenario_dir()
+        name, _ = _qt().QFileDialog.getOpenFileName(
+            self, title, str(folder), self.tr("Scenarios (*.yaml *.yml)")
+        )
+        return Path(name) if name else None
+
     def play_test(self, scenario: object, path: Path | None) -> None:
-        """Start a game at once from an edited scenario, against the AI (or as chosen before)."""
+        """Start a game at once from an edited scenario, with the New game choices made
+        before (side, opponent, AI) or, the first time, against the AI."""
         from game.ui.dialogs import GameConfig
 
         sides = scenario.side_ids  # type: ignore[attr-defined]
@@ -523,17 +640,14 @@ class MainWindow(QMainWindow):
             lang=self.lang,
         )
         self.start_game(cfg, scenario)
+        self.statusBar().showMessage(self.tr("Play-testing the edited scenario."), 6000)
         self.raise_()
         self.activateWindow()
 
     def open_scenario_dialog(self) -> None:
-        from game.cli import SCENARIO_DIR
-
-        path, _ = _qt().QFileDialog.getOpenFileName(
-            self, self.tr("Open scenario"), str(SCENARIO_DIR), self.tr("Scenarios (*.yaml *.yml)")
-        )
-        if path:
-            self.open_scenario_file(Path(path))
+        path = self.choose_scenario_file(self.tr("Open scenario"))
+        if path is not None:
+            self.open_scenario_file(path)
 
     def open_scenario_file(self, path: Path) -> bool:
         """Validate a scenario file; start a game on it, or list its problems, located."""
@@ -541,12 +655,32 @@ class MainWindow(QMainWindow):
 
         scenario, problems = validate_file(path)
         if scenario is None:
-            text = "\n".join(d.format() for d in problems if d.is_error)
-            _qt().QMessageBox.warning(
-                self,
-                self.tr("Open scenario"),
-                self.tr("This scenario has problems:\n\n{problems}").format(problems=text),
-            )
+            errors = [d for d in problems if d.is_error]
+            shown = errors[:12]
+            text = "\n".join(d.format() for d in shown)
+            if len(errors) > len(shown):
+                text += "\n" + self.tr("…and {n} more (see the details).").format(n=len(errors) - len(shown))
+            qt = _qt()
+            box = qt.QMessageBox(self)
+            box.setObjectName("scenarioProblems")
+            box.setIcon(qt.QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Open scenario"))
+            box.setText(self.tr("This scenario has problems:\n\n{problems}").format(problems=text))
+            box.setDetailedText("\n".join(d.format() for d in problems))
+            fix = box.addButton(self.tr("&Fix it in the editor…"), qt.QMessageBox.ButtonRole.ActionRole)
+            fix.setObjectName("fixInEditor")
+            fix.setAccessibleName(self.tr("Open the scenario in the editor at its first problem"))
+            close = box.addButton(qt.QMessageBox.StandardButton.Close)
+            box.setDefaultButton(close)
+            box.exec()
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is fix and path.is_file():
+                from game.ui.editor import open_scenario_editor
+
+                self.editor = open_scenario_editor(self, path, self.play_test)
+                if errors:
+                    self.editor.go_to_line(errors[0].line, errors[0].col)
             return False
         self.play_test(scenario, path)
         return True
@@ -559,12 +693,25 @@ class MainWindow(QMainWindow):
         if self.autosave is None:
             self.autosave = AutosaveService(self)
             self.autosave.failed.connect(self._on_autosave_failed)
+            self.autosave.saved.connect(self._on_autosaved)
         self.autosave.watch(session)
         self.undo_stack = UndoStack.for_session(session)
 
     @Slot(str)
     def _on_autosave_failed(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Autosave failed: {err}").format(err=message), 8000)
+        """Never interrupts play: a lasting note in the status bar (the reason in its tooltip)."""
+        text = self.tr("Autosave failed: {err}").format(err=message)
+        self.st_autosave.setText(self.tr("⚠ Autosave failed"))
+        self.st_autosave.setToolTip(text)
+        self.st_autosave.setAccessibleName(text)
+        self.st_autosave.show()
+        self.statusBar().showMessage(text, 8000)
+
+    @Slot()
+    def _on_autosaved(self) -> None:
+        if self.st_autosave.isVisible():
+            self.st_autosave.hide()
+            self.statusBar().showMessage(self.tr("Autosaving works again."), 5000)
 
     def _undo_side(self) -> str | None:
         """Whose moves Undo takes back: the side at the screen (or, on the hand-over
@@ -623,8 +770,15 @@ class MainWindow(QMainWindow):
             self.autosave.save_now()
         c = self.controller
         if c is not None:
-            c.shown_side = side
-            c.changed.emit()
+            if c.hot_seat and c.shown_side != side:
+                # Taken back from the hand-over screen: whoever is at the computer now, the
+                # screen stays private — the delegation that moved must press Ready again.
+                c.shown_side = None
+                c.changed.emit()
+                c.handover.emit(side)
+            else:
+                c.shown_side = side
+                c.changed.emit()
         self.update_undo_actions()
         self.statusBar().showMessage(self.tr("Your last move was taken back."), 4000)
 
@@ -645,42 +799,109 @@ class MainWindow(QMainWindow):
 
         workers.start(find, self._resume_found, lambda tag, exc: self.open_default(None), tag="resume")
 
+    #: The answers to the start-up question about an unfinished game.
+    RESUME, START_NEW, DISCARD = "resume", "new", "discard"
+
     @Slot(object, object)
     def _resume_found(self, tag: object, found: object) -> None:
         if found is None:
             self.open_default(None)
             return
+        from game.saves.autosave import default_autosaver
+
         path = Path(str(found))
-        if self.ask_resume(path):
-            if self.open_from(path, interactive=True):
+        choice = self.ask_resume(path)
+        if choice == self.RESUME:
+            if self.open_from(path, interactive=True, remember=False):
                 self.statusBar().showMessage(self.tr("Resumed your unfinished game."), 6000)
                 return
+        elif choice == self.START_NEW:
+            kept = self.keep_unfinished(path)
+            default_autosaver().finish()
+            if kept is not None:
+                self.statusBar().showMessage(
+                    self.tr("Your unfinished game was kept in {path} (Game ▸ Open recent).").format(
+                        path=str(kept)
+                    ),
+                    10_000,
+                )
         else:
-            from game.saves.autosave import default_autosaver
-
             default_autosaver().discard()
         self.open_default(None)
 
-    def ask_resume(self, path: Path) -> bool:
-        """Ask whether to resume the unfinished game autosaved at ``path``."""
+    def keep_unfinished(self, path: Path) -> Path | None:
+        """Copy the autosave of an unfinished game into the saves folder (and the recent
+        games), so that starting a new game does not lose it. None if it could not be kept."""
+        from game.saves import SAVE_SUFFIX, SaveError, atomic_write, default_saves_dir, read_save_info
+
+        try:
+            info = read_save_info(path)
+            data = path.read_bytes()
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            turn = info.meta.turn if info.meta is not None else 0
+            target = default_saves_dir() / f"unfinished-{info.scenario_id}-turn{turn}-{stamp}{SAVE_SUFFIX}"
+            atomic_write(target, data, keep_backup=False)
+        except (SaveError, OSError) as err:
+            message = err.message if isinstance(err, SaveError) else str(err)
+            self.statusBar().showMessage(
+                self.tr("The unfinished game could not be kept: {err}").format(err=message), 10_000
+            )
+            return None
+        self._remember_recent(target)
+        return target
+
+    def ask_resume(self, path: Path) -> str:
+        """Ask what to do with the unfinished game autosaved at ``path``: ``RESUME`` it,
+        ``START_NEW`` (the unfinished game is kept in the saves folder) or ``DISCARD`` it.
+
+        The question is a QMessageBox named ``resumePrompt`` whose buttons are named
+        ``resumeButton``, ``startNewButton`` and ``discardButton``; closing it (Escape)
+        starts a new game and keeps the old one."""
         from game.saves import SaveError, read_save_info
 
         detail = ""
         try:
             info = read_save_info(path)
             if info.meta is not None:
-                detail = self.tr(" (turn {turn})").format(turn=info.meta.turn)
+                detail = self.tr(" ({scenario}, turn {turn}, saved {when})").format(
+                    scenario=info.scenario_id,
+                    turn=info.meta.turn,
+                    when=info.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                )
         except SaveError:
             pass
         qt = _qt()
         box = qt.QMessageBox(self)
+        box.setObjectName("resumePrompt")
+        box.setIcon(qt.QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Resume?"))
         box.setText(self.tr("A game did not finish last time{detail}. Resume it?").format(detail=detail))
+        box.setInformativeText(
+            self.tr(
+                "Start new keeps the unfinished game in your saves folder (Game ▸ Open recent); "
+                "Discard deletes it."
+            )
+        )
         resume = box.addButton(self.tr("&Resume"), qt.QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("&New game"), qt.QMessageBox.ButtonRole.RejectRole)
+        new = box.addButton(self.tr("&Start new"), qt.QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("&Discard"), qt.QMessageBox.ButtonRole.DestructiveRole)
+        for button, name, label in (
+            (resume, "resumeButton", self.tr("Resume the unfinished game")),
+            (new, "startNewButton", self.tr("Start a new game and keep the unfinished one")),
+            (discard, "discardButton", self.tr("Discard the unfinished game")),
+        ):
+            button.setObjectName(name)
+            button.setAccessibleName(label)
         box.setDefaultButton(resume)
+        box.setEscapeButton(new)
         box.exec()
-        return box.clickedButton() is resume
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is resume:
+            return self.RESUME
+        if clicked is discard:
+            return self.DISCARD
+        return self.START_NEW
 
     def _rebuild_pages(self) -> None:
         from game.ui.handover import HandOverScreen
@@ -766,6 +987,7 @@ class MainWindow(QMainWindow):
     def render(self) -> None:
         c, page = self.controller, self.page
         self.update_undo_actions()
+        self.act_replay_this.setEnabled(self.session is not None and self.session.over)
         if c is None or page is None:
             return
         if page.advice_key is not None and page.advice_key != self._advice_key():
@@ -886,6 +1108,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text)
         else:
             self.statusBar().clearMessage()
+        self.update_undo_actions()  # nothing can be taken back while the other side thinks
 
     @Slot(str, str)
     def _on_refused(self, rule: str, message: str) -> None:
@@ -969,7 +1192,8 @@ class MainWindow(QMainWindow):
         from game.saves import SAVE_SUFFIX, default_saves_dir
 
         folder = default_saves_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        if self._save_path is not None and self._save_path.parent.is_dir():
+            folder = self._save_path.parent  # Save As: next to the file this game came from
         suggested = (
             folder / f"{self.session.scenario.meta.id}-turn{self.session.game.state.turn}{SAVE_SUFFIX}"
         )
@@ -1023,27 +1247,36 @@ class MainWindow(QMainWindow):
         if path:
             self.open_from(Path(path), interactive=True)
 
-    def open_from(self, path: Path, interactive: bool = False) -> bool:
-        """Open a saved game; on a bad file, say what is wrong (and offer its backup)."""
+    def open_from(self, path: Path, interactive: bool = False, remember: bool = True) -> bool:
+        """Open a saved game; on a bad file, say what is wrong (and offer its backup).
+
+        ``remember``: Save writes back to ``path`` and it joins the recent games (not
+        for the autosave, which is resumed but never becomes "your" file)."""
         from game.saves import SaveError, backup_path, load_game
 
         qt = _qt()
+        source = Path(path)
         try:
-            loaded = load_game(path)
+            loaded = load_game(source)
         except SaveError as err:
-            if interactive and err.backup_available:
-                answer = qt.QMessageBox.question(
-                    self,
-                    self.tr("Open game"),
-                    self.tr("{err}\n\nOpen the backup of this save instead?").format(err=err.message),
-                )
-                if answer == qt.QMessageBox.StandardButton.Yes:
-                    return self.open_from(backup_path(path), interactive=interactive)
+            if not (interactive and err.backup_available):
+                if interactive:
+                    qt.QMessageBox.warning(self, self.tr("Open game"), err.message)
+                self.statusBar().showMessage(err.message, 8000)
                 return False
-            if interactive:
-                qt.QMessageBox.warning(self, self.tr("Open game"), err.message)
-            self.statusBar().showMessage(err.message, 8000)
-            return False
+            answer = qt.QMessageBox.question(
+                self,
+                self.tr("Open game"),
+                self.tr("{err}\n\nOpen the backup of this save instead?").format(err=err.message),
+            )
+            if answer != qt.QMessageBox.StandardButton.Yes:
+                return False
+            source = backup_path(path)
+            try:
+                loaded = load_game(source)
+            except SaveError as err2:
+                qt.QMessageBox.warning(self, self.tr("Open game"), err2.message)
+                return False
         game = loaded.game
         if loaded.scenario_changed and loaded.current_game is not None and interactive:
             answer = qt.QMessageBox.question(
@@ -1057,10 +1290,19 @@ class MainWindow(QMainWindow):
             if answer == qt.QMessageBox.StandardButton.Yes:
                 game = loaded.current_game
         if loaded.warnings and interactive:
-            qt.QMessageBox.information(self, self.tr("Open game"), "\n".join(loaded.warnings))
+            box = qt.QMessageBox(self)
+            box.setObjectName("openWarnings")
+            box.setIcon(qt.QMessageBox.Icon.Information)
+            box.setWindowTitle(self.tr("Open game"))
+            box.setText(self.tr("The game was opened, with these remarks:"))
+            box.setInformativeText("\n".join("• " + w for w in loaded.warnings))
+            box.exec()
+            box.deleteLater()
         self._start_loaded(game, dict(loaded.seats), loaded.scenario_file or path)
-        self._save_path = Path(path)
-        self._remember_recent(Path(path))
+        if remember:
+            # Save writes back to the file the player opened (a good save replaces a damaged one).
+            self._save_path = Path(path)
+            self._remember_recent(Path(path))
         return True
 
     def _start_loaded(self, game: object, labels: dict[str, str], scenario_path: Path) -> None:

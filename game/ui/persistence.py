@@ -31,6 +31,8 @@ class AutosaveService(QObject):
 
     #: An autosave failed: the message (shown in the status bar).
     failed = Signal(str)
+    #: An autosave reached the disk (after a failure, the status bar clears its warning).
+    saved = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +85,19 @@ class AutosaveService(QObject):
                     self.saver.save(game, seats)
                 except SaveError as err:
                     self.failed.emit(err.message)
+                except Exception as exc:  # never into play: a bug here must not stop the game
+                    self.failed.emit(str(exc))
+                else:
+                    self.saved.emit()
                 return
-            if not self.saver.maybe_save(game, seats, action, human_sides=frozenset(humans)):
+            try:
+                ok = self.saver.maybe_save(game, seats, action, human_sides=frozenset(humans))
+            except Exception as exc:
+                self.failed.emit(str(exc))
+                return
+            if ok:
+                self.saved.emit()
+            else:
                 err = self.saver.last_error
                 if err is not None:
                     self.failed.emit(err.message)

@@ -93,7 +93,7 @@ QLabel#cardTitle {{ font-weight: 600; font-size: 11pt; color: {c["text"]}; }}
 QLabel#sideTitle {{ font-size: 14pt; font-weight: 700; }}
 QLabel#hint, QLabel#quote {{ color: {c["muted"]}; }}
 QLabel#quote {{ font-style: italic; }}
-QLabel#problem {{ color: {c["problem"]}; font-weight: 600; }}
+QLabel#problem, QLabel#autosaveWarning {{ color: {c["problem"]}; font-weight: 600; }}
 QLabel#redLine {{ color: {c["problem"]}; }}
 QLabel#colHead, QLabel#meterHead {{ font-weight: 600; color: {c["muted"]}; }}
 QLabel#why {{ background: {c["alt"]}; border-radius: 4px; padding: 6px; }}

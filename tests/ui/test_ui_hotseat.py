@@ -16,11 +16,19 @@ from uitest_driver import (
 from game.ui.dialogs import GameConfig
 
 
+def advice_leaks(win, advice: dict[str, set[str]], other: str, me: str) -> list[str]:
+    """The other side's advice (what its advisers told it alone) visible now."""
+    shown = "\n".join(visible_texts(win))
+    return [a for a in advice[other] - advice.get(me, set()) if a in shown]
+
+
 def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
     window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=5, lang="en"))
     scenario = window.session.scenario
     handovers = 0
     phases = {"us": 0, "china": 0}
+    #: what each side's advisers told it ("Ask your advisers": private to that side)
+    advice: dict[str, set[str]] = {"us": set(), "china": set()}
     steps = 0
     while not window.session.over:
         wait_for_human(window, qtbot)
@@ -29,22 +37,33 @@ def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
         if handover_up(window):
             handovers += 1
             side = window.handover.side
-            # the hand-over screen shows nothing private of either side
+            # the hand-over screen shows nothing private of either side — nor any advice
             for s in scenario.side_ids:
                 assert not leaks(window, scenario, s), f"hand-over screen shows {s}'s secrets"
+                assert not advice_leaks(window, advice, s, ""), f"hand-over screen shows {s}'s advice"
+            assert not window.page.advice.text()
             assert f"Pass to the {scenario.side(side).name.en} delegation" in window.handover.title.text()  # type: ignore[union-attr]
             click(qtbot, window.handover.button)
             continue
         me = window.controller.shown_side
         other = scenario.other(me)
         phases[me] += 1
-        # my own briefing is on screen, the other side's is not
+        # my own briefing is on screen, the other side's is not, nor its advisers' words
         shown = "\n".join(visible_texts(window))
         assert private_texts(scenario, me)[0] in shown
         assert not leaks(window, scenario, other), f"{other}'s secrets on screen during {me}'s phase"
+        assert not advice_leaks(window, advice, other, me), f"{other}'s advice on screen during {me}'s phase"
+        assert not window.page.advice.isVisible(), "advice carried over from another moment"
+        # I ask my advisers (off the GUI thread); the answer is mine alone
+        click(qtbot, window.page.advice_btn)
+        qtbot.waitUntil(lambda: window.page.advice.text().startswith("Advisers:"), timeout=20_000)
+        assert window.page.advice.isVisible()
+        advice[me].add(window.page.advice.text())
         play_step(window, qtbot, propose_from_turn=2, accept_from_turn=3)
         steps += 1
         assert steps < 400
     assert handovers >= 4
     assert phases["us"] > 0 and phases["china"] > 0
+    # the advice said different things to the two sides (so the checks above had teeth)
+    assert advice["us"] - advice["china"] and advice["china"] - advice["us"]
     qtbot.waitUntil(lambda: window.debrief is not None and window.debrief.isVisible(), timeout=10_000)

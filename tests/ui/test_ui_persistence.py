@@ -2,85 +2,226 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
+from pathlib import Path
 
-from uitest_driver import GENEVA, click, handover_up, wait_for_human
+import pytest
+from PySide6.QtCore import Qt
+from uitest_driver import GENEVA, answer_box, click, handover_up, wait_for_human
 
+from game.ai import make_ai
 from game.engine import SubmitOrders
-from game.saves import Autosaver, load_game
+from game.saves import Autosaver, default_saves_dir, load_game
+from game.scenario.loader import load_scenario
+from game.session import HumanSeat, Session
 from game.ui.dialogs import GameConfig
 
 
-def test_autosave_follows_the_game_and_a_new_window_offers_to_resume(window, qtbot, monkeypatch):
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A data folder of this test's own: the user's real autosave is never touched."""
+    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited (as after a crash or a kill)."""
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    return p.pid
+
+
+def crashed_game(seed: int = 11) -> Session:
+    """A game a person was playing against the AI when the process died: autosaved at
+    turn 2, with the marker of a process that no longer runs."""
+    scenario = load_scenario(GENEVA)
+    session = Session.new(scenario, {"us": make_ai(), "china": make_ai()}, seed=seed)
+    while session.game.state.turn < 2:
+        session.step_ai()
+    saver = Autosaver()
+    saver.save(session.game, {"us": "human", "china": "ai:pragmatist:normal"})
+    saver.marker.write_text(json.dumps({"pid": dead_pid()}), encoding="utf-8")
+    assert saver.find_resumable() == saver.path
+    return session
+
+
+def new_window(qtbot):
+    from game.ui.main_window import MainWindow
+
+    win = MainWindow("en")
+    win.min_think_ms = 0
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def close_window(win) -> None:
+    if win.controller is not None:
+        win.controller.stop()
+    if win.autosave is not None:
+        win.autosave.shutdown()
+
+
+def test_after_a_crash_a_new_window_offers_to_resume_and_resumes(qtbot, qapp, home):
+    crashed = crashed_game()
+    win = new_window(qtbot)
+    seen: list[str] = []
+    answer_box("resumeButton", box_name="resumePrompt", seen=seen)
+    win.start_or_resume(None)
+    qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+    assert seen and "did not finish" in seen[0] and "geneva_2025, turn 2" in seen[0]
+    assert win.session.game.actions == crashed.game.actions
+    assert win.session.seats["us"].is_human and not win.session.seats["china"].is_human
+    assert "Resumed" in win.statusBar().currentMessage()
+    # the resumed game is played on and autosaved again; the autosave never becomes "your" save file
+    wait_for_human(win, qtbot)
+    assert win._save_path is None
+    assert Autosaver().path not in win.recent_games()
+    click(qtbot, win.page.end_btn)  # submit this turn's orders
+    wait_for_human(win, qtbot)
+    win.autosave.wait()
+    assert len(load_game(Autosaver().path).game.actions) > len(crashed.game.actions)
+    close_window(win)
+
+
+def test_start_new_keeps_the_unfinished_game_in_the_saves_folder(qtbot, qapp, home):
+    crashed = crashed_game(seed=12)
+    win = new_window(qtbot)
+    answer_box("startNewButton", box_name="resumePrompt")
+    win.start_or_resume(None)
+    qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+    assert win.session.game.actions == []  # a new game on the default scenario
+    kept = list(default_saves_dir().glob("unfinished-geneva_2025-turn2-*"))
+    assert len(kept) == 1
+    assert load_game(kept[0]).game.actions == crashed.game.actions
+    assert win.recent_games()[0] == kept[0]
+    close_window(win)
+
+
+def test_discard_deletes_the_unfinished_game(qtbot, qapp, home):
+    crashed_game(seed=13)
+    win = new_window(qtbot)
+    answer_box("discardButton", box_name="resumePrompt")
+    win.start_or_resume(None)
+    qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+    assert win.session.game.actions == []
+    win.autosave.wait()
+    # the autosave now holds the new game; nothing of the old one was kept
+    assert load_game(Autosaver().path).game.seed == win.session.game.seed
+    assert not list(default_saves_dir().glob("unfinished-*"))
+    close_window(win)
+
+
+def test_autosave_follows_every_move(window, qtbot, home):
     window.start_game(GameConfig(GENEVA, "us", "ai", seed=3, lang="en"))
     wait_for_human(window, qtbot)
-    window.act(SubmitOrders(side="us", statement="firm"))
+    click(qtbot, window.page.end_btn)  # our orders; the AI answers with its own
     wait_for_human(window, qtbot)
     window.autosave.wait()
-    saver = Autosaver()
-    saved = load_game(saver.path)
-    assert saved.game.actions == window.session.game.actions[: len(saved.game.actions)]
-    assert len(saved.game.actions) >= 2  # our orders and the AI's, at least
-
-    # the process "dies" here: a new window finds the unfinished game and resumes it
-    from game.ui.main_window import MainWindow
-
-    monkeypatch.setattr(MainWindow, "ask_resume", lambda self, path: True)
-    again = MainWindow("en")
-    again.min_think_ms = 0
-    qtbot.addWidget(again)
-    monkeypatch.setattr(sys.modules["game.saves.autosave"], "pid_alive", lambda pid: False)
-    again.start_or_resume(None)
-    qtbot.waitUntil(lambda: again.session is not None, timeout=20_000)
-    assert again.session.game.actions[: len(saved.game.actions)] == saved.game.actions
-    again.controller.stop()
-    again.autosave.shutdown()
+    saved = load_game(Autosaver().path)
+    assert saved.game.actions == window.session.game.actions
+    assert len(saved.game.actions) >= 2
 
 
-def test_declining_to_resume_discards_the_autosave(window, qtbot, monkeypatch):
-    from game.ui.main_window import MainWindow
-
+def test_autosave_errors_never_interrupt_play_and_show_in_the_status_bar(window, qtbot, home):
+    home.mkdir(parents=True)
+    (home / "autosave").write_text("a file where the autosave folder should be", encoding="utf-8")
     window.start_game(GameConfig(GENEVA, "us", "ai", seed=4, lang="en"))
     wait_for_human(window, qtbot)
+    qtbot.waitUntil(lambda: window.st_autosave.isVisible(), timeout=10_000)
+    assert "Autosave failed" in window.st_autosave.text()
+    assert "autosave folder" in window.st_autosave.toolTip()
+    # play goes on
+    turn = window.session.game.state.turn
+    click(qtbot, window.page.end_btn)
+    wait_for_human(window, qtbot)
+    assert window.session.game.actions and window.session.game.state.phase == "table"
+    assert window.session.game.state.turn == turn
+    # the disk is fixed: the next autosave clears the warning
+    (home / "autosave").unlink()
+    click(qtbot, window.page.end_btn)
+    wait_for_human(window, qtbot)
+    qtbot.waitUntil(lambda: not window.st_autosave.isVisible(), timeout=10_000)
     window.autosave.wait()
-    monkeypatch.setattr(sys.modules["game.saves.autosave"], "pid_alive", lambda pid: False)
-    monkeypatch.setattr(MainWindow, "ask_resume", lambda self, path: False)
-    again = MainWindow("en")
-    qtbot.addWidget(again)
-    again.start_or_resume(None)
-    qtbot.waitUntil(lambda: again.session is not None, timeout=20_000)
-    assert again.session.game.actions == []  # a fresh game on the default scenario
-    again.autosave.wait()
-    # the old game's autosave is gone: the autosave now holds the new game
-    assert load_game(Autosaver().path).game.seed == again.session.game.seed != window.session.game.seed
-    again.controller.stop()
-    if again.autosave is not None:
-        again.autosave.shutdown()
+    assert load_game(Autosaver().path).game.actions == window.session.game.actions
 
 
-def test_undo_in_hot_seat_takes_back_only_your_own_move_in_this_phase(window, qtbot):
+def press(qtbot, win, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A keyboard shortcut, pressed where the focus is (as a person would)."""
+    win.activateWindow()
+    qtbot.keyClick(win.focusWidget() or win, key, modifiers)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_undo_in_hot_seat_takes_back_only_your_own_move_in_this_phase(window, qtbot, home):
     window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=2, lang="en"))
     wait_for_human(window, qtbot)
     assert handover_up(window)
     click(qtbot, window.handover.button)  # the US delegation takes the computer
     wait_for_human(window, qtbot)
-    assert not window.act_undo.isEnabled()  # nothing played yet
-    window.act(SubmitOrders(side="us", statement="firm"))
+    assert not window.act_undo.isEnabled() and not window.act_redo.isEnabled()  # nothing played yet
+    click(qtbot, window.page.end_btn)  # the US submits its orders
     wait_for_human(window, qtbot)
-    assert handover_up(window)  # pass to China...
+    assert handover_up(window) and window.handover.side == "china"  # pass to China...
     assert window.act_undo.isEnabled()  # ...but the US may still take its orders back
-    window.act_undo.trigger()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
     wait_for_human(window, qtbot)
     assert window.session.game.actions == []
-    assert window.controller.shown_side == "us" and not handover_up(window)
-    assert window.act_redo.isEnabled()
-    window.act_redo.trigger()
-    wait_for_human(window, qtbot)
-    assert len(window.session.game.actions) == 1
-    # China moves: the US can no longer undo (the phase moved on, and it is not its move)
+    # the screen stays private: the US delegation presses Ready to see its screen again
+    assert handover_up(window) and window.handover.side == "us"
     click(qtbot, window.handover.button)
     wait_for_human(window, qtbot)
+    assert window.controller.shown_side == "us" and window.act_redo.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL_SHIFT)  # redo
+    wait_for_human(window, qtbot)
+    assert len(window.session.game.actions) == 1
+    assert handover_up(window) and window.handover.side == "china"
+    # China takes the computer: the US's move is not China's to take back
+    click(qtbot, window.handover.button)
+    wait_for_human(window, qtbot)
+    assert window.controller.shown_side == "china"
+    assert not window.act_undo.isEnabled()
+    assert "other side" in window.act_undo.toolTip()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert len(window.session.game.actions) == 1
+    # both orders are in: the table opens and the orders are final for both
     window.act(SubmitOrders(side="china"))
     wait_for_human(window, qtbot)
-    us_undo = window.undo_stack.can_undo("us")
-    assert not us_undo
+    assert window.session.game.state.phase == "table"
+    for side in ("us", "china"):
+        assert not window.undo_stack.can_undo(side)
+    assert not window.act_undo.isEnabled()
+    # the table: play on until the turn resolves; then nothing of it can be undone
+    while window.session.game.state.turn == 1:
+        if handover_up(window):
+            click(qtbot, window.handover.button)
+        else:
+            click(qtbot, window.page.end_btn)
+        wait_for_human(window, qtbot)
+    assert not window.act_undo.isEnabled()
+    if handover_up(window):
+        click(qtbot, window.handover.button)
+        wait_for_human(window, qtbot)
+    assert not window.act_undo.isEnabled() and not window.act_redo.isEnabled()
+
+
+def test_undo_against_the_ai_never_while_it_thinks_nor_after_it_answered(window, qtbot, home):
+    window.min_think_ms = 400  # the AI "thinks" long enough to look at the menu meanwhile
+    window.start_game(GameConfig(GENEVA, "us", "ai", seed=9, lang="en"))
+    wait_for_human(window, qtbot)
+    assert not window.act_undo.isEnabled()
+    click(qtbot, window.page.end_btn)  # our orders; the AI thinks about its own
+    qtbot.waitUntil(lambda: window.controller.ai_busy, timeout=5000)
+    assert not window.act_undo.isEnabled()
+    wait_for_human(window, qtbot)
+    assert window.session.game.state.phase == "table"  # the AI's orders are in: ours are final
+    assert not window.act_undo.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert len(window.session.game.actions) >= 2
+    assert isinstance(window.session.seats["china"], type(make_ai()))
+    assert isinstance(window.session.seats["us"], HumanSeat)

@@ -183,3 +183,32 @@ def private_texts(scenario, side: str) -> list[str]:
 def leaks(win, scenario, other: str) -> list[str]:
     shown = visible_texts(win)
     return [p for p in private_texts(scenario, other) if any(p in t for t in shown)]
+
+
+# ------------------------------------------------------------------ message boxes
+def answer_box(button_name: str, *, box_name: str = "", seen: list | None = None, tries: int = 200) -> None:
+    """When a modal QMessageBox (named ``box_name``, if given) appears, click its button
+    ``button_name`` (an object name, or a standard button's name such as "Yes" or "Ok"),
+    as a person would; its text and informative text go to ``seen``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def poll(left: int) -> None:
+        for w in QApplication.topLevelWidgets():
+            if not (isinstance(w, QMessageBox) and w.isVisible()):
+                continue
+            if box_name and w.objectName() != box_name:
+                continue
+            if seen is not None:
+                seen.append(f"{w.text()}\n{w.informativeText()}")
+            button = w.findChild(QAbstractButton, button_name)
+            if button is None:
+                button = w.button(getattr(QMessageBox.StandardButton, button_name))
+            assert button is not None, f"no button {button_name} in {w.text()!r}"
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+            return
+        if left > 0:
+            QTimer.singleShot(25, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
