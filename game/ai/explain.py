@@ -136,6 +136,21 @@ def accept_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base:
     return f"Accepted: {what}which {_better_off(mine, base).replace('it leaves', 'leaves')}."
 
 
+def nibble_note(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence[Term]) -> str:
+    """'Almost there: we would sign this if China cuts China's tariff on US goods to 5% instead.'"""
+    before = {t.instrument: t for t in theirs}
+    after = {t.instrument: t for t in ours}
+    parts: list[str] = []
+    for iid in sorted(set(before) | set(after)):
+        b, a = before.get(iid), after.get(iid)
+        if a is not None and (b is None or abs(a.value - b.value) > 1e-9):
+            who = rules.scenario.side(rules.instruments[iid].owner).name
+            parts.append(f"{tr(who)} will {describe_term(rules, v, a)}")
+        elif a is None and b is not None:
+            parts.append(f"we leave out the promise to {describe_term(rules, v, b)}")
+    return f"Almost there: we would sign this if {join(parts)}."
+
+
 def red_line_note(rules: Rules, v: View, lines: Sequence[RedLine]) -> str:
     """Name every red line the package crosses (and its instrument), in one sentence."""
     whats = []

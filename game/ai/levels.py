@@ -5,7 +5,8 @@ Each level changes real capabilities:
 - **lookahead**: how far ahead packages and orders are projected with the economy
   model (a turn or three for the weaker levels, to the deadline for the stronger);
 - **rules knowledge**: whether the projection knows that a comprehensive deal ends the
-  game (so its meters are scored after one more week), and whether it follows the
+  talks and plays out to the deadline (rule 5.4: it is final, scored at the deadline
+  whatever the level's horizon), and whether it follows the
   schedule of terms — durations and snap-backs, earlier agreements expiring;
 - **breadth**: how packages are searched — a coarse uniform grid ("give a fraction
   of everything, ask a fraction of everything"), or mixed packages built from
@@ -32,7 +33,7 @@ class Level:
     name: str
     description: str
     horizon: int | None  # turns of lookahead; None = to the deadline
-    knows_ending: bool  # a comprehensive deal ends the game (scored after one step)
+    knows_ending: bool  # a comprehensive deal is final and plays out to the deadline (rule 5.4)
     schedule: bool  # durations and snap-backs of terms
     breadth: Breadth
     noise_pts: float  # s.d. of the error in valuing a package (score points)
@@ -40,6 +41,7 @@ class Level:
     memory_turns: int | None  # breaches remembered this long (None: all game)
     plan_orders: bool  # simulate unilateral moves and statements
     acceptance: Literal["aspiration", "next", "combi"]  # acceptance condition (Baarslag et al. 2014)
+    nibble: bool = False  # before accepting, ask for a little more while the week leaves room
 
 
 LEVEL_SPECS: dict[str, Level] = {
@@ -98,5 +100,6 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=None,
         plan_orders=True,
         acceptance="combi",
+        nibble=True,
     ),
 }

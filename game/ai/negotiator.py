@@ -318,7 +318,36 @@ class Negotiator:
             return []
         if self.level.breadth in ("grid3", "grid5"):
             return self._grid(ctx, groups)
-        return self._frontier(ctx, groups)
+        out = self._frontier(ctx, groups)
+        if self.level.nibble:
+            out.extend(self._mirrors(ctx))
+        return out
+
+    def _mirrors(self, ctx: Context) -> list[Package]:
+        """Their latest offer, corrected only where our red lines forbid it (at the line) and
+        where our own aspiration forbids it: "yes, except for what we told you we cannot do".
+        A package they as good as proposed is the likeliest to close this week."""
+        v, rules = ctx.v, ctx.rules
+        theirs = [o for o in v.offers if o.side == v.other]
+        if not theirs:
+            return []
+        last = theirs[-1]
+        terms: list[Term] = []
+        for t in last.terms:
+            ins = rules.instruments[t.instrument]
+            if ins.owner == v.side or (
+                ins.kind == "suspension" and rules.instruments[ins.applies_to or ""].owner == v.side
+            ):
+                lim = _red_line_limits(ins, v.briefing.red_lines, v.levels[ins.id])
+                value = t.value if lim is None else min(lim[1], max(lim[0], t.value))
+                if abs(value - v.levels[ins.id]) > 1e-9:
+                    terms.append(t.model_copy(update={"value": value}))
+            else:
+                terms.append(t)
+        pk = _canonical(terms)
+        if not pk or (pk == last.terms and v.pending_offer is not None and v.pending_offer.id == last.id):
+            return []
+        return [pk] if self._package_ok(ctx, pk) else []
 
     def _grid(self, ctx: Context, groups: list[list[Package]]) -> list[Package]:
         """Uniform packages: give a share c of every instrument, ask a share d of every one of theirs."""
@@ -446,7 +475,12 @@ class Negotiator:
             best = max([e.mine for e in evs] + [ev.mine])
             asp = self.aspiration(ctx, best)
         if self.accepts(ctx, offer, ev, asp, pick):
-            return [Accept(side=v.side, note=explain.accept_note(rules, v, offer.terms, ev.mine, base))]
+            accept = Accept(side=v.side, note=explain.accept_note(rules, v, offer.terms, ev.mine, base))
+            nib = self.nibble(ctx, offer, ev)
+            if nib is not None:
+                note = explain.nibble_note(rules, v, offer.terms, nib.terms)
+                return [Counter(side=v.side, terms=nib.terms, note=note), accept]
+            return [accept]
         if ctx.model.breaches and ev.mine >= base + 0.5:
             last = max(ctx.model.breaches)
             why = (
@@ -484,6 +518,52 @@ class Negotiator:
                 return True  # AC_combi(MAX): near the end, the best they have offered
         return False
 
+    def nibble(self, ctx: Context, offer: Offer, ev: Eval) -> Eval | None:
+        """The nibble: an acceptable offer, improved for us in one small respect, when the week
+        leaves room for them to answer and for us to accept what they answer.
+
+        Their offer shows roughly what they would settle for; one notch more on a single
+        instrument costs them little by our model of them, so they are likely to take it, and
+        if they refuse, their counter can still be accepted this week. (Expert level only.)
+        """
+        v = ctx.v
+        if not self.level.nibble or v.exchanges_left < 2 or ctx.model.guessed is None:
+            return None
+        have = {t.instrument: t for t in offer.terms}
+        variants: list[Package] = []
+        for g in self.groups(ctx):
+            iid = g[0][0].instrument
+            ins = ctx.rules.instruments[iid]
+            cur_term = have.get(iid)
+            cur = cur_term.value if cur_term is not None else v.levels[iid]
+            mine_ins = ins.owner == v.side
+            for opt in g:
+                if len(opt) != 1 or opt[0].duration_turns is not None:
+                    continue
+                x = opt[0].value
+                # one notch: towards the other side's favour on ours means giving less,
+                # on theirs it means asking a little more than they offered
+                gain = (cur - x) if mine_ins else (x - cur)
+                if gain * friendly_sign(ins) <= 1e-9:
+                    continue
+                terms = [t for t in offer.terms if t.instrument != iid]
+                if abs(x - v.levels[iid]) > 1e-9:
+                    terms.append(Term(instrument=iid, value=x))
+                pk = _canonical(terms)
+                if pk and pk != offer.terms and self._package_ok(ctx, pk):
+                    variants.append(pk)
+        if not variants:
+            return None
+        evs = self.evaluate(ctx, variants)
+        best: Eval | None = None
+        for e in evs:
+            gain, cost = e.mine - ev.mine, ev.theirs - e.theirs
+            if gain < 0.75 or cost > 0.5 * gain or cost > 1.5:
+                continue
+            if best is None or gain - cost > (best.mine - ev.mine) - (ev.theirs - best.theirs):
+                best = e
+        return best
+
     def delay_cost(self, ctx: Context, pick: Eval) -> float:
         """What a week's delay of our planned package would cost us (projected with its terms
         phased in one turn later), weighted by the chance our counter fails this week."""
@@ -491,8 +571,24 @@ class Negotiator:
             return 0.0
         later = tuple(t.model_copy(update={"start_after_turns": t.start_after_turns + 1}) for t in pick.terms)
         (ev,) = self.evaluate(ctx, [later])
-        fail = 1.0 if ctx.v.exchanges_left <= 1 else 0.5
-        return max(0.0, pick.mine - ev.mine) * fail
+        return max(0.0, pick.mine - ev.mine) * self.expected_weeks_lost(ctx)
+
+    def expected_weeks_lost(self, ctx: Context) -> float:
+        """Weeks we expect to lose holding out for our own package instead of taking theirs.
+
+        The chance ``p`` that they take an offer of ours is learnt from this game's record
+        (Laplace's rule of succession over our offers they answered); a refusal costs the
+        rest of this week if our counter would be the week's last word, half of it otherwise,
+        and each further week is another try (geometric, capped at the weeks left)."""
+        v = ctx.v
+        answered = [
+            o for o in v.offers if o.side == v.side and o.status in ("accepted", "rejected", "countered")
+        ]
+        taken = sum(1 for o in answered if o.status == "accepted")
+        p = (taken + 1.0) / (len(answered) + 2.0)
+        first = 1.0 if v.exchanges_left <= 1 else 0.5
+        weeks = first * (1.0 - p) + (1.0 - p) / p * (1.0 - p)
+        return min(weeks, float(max(1, v.deadline_turns - v.turn)))
 
     def _decline(self, ctx: Context, why: str, pick: Eval | None = None) -> list[Action]:
         v = ctx.v

@@ -14,9 +14,9 @@ With ``schedule=True`` (the stronger levels) a projection follows the rules'
 schedule exactly: terms with a duration snap back when they run out (rule 4.5),
 phased terms start late, and terms of earlier agreements start or snap back within
 the horizon too. With ``schedule=False`` (the weaker levels) every term is treated
-as permanent and immediate. A package that is a comprehensive deal ends the game
-after this turn's resolution (rule 5), so, for the levels that know it, it is
-scored after one step.
+as permanent and immediate. A package that is a comprehensive deal ends the talks
+(rule 5.4) but its effects play out to the deadline before scoring, so, for the
+levels that know the rule, it is projected to the deadline whatever their horizon.
 """
 
 from __future__ import annotations
@@ -109,13 +109,15 @@ def project(
     schedule: bool,
     ends_game: Sequence[bool] | None = None,
 ) -> list[Outcome]:
-    """Project every plan to the horizon in one batch; ``ends_game[i]``: plan i ends the game
-    now (it is then scored after this turn's resolution)."""
+    """Project every plan to the horizon in one batch; ``ends_game[i]``: plan i ends the talks
+    now (rule 5.4: it is then played out and scored at the deadline)."""
     if not plans:
         return []
-    steps = horizon_steps(v, horizon)
+    horizon_n = horizon_steps(v, horizon)
     n = len(plans)
-    stop = [1 if (ends_game is not None and ends_game[i]) else steps for i in range(n)]
+    final = horizon_steps(v, None) if horizon is None else horizon_n
+    stop = [final if (ends_game is not None and ends_game[i]) else horizon_n for i in range(n)]
+    steps = max(stop)
     trust = v.shared.get("trust_pct", 0.0)
     in_force = bool(v.active_agreements)
     # the distinct input sets: one per (levels, statement, signed) combination
@@ -131,12 +133,18 @@ def project(
         final_levels.append(path[-1])
         for k in range(steps):
             lv = path[min(k, len(path) - 1)]
-            st = plan.statement if k == 0 else "none"
-            key = (tuple(sorted(lv.items())), st, cred)
+            if k == 0:
+                said = {v.side: plan.statement}
+            elif stop[i] == final and ends_game is not None and ends_game[i]:
+                # rule 5.4: a deal's play-out counts as conciliatory statements from both sides
+                said = {s: "conciliatory" for s in rules.sides}
+            else:
+                said = {v.side: "none"}
+            key = (tuple(sorted(lv.items())), tuple(sorted(said.items())), cred)
             j = keys.get(key)
             if j is None:
                 j = keys[key] = len(inputs)
-                inputs.append(rules.econ_inputs(lv, statements={v.side: st}, shocks=None, credibility=cred))
+                inputs.append(rules.econ_inputs(lv, statements=said, shocks=None, credibility=cred))
             index[k, i] = j
     stacked = eco.stack_inputs(inputs)
     fields = [f.name for f in dataclasses.fields(stacked)]
@@ -158,6 +166,8 @@ def project(
         shared_trust = (
             trust + TRUST_STATEMENT.get(plan.statement, 0.0) + (TRUST_AGREEMENT if plan.terms else 0.0)
         )
+        if ends_game is not None and ends_game[i] and stop[i] == final:
+            shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (stop[i] - 1)
         out.append(_outcome(rules, v, m, i, final_levels[i], stop[i], min(100.0, max(0.0, shared_trust))))
     return out
 

@@ -144,8 +144,8 @@ class Pragmatist(Negotiator):
     )
     traits = ("economy lookahead", "trade-offs", "adaptive concession", "reciprocates escalation")
     beta = 1.0
-    #: at the levels that see the weekly cost of no deal, it concedes sooner (Faratin beta > 1)
-    lookahead_beta = 2.5
+    #: against a side that does not move, it concedes sooner (Faratin beta > 1)
+    lookahead_beta = 2.0
     floor_share = 0.08
     calm_statement = "conciliatory"
     provoked_statement = "firm"
@@ -163,11 +163,11 @@ class Pragmatist(Negotiator):
         if best <= lo:
             return lo
         theirs = [o for o in ctx.v.offers if o.side == ctx.v.other]
-        beta = self.lookahead_beta
+        beta = 1.0
         if len(theirs) >= 2:
             first, last = self.evaluate(ctx, [theirs[0].terms, theirs[-1].terms])
             rate = (last.mine - first.mine) / max(1.0, best - lo)
-            beta = 1.0 if rate > 0.25 else 2 * beta if rate < 0.05 else beta
+            beta = 0.5 if rate > 0.25 else self.lookahead_beta if rate < 0.05 else 1.0
         return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / beta))
 
     def orders(self, ctx: Context) -> SubmitOrders:

@@ -463,7 +463,7 @@ class Rules:
         for s in self.sides:
             ss = state.sides[s]
             trust += TRUST_STATEMENT[ss.statement]
-            if ss.statement != "none":
+            if ss.statement != "none" and state.deal_turn is None:
                 state.news.append(NewsItem(turn, "statement", ss.statement, side=s, text=ss.message))
             for iid in ss.orders or {}:
                 d = new_levels[iid] - before[iid]
@@ -536,12 +536,17 @@ class Rules:
 
     def _play_out(self, state: GameState) -> None:
         """Rule 5.4: after a comprehensive deal the talks end, but the deal's effects
-        play out: the remaining turns to the deadline resolve with no orders, offers or
-        events (terms still start and snap back), so the deal is scored on what it does,
-        not on one week of it."""
+        play out: the remaining turns to the deadline resolve with no orders or offers
+        (terms still start and snap back); the world goes on (events fire) and the two
+        delegations implement the deal together, which counts each week as a conciliatory
+        statement from both. So the deal is scored on what it does, not on one week of
+        it, and signing it is never worse than talking on with the same terms in force."""
         state.deal_turn = state.turn
         while state.turn < self.scenario.end.deadline_turns:
             state.turn += 1
+            self._fire_events(state)
+            for s in self.sides:
+                state.sides[s].statement = "conciliatory"
             self._resolve_turn(state)
 
     def _hurts_other(self, iid: str, delta: float) -> bool:

@@ -337,7 +337,11 @@ def test_rule_5_4_comprehensive_deal_ends_the_game(geneva):
     assert g.state.deal_turn == 1 and g.state.turn == geneva.end.deadline_turns
     assert [r.turn for r in g.state.history] == list(range(geneva.end.deadline_turns + 1))
     assert len(g.actions) == 4
-    assert not any(n.kind == "event" and n.turn > 1 for n in g.state.news)
+    # the world goes on (events fire) and the deal is implemented in good faith: trust grows
+    # as with a conciliatory statement from both sides every week, without news of each
+    trust_after_signing = g.state.history[1].shared["trust_pct"]
+    assert g.state.trust_pct > trust_after_signing
+    assert not any(n.kind == "statement" and n.turn > 1 for n in g.state.news)
 
 
 def test_rule_5_5_deadline(geneva):
