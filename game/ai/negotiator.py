@@ -431,6 +431,17 @@ class Negotiator:
         pick = max(ok, key=lambda e: self._offer_rank(ctx, e, asp))
         if pick.mine < ctx.base.mine + 0.5:
             return None, asp, evs
+        if self.level.nibble:
+            # closing: their own offer, within our red lines, is the likeliest to be taken;
+            # prefer it when holding out for ours would cost more than the difference
+            mirrors = [e for e in self.evaluate(ctx, self._mirrors(ctx)) if e.terms not in mine_this_turn]
+            close = max(mirrors, key=lambda e: e.mine, default=None)
+            if (
+                close is not None
+                and close.mine >= ctx.base.mine + 0.5
+                and close.mine >= pick.mine - self.delay_cost(ctx, pick)
+            ):
+                return close, asp, evs
         return pick, asp, evs
 
     def _offer_rank(self, ctx: Context, e: Eval, asp: float) -> tuple[float, float]:

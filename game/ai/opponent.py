@@ -87,6 +87,7 @@ class Block:
     limit: float
     safe: float  # a level they have conceded themselves (or the current level)
     explicit: bool  # named in a note (else inferred from a pattern)
+    exact: bool = False  # the note gave the line's level: ``safe`` is on the line itself
 
 
 @dataclass
@@ -118,6 +119,8 @@ class OpponentModel:
             return False
         if self.quality < 3:
             return True
+        if b.exact:
+            return (value - b.safe) * d <= 1e-9
         mid = (b.safe + b.limit) / 2.0
         return (value - mid) * d <= 1e-9
 
@@ -126,6 +129,8 @@ class OpponentModel:
         b = self.blocks.get(ins.id)
         if b is None or self.quality < 2:
             return None
+        if b.exact:
+            return b.safe if abs(b.safe - current) > 1e-9 else None
         mid = (b.safe + b.limit) / 2.0
         k = round((mid - ins.min) / ins.step)
         value = ins.min + k * ins.step
@@ -186,8 +191,12 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
             ins = theirs.get(t.instrument)
             if ins is None:
                 continue
-            if instrument_mentioned(ins, o.response_note.split(";")[0], pkg_ins):
-                _block(model, ins, t.value, v.levels.get(ins.id, start.get(ins.id, ins.start)), explicit=True)
+            note = o.response_note.split(";")[0]
+            if instrument_mentioned(ins, note, pkg_ins):
+                cur = v.levels.get(ins.id, start.get(ins.id, ins.start))
+                _block(model, ins, t.value, cur, explicit=True)
+                if quality >= 3:
+                    _exact_line(model, ins, t.value, cur, note)
     if quality >= 2:
         # refusal patterns: asked twice beyond what they ever conceded, never moved by them
         for iid, ins in theirs.items():
@@ -233,6 +242,31 @@ def _block(model: OpponentModel, ins: Instrument, asked: float, current: float, 
     old = model.blocks.get(ins.id)
     if old is None or (asked - old.limit) * d < 0:
         model.blocks[ins.id] = Block(ins.id, asked, safe, explicit or (old.explicit if old else False))
+
+
+_NUMBER = re.compile(r"(?<![\w.])\$?(\d+(?:\.\d+)?)\s*(%|bn|billion)?", re.IGNORECASE)
+
+
+def _exact_line(model: OpponentModel, ins: Instrument, asked: float, current: float, note: str) -> None:
+    """Read the level of a named red line from the refusal note ("no purchase commitment above
+    $30bn a year"): the one number in the note, in the instrument's unit, that lies between
+    where the instrument is and what we asked. It becomes the line itself (expert level)."""
+    d = friendly_sign(ins)
+    unit = {"pct": "%", "bn": "bn"}.get(ins.unit or "", "")
+    found: list[float] = []
+    for m in _NUMBER.finditer(note.split("—", 1)[-1]):
+        x, suffix = float(m.group(1)), (m.group(2) or "").lower()
+        if unit and suffix not in (unit, "billion" if unit == "bn" else unit):
+            continue
+        if (x - current) * d >= -1e-9 and (asked - x) * d > 1e-9 and ins.min - 1e-9 <= x <= ins.max + 1e-9:
+            found.append(x)
+    if len(found) != 1:
+        return
+    b = model.blocks.get(ins.id)
+    if b is None:
+        return
+    line = found[0]
+    model.blocks[ins.id] = Block(ins.id, line + d * ins.step, line, True, exact=True)
 
 
 def _trust(rules: Rules, v: View, memory_turns: int | None) -> tuple[float, list[int]]:
