@@ -15,7 +15,11 @@ Each level changes real capabilities:
 - **noise**: random error (seeded from the view, so still deterministic) in how it
   values packages;
 - **opponent modelling** (:mod:`game.ai.opponent`): none; red lines named in notes;
-  plus refusal patterns and a guessed briefing; plus learned priorities;
+  plus refusal patterns, halving towards a hidden line and a guessed briefing; plus
+  the exact level of a named line and learned priorities;
+- **tactics** (expert): acceptance that prices the weeks a refusal would cost, learnt
+  from how often the other side takes our offers; *closing* with their own offer
+  corrected to our red lines; the *nibble* (one notch more before accepting);
 - **memory**: how long a breach is held against the other side;
 - **orders**: whether unilateral moves and statements are simulated too.
 """
@@ -42,6 +46,7 @@ class Level:
     plan_orders: bool  # simulate unilateral moves and statements
     acceptance: Literal["aspiration", "next", "combi"]  # acceptance condition (Baarslag et al. 2014)
     nibble: bool = False  # before accepting, ask for a little more while the week leaves room
+    closing: bool = False  # offer their own package within our red lines when holding out costs more
 
 
 LEVEL_SPECS: dict[str, Level] = {
@@ -74,8 +79,8 @@ LEVEL_SPECS: dict[str, Level] = {
     ),
     "hard": Level(
         "hard",
-        "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges) and "
-        "reads refusal patterns and the other side's economy.",
+        "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges), "
+        "reads refusal patterns and the other side's economy, and homes in on a red line by halving.",
         horizon=None,
         knows_ending=True,
         schedule=True,
@@ -88,9 +93,10 @@ LEVEL_SPECS: dict[str, Level] = {
     ),
     "expert": Level(
         "expert",
-        "Everything hard does, without the noise: probes for the exact position of the other side's red "
-        "lines, learns which of our instruments they want most, and prices a week's delay when deciding "
-        "whether to accept.",
+        "Everything hard does, without the noise: reads the exact level of a red line the other side "
+        "names, learns which of our instruments they want most, learns how often they take our offers and "
+        "prices the weeks a refusal would cost, closes with their own package within our red lines when "
+        "holding out costs more, and asks for a little more before accepting when the week leaves room.",
         horizon=None,
         knows_ending=True,
         schedule=True,
@@ -101,5 +107,6 @@ LEVEL_SPECS: dict[str, Level] = {
         plan_orders=True,
         acceptance="combi",
         nibble=True,
+        closing=True,
     ),
 }

@@ -319,9 +319,21 @@ class Negotiator:
         if self.level.breadth in ("grid3", "grid5"):
             return self._grid(ctx, groups)
         out = self._frontier(ctx, groups)
-        if self.level.nibble:
+        if self.level.closing:
             out.extend(self._mirrors(ctx))
         return out
+
+    def _within_their_offers(self, ctx: Context, terms: Package) -> bool:
+        """Does the package ask of them nothing beyond what they have offered at some point?"""
+        v, m = ctx.v, ctx.model
+        for t in terms:
+            ins = ctx.rules.instruments[t.instrument]
+            if ins.owner != v.other:
+                continue
+            got = m.conceded.get(ins.id, v.levels[ins.id])
+            if (t.value - got) * friendly_sign(ins) > 1e-9:
+                return False
+        return True
 
     def _mirrors(self, ctx: Context) -> list[Package]:
         """Their latest offer, corrected only where our red lines forbid it (at the line) and
@@ -431,17 +443,18 @@ class Negotiator:
         pick = max(ok, key=lambda e: self._offer_rank(ctx, e, asp))
         if pick.mine < ctx.base.mine + 0.5:
             return None, asp, evs
-        if self.level.nibble:
+        if self.level.closing:
             # closing: their own offer, within our red lines, is the likeliest to be taken;
             # prefer it when holding out for ours would cost more than the difference
             mirrors = [e for e in self.evaluate(ctx, self._mirrors(ctx)) if e.terms not in mine_this_turn]
             close = max(mirrors, key=lambda e: e.mine, default=None)
-            if (
-                close is not None
-                and close.mine >= ctx.base.mine + 0.5
-                and close.mine >= pick.mine - self.delay_cost(ctx, pick)
-            ):
-                return close, asp, evs
+            if close is not None and close.mine >= ctx.base.mine + 0.6 * (best - ctx.base.mine):
+                real = [e.mine for e in evs if self._within_their_offers(ctx, e.terms)]
+                if (
+                    close.mine >= pick.mine - self.delay_cost(ctx, pick)
+                    or close.mine >= max(real, default=0) - 1.0
+                ):
+                    return close, asp, evs
         return pick, asp, evs
 
     def _offer_rank(self, ctx: Context, e: Eval, asp: float) -> tuple[float, float]:

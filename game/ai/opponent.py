@@ -12,7 +12,8 @@ techniques" (JAAMAS 30):
   (stronger levels) a term that keeps getting refused while their own offers never
   move it. A block is a limit beyond which asks are not made; between the level
   they have conceded themselves and the refused level the model probes the middle
-  (a binary search on the hidden line);
+  (a binary search on the hidden line) — or, at the top level, reads the line's
+  level from the note itself ("no purchase commitment above $30bn a year");
 - **priorities** (preference modelling, frequency analysis): which of our
   instruments they keep asking for, which of theirs they concede readily;
 - **a guessed briefing**: objectives the other side plausibly scores (its public
@@ -22,7 +23,8 @@ techniques" (JAAMAS 30):
   de-escalations; a breach is remembered (for ``memory_turns``) and costs trust.
 
 ``quality`` is the level's opponent-modelling capability: 0 none, 1 explicit notes,
-2 notes + refusal patterns + a guessed briefing, 3 + learned priorities.
+2 notes + refusal patterns + halving + a guessed briefing, 3 + the exact level of a
+named line + learned priorities.
 """
 
 from __future__ import annotations
@@ -68,6 +70,12 @@ _COMMON = frozenset(
         "america",
     ]
 )
+
+
+#: the modelling quality that reads a named red line's level from the refusal note
+EXACT_LINE_QUALITY = 3
+#: the modelling quality that bisects between what they conceded and what they refused
+BISECT_QUALITY = 2
 
 
 def friendly_sign(ins: Instrument) -> int:
@@ -117,7 +125,7 @@ class OpponentModel:
         d = friendly_sign(ins)
         if (value - b.limit) * d >= -1e-9:
             return False
-        if self.quality < 3:
+        if self.quality < BISECT_QUALITY:
             return True
         if b.exact:
             return (value - b.safe) * d <= 1e-9
@@ -195,8 +203,10 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
             if instrument_mentioned(ins, note, pkg_ins):
                 cur = v.levels.get(ins.id, start.get(ins.id, ins.start))
                 _block(model, ins, t.value, cur, explicit=True)
-                if quality >= 3:
-                    _exact_line(model, ins, t.value, cur, note)
+                if quality >= EXACT_LINE_QUALITY:
+                    # the reasons run on after ';' (one per line crossed), then any counter-offer
+                    reasons = re.split(r";\s*we (?:offer|would)\b", o.response_note)[0]
+                    _exact_line(model, ins, t.value, cur, reasons)
     if quality >= 2:
         # refusal patterns: asked twice beyond what they ever conceded, never moved by them
         for iid, ins in theirs.items():

@@ -80,3 +80,62 @@ def test_a_hardliner_answers_a_breach(geneva):
     assert orders.type == "orders"
     assert orders.moves.get("us_tariff_reciprocal", 0) > g.state.levels["us_tariff_reciprocal"]
     assert orders.note
+
+
+def _named_purchase_line(geneva):
+    """The US asks for $50bn of purchases; China refuses, naming its $30bn line."""
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    answer = make_ai("pragmatist", "normal").decide(g.view("china"))
+    assert "$30bn" in answer.note
+    g.play(Reject(side="china", note=answer.note))
+    return g
+
+
+def test_levels_home_in_on_a_named_line_differently(geneva):
+    g = _named_purchase_line(geneva)
+    v = g.view("us")
+    rules = rules_for(v)
+    ins = rules.instruments["cn_purchases"]
+    cur = v.levels["cn_purchases"]
+    # normal: anything short of the refused $50bn may be asked
+    assert build(rules, v, quality=1, memory_turns=None).allowed(ins, cur, 45)
+    # hard: halves the distance between what they gave ($0bn) and what they refused
+    hard = build(rules, v, quality=2, memory_turns=None)
+    assert hard.allowed(ins, cur, 25) and not hard.allowed(ins, cur, 30)
+    # expert: reads "$30bn" from the note — the line itself, and no further
+    expert = build(rules, v, quality=3, memory_turns=None)
+    assert expert.blocks["cn_purchases"].exact
+    assert expert.allowed(ins, cur, 30) and not expert.allowed(ins, cur, 31)
+    assert expert.probe(ins, cur) == 30
+
+
+def test_the_expert_asks_exactly_up_to_the_line(geneva):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g.play(make_ai("pragmatist", "normal").decide(g.view("china")))  # a counter naming the line
+    answer = make_ai("pragmatist", "expert").decide(g.view("us"))
+    asked = [t.value for t in getattr(answer, "terms", ()) if t.instrument == "cn_purchases"]
+    assert answer.type == "counter" and asked and max(asked) <= 30
+
+
+def test_a_number_that_is_not_the_line_is_not_read(geneva):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    # two candidate numbers in the instrument's unit: ambiguous, so no exact line
+    g.play(
+        Reject(
+            side="china",
+            note="Rejected: we will not move China's purchases of US farm goods and energy that far — "
+            "not above $20bn, or $40bn at most next year.",
+        )
+    )
+    v = g.view("us")
+    model = build(rules_for(v), v, quality=3, memory_turns=None)
+    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact

@@ -1,0 +1,52 @@
+"""The expert's tactics: pricing the weeks a refusal costs, closing, the nibble."""
+
+from __future__ import annotations
+
+from game.ai import make_ai
+from game.engine import Game, Propose, Reject, SubmitOrders, Term
+
+
+def _opening(geneva):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    return g
+
+
+def test_refusals_raise_the_expected_cost_of_holding_out(geneva):
+    g = _opening(geneva)
+    ai = make_ai("pragmatist", "expert")
+    ctx = ai._context(g.view("us"))
+    fresh = ai.expected_weeks_lost(ctx)
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g.play(Reject(side="china"))
+    ctx = ai._context(g.view("us"))
+    assert ai.expected_weeks_lost(ctx) > fresh
+
+
+def test_closing_offers_their_package_within_our_red_lines(geneva):
+    g = _opening(geneva)
+    us_ask = (
+        Term(instrument="us_tariff_reciprocal", value=0),
+        Term(instrument="us_tariff_fentanyl", value=10),
+        Term(instrument="cn_tariff_us", value=0),  # across China's 10% line
+        Term(instrument="cn_purchases", value=50),  # across China's $30bn line
+        Term(instrument="cn_rare_earth_licensing", value=0),
+    )
+    g.play(Propose(side="us", terms=us_ask))
+    ai = make_ai("pragmatist", "expert")
+    ctx = ai._context(g.view("china"))
+    (mirror,) = ai._mirrors(ctx)
+    got = {t.instrument: t.value for t in mirror}
+    assert got["cn_purchases"] == 30 and got["cn_tariff_us"] == 10
+    assert got["us_tariff_reciprocal"] == 0 and got["us_tariff_fentanyl"] == 10
+    assert got["cn_rare_earth_licensing"] == 0
+    # the hard level does not consider it
+    assert not make_ai("pragmatist", "hard").level.closing
+
+
+def test_every_expert_offer_is_explained(geneva):
+    g = _opening(geneva)
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    action = make_ai("conceder", "expert").decide(g.view("china"))
+    assert action.note and action.note.endswith(".")
