@@ -533,6 +533,10 @@ class Negotiator:
         cond = self.level.acceptance
         if cond in ("next", "combi") and pick is not None and ev.mine >= pick.mine:
             return True  # AC_next: it is worth at least what we would offer next
+        if cond in ("next", "combi"):
+            own = self._own_offer_within_lines(ctx)
+            if own is not None and ev.mine >= own.mine - 0.25:
+                return True  # our own last package, short only of the lines they named
         if cond == "combi" and pick is not None and ev.mine >= pick.mine - self.delay_cost(ctx, pick):
             return True  # waiting for our counter to pass may cost a week of recovery: take this now
         if cond == "combi" and ctx.t >= 0.8:
@@ -587,6 +591,36 @@ class Negotiator:
             if best is None or gain - cost > (best.mine - ev.mine) - (ev.theirs - best.theirs):
                 best = e
         return best
+
+    def _own_offer_within_lines(self, ctx: Context) -> Eval | None:
+        """Our latest package, with each ask they refused by naming a line cut back to what
+        they have offered on that instrument themselves: what our own offer becomes once it
+        respects what they told us they cannot do."""
+        v, m = ctx.v, ctx.model
+        mine = [o for o in v.offers if o.side == v.side]
+        if not mine or not m.blocks:
+            return None
+        terms: list[Term] = []
+        changed = False
+        for t in mine[-1].terms:
+            ins = ctx.rules.instruments[t.instrument]
+            b = m.blocks.get(t.instrument)
+            if (
+                ins.owner == v.other
+                and b is not None
+                and b.explicit
+                and (t.value - b.safe) * friendly_sign(ins) > 1e-9
+            ):
+                changed = True
+                if abs(b.safe - v.levels[ins.id]) > 1e-9:
+                    terms.append(t.model_copy(update={"value": b.safe}))
+            else:
+                terms.append(t)
+        pk = _canonical(terms)
+        if not changed or not pk or not self._package_ok(ctx, pk):
+            return None
+        (ev,) = self.evaluate(ctx, [pk])
+        return ev
 
     def delay_cost(self, ctx: Context, pick: Eval) -> float:
         """What a week's delay of our planned package would cost us (projected with its terms
