@@ -109,6 +109,8 @@ class Negotiator:
     reciprocates_easing: ClassVar[bool] = True
     #: extra points it demands from a side that broke an agreement
     breach_premium: ClassVar[float] = 4.0
+    #: (levels that close) share of the way to our best that closes on their package early
+    closing_share: ClassVar[float] = 0.75
 
     is_human: bool = False
 
@@ -323,18 +325,6 @@ class Negotiator:
             out.extend(self._mirrors(ctx))
         return out
 
-    def _within_their_offers(self, ctx: Context, terms: Package) -> bool:
-        """Does the package ask of them nothing beyond what they have offered at some point?"""
-        v, m = ctx.v, ctx.model
-        for t in terms:
-            ins = ctx.rules.instruments[t.instrument]
-            if ins.owner != v.other:
-                continue
-            got = m.conceded.get(ins.id, v.levels[ins.id])
-            if (t.value - got) * friendly_sign(ins) > 1e-9:
-                return False
-        return True
-
     def _mirrors(self, ctx: Context) -> list[Package]:
         """Their latest offer, corrected only where our red lines forbid it (at the line) and
         where our own aspiration forbids it: "yes, except for what we told you we cannot do".
@@ -427,6 +417,7 @@ class Negotiator:
     # ------------------------------------------------------------------ table
     def plan_offer(self, ctx: Context) -> tuple[Eval | None, float, list[Eval]]:
         """(the package to offer, our aspiration, everything evaluated)."""
+        v = ctx.v
         cands = self.candidates(ctx)
         if not cands:
             return None, 0.0, []
@@ -449,11 +440,12 @@ class Negotiator:
             mirrors = [e for e in self.evaluate(ctx, self._mirrors(ctx)) if e.terms not in mine_this_turn]
             close = max(mirrors, key=lambda e: e.mine, default=None)
             if close is not None and close.mine >= ctx.base.mine + 0.6 * (best - ctx.base.mine):
-                real = [e.mine for e in evs if self._within_their_offers(ctx, e.terms)]
-                if (
-                    close.mine >= pick.mine - self.delay_cost(ctx, pick)
-                    or close.mine >= max(real, default=0) - 1.0
-                ):
+                cost = self.delay_cost(ctx, pick)
+                # before they have refused anything, our best ignores lines we cannot know yet:
+                # then most of the way to it, in a package they as good as proposed, will do
+                blind = not any(o.side == v.side and o.status in ("rejected", "countered") for o in v.offers)
+                share = (close.mine - ctx.base.mine) / max(1e-9, best - ctx.base.mine)
+                if close.mine >= min(pick.mine, asp) - cost or (blind and share >= self.closing_share):
                     return close, asp, evs
         return pick, asp, evs
 

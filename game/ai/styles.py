@@ -39,6 +39,7 @@ class Hardliner(Negotiator):
     retaliation = 1.5
     reciprocates_easing = False
     breach_premium = 8.0
+    closing_share = 0.9
 
 
 class Conceder(Negotiator):
@@ -61,6 +62,7 @@ class Conceder(Negotiator):
     retaliation = 0.0
     reciprocates_easing = True
     breach_premium = 2.0
+    closing_share = 0.6
 
     def goodwill(self, ctx: Context, head: Instrument | None) -> dict[str, float]:
         v = ctx.v
