@@ -290,10 +290,13 @@ def _read_document(path: Path, *, check_backup: bool = True) -> _Document:
         raise fail("the file is empty (perhaps a save that was interrupted)", "truncated")
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fail(
-            "the file is not a save: it is not text (binary data or a damaged file)", "not_text"
-        ) from None
+    except UnicodeDecodeError as err:
+        if err.reason != "unexpected end of data":
+            raise fail(
+                "the file is not a save: it is not text (binary data or a damaged file)", "not_text"
+            ) from None
+        # cut off inside a multi-byte character (Chinese text, say): text that ends too early
+        text = raw[: err.start].decode("utf-8-sig")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

@@ -47,6 +47,14 @@ def test_missing_file(tmp_path) -> None:
     assert ei.value.kind == "not_found" and not ei.value.backup_available
 
 
+def test_truncated_inside_a_chinese_character(good) -> None:
+    data = good.read_bytes()
+    cut = data.index("中".encode()) + 1 if "中".encode() in data else None
+    assert cut is not None  # the save holds Chinese text (the scenario's zh names)
+    good.write_bytes(data[:cut])
+    _expect(good, "truncated", "truncated")
+
+
 def test_truncated(good) -> None:
     data = good.read_bytes()
     good.write_bytes(data[: len(data) // 2])
