@@ -326,9 +326,9 @@ class Negotiator:
         return out
 
     def _mirrors(self, ctx: Context) -> list[Package]:
-        """Their latest offer, corrected only where our red lines forbid it (at the line) and
-        where our own aspiration forbids it: "yes, except for what we told you we cannot do".
-        A package they as good as proposed is the likeliest to close this week."""
+        """Their latest offer, corrected only where our red lines forbid it (to the line):
+        "yes, except for what we told you we cannot do". A package they as good as proposed
+        is the likeliest to close this week."""
         v, rules = ctx.v, ctx.rules
         theirs = [o for o in v.offers if o.side == v.other]
         if not theirs:
@@ -337,9 +337,7 @@ class Negotiator:
         terms: list[Term] = []
         for t in last.terms:
             ins = rules.instruments[t.instrument]
-            if ins.owner == v.side or (
-                ins.kind == "suspension" and rules.instruments[ins.applies_to or ""].owner == v.side
-            ):
+            if ins.owner == v.side:  # (a suspension has its tariff's owner)
                 lim = _red_line_limits(ins, v.briefing.red_lines, v.levels[ins.id])
                 value = t.value if lim is None else min(lim[1], max(lim[0], t.value))
                 if abs(value - v.levels[ins.id]) > 1e-9:
@@ -615,8 +613,9 @@ class Negotiator:
         return ev
 
     def delay_cost(self, ctx: Context, pick: Eval) -> float:
-        """What a week's delay of our planned package would cost us (projected with its terms
-        phased in one turn later), weighted by the chance our counter fails this week."""
+        """What holding out for our planned package would cost us: a week's delay of it
+        (projected with its terms phased in one turn later) times the weeks a refusal is
+        expected to cost (:meth:`expected_weeks_lost`)."""
         if not self.level.schedule or pick.terms == ():
             return 0.0
         later = tuple(t.model_copy(update={"start_after_turns": t.start_after_turns + 1}) for t in pick.terms)

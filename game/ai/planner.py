@@ -15,8 +15,9 @@ schedule exactly: terms with a duration snap back when they run out (rule 4.5),
 phased terms start late, and terms of earlier agreements start or snap back within
 the horizon too. With ``schedule=False`` (the weaker levels) every term is treated
 as permanent and immediate. A package that is a comprehensive deal ends the talks
-(rule 5.4) but its effects play out to the deadline before scoring, so, for the
-levels that know the rule, it is projected to the deadline whatever their horizon.
+(rule 5.4) but its effects play out to the deadline before scoring, with both
+delegations counted as making a conciliatory statement each week; the levels that
+know the rule project it so (to their horizon, like any package).
 """
 
 from __future__ import annotations
@@ -113,11 +114,9 @@ def project(
     now (rule 5.4: it is then played out and scored at the deadline)."""
     if not plans:
         return []
-    horizon_n = horizon_steps(v, horizon)
+    steps = horizon_steps(v, horizon)
     n = len(plans)
-    final = horizon_steps(v, None) if horizon is None else horizon_n
-    stop = [final if (ends_game is not None and ends_game[i]) else horizon_n for i in range(n)]
-    steps = max(stop)
+    deal = [bool(ends_game is not None and ends_game[i]) for i in range(n)]
     trust = v.shared.get("trust_pct", 0.0)
     in_force = bool(v.active_agreements)
     # the distinct input sets: one per (levels, statement, signed) combination
@@ -129,46 +128,39 @@ def project(
         signed = bool(plan.terms)
         said = min(100.0, max(0.0, trust + TRUST_STATEMENT.get(plan.statement, 0.0)))
         cred = _credibility(said, signed, in_force)
-        path = level_path(rules, v, plan, stop[i], schedule=schedule)
+        path = level_path(rules, v, plan, steps, schedule=schedule)
         final_levels.append(path[-1])
-        for k in range(steps):
-            lv = path[min(k, len(path) - 1)]
+        for k, lv in enumerate(path):
             if k == 0:
-                said = {v.side: plan.statement}
-            elif stop[i] == final and ends_game is not None and ends_game[i]:
+                statements = {v.side: plan.statement}
+            elif deal[i]:
                 # rule 5.4: a deal's play-out counts as conciliatory statements from both sides
-                said = {s: "conciliatory" for s in rules.sides}
+                statements = {s: "conciliatory" for s in rules.sides}
             else:
-                said = {v.side: "none"}
-            key = (tuple(sorted(lv.items())), tuple(sorted(said.items())), cred)
+                statements = {v.side: "none"}
+            key = (tuple(sorted(lv.items())), tuple(sorted(statements.items())), cred)
             j = keys.get(key)
             if j is None:
                 j = keys[key] = len(inputs)
-                inputs.append(rules.econ_inputs(lv, statements=said, shocks=None, credibility=cred))
+                inputs.append(rules.econ_inputs(lv, statements=statements, shocks=None, credibility=cred))
             index[k, i] = j
     stacked = eco.stack_inputs(inputs)
     fields = [f.name for f in dataclasses.fields(stacked)]
     state = v.econ.repeat(n)
-    captured: list[eco.Meters | None] = [None] * (steps + 1)
-    rows_at: dict[int, list[int]] = {}
-    for i, s in enumerate(stop):
-        rows_at.setdefault(s, []).append(i)
+    m: eco.Meters | None = None
     for k in range(steps):
         idx = index[k]
         step_inputs = type(stacked)(**{f: getattr(stacked, f)[idx] for f in fields})
         state, m, _attr = eco.step(rules.econ.params, state, step_inputs, rules.econ.dt_years)
-        if (k + 1) in rows_at:
-            captured[k + 1] = m
+    assert m is not None
     out: list[Outcome] = []
     for i, plan in enumerate(plans):
-        m = captured[stop[i]]
-        assert m is not None
         shared_trust = (
             trust + TRUST_STATEMENT.get(plan.statement, 0.0) + (TRUST_AGREEMENT if plan.terms else 0.0)
         )
-        if ends_game is not None and ends_game[i] and stop[i] == final:
-            shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (stop[i] - 1)
-        out.append(_outcome(rules, v, m, i, final_levels[i], stop[i], min(100.0, max(0.0, shared_trust))))
+        if deal[i]:
+            shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (steps - 1)
+        out.append(_outcome(rules, v, m, i, final_levels[i], steps, min(100.0, max(0.0, shared_trust))))
     return out
 
 
