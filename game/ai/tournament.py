@@ -6,8 +6,11 @@ scores its own briefing), so results are read the way duplicate bridge reads the
 a *board* is (side, opponent, seed); entrants who sat at the same board are compared
 with each other. An entrant's **win rate** is the share of those comparisons it wins
 (ties count half; scores within ``TIE_POINTS`` = 0.5 of 100 are a tie). "Level L beats
-level L-1" is the share of boards where style S at level L scored more than S at L-1
-(ties half), over both sides, all opponents and seeds.
+level L-1" is read two ways: on duplicate boards, the share of boards where style S at
+level L scored more than S at L-1 against the same opponent, per side; and **head to
+head**, the share of side-swapped pairs of games (L against L-1, then L-1 against L,
+same seed) whose mean score L wins — each plays both sides, so the difference between
+the sides cancels out.
 
 Deterministic for a seed (all but the wall-clock ``max_decision_ms`` fields): every game is (scenario, seed, entrants) and the AIs are
 pure functions of their views; results are gathered in a fixed order whatever the
@@ -172,6 +175,7 @@ def summarise(
         "entrants": ids,
         "table": table,
         "levels": level_ladder(entrants, boards, sides),
+        "head_to_head": head_to_head(entrants, results, sides),
         "styles_at_top": style_duel(entrants, boards),
         "balance": balance(results, sides),
         "outcomes": _count(r.outcome for r in results),
@@ -219,6 +223,56 @@ def level_ladder(entrants: Sequence[Entrant], boards: dict, sides: Sequence[str]
                     "mean_diff": diff,
                 }
             out.append(row)
+    return out
+
+
+def _wtl(diffs: Sequence[float]) -> dict:
+    w = sum(1 for d in diffs if d > TIE_POINTS)
+    lo = sum(1 for d in diffs if d < -TIE_POINTS)
+    t = len(diffs) - w - lo
+    return {
+        "wins": w,
+        "ties": t,
+        "losses": lo,
+        "share": (w + 0.5 * t) / len(diffs) if diffs else 0.0,
+        "mean_diff": _mean(diffs),
+    }
+
+
+def head_to_head(
+    entrants: Sequence[Entrant], results: Sequence[GameResult], sides: Sequence[str]
+) -> list[dict]:
+    """Each level against the level below, face to face: a *pair* is two games with the same
+    seed and the sides swapped (level L of one style against level L-1 of another, then the
+    other way round), won by the level with the higher mean score over the pair, so each
+    plays both sides once and the difference between the sides cancels out (ties within
+    ``TIE_POINTS`` count half). Per style too, by the higher level's style."""
+    first, second = sides[0], sides[1]
+    games = {(r.seed, r.seats[first], r.seats[second]): r.scores for r in results}
+    seeds = sorted({r.seed for r in results})
+    styles = list(dict.fromkeys(e[0] for e in entrants))
+    levels = [lv for lv in LEVELS if any(e[1] == lv for e in entrants)]
+    out = []
+    for lo, hi in itertools.pairwise(levels):
+        pairs: list[float] = []
+        by_style: dict[str, list[float]] = {st: [] for st in styles}
+        for s1, s2, seed in itertools.product(styles, styles, seeds):
+            h, low = f"{s1}:{hi}", f"{s2}:{lo}"
+            a, b = games.get((seed, h, low)), games.get((seed, low, h))
+            if a is None or b is None:
+                continue
+            d = (a[first] + b[second]) / 2 - (a[second] + b[first]) / 2
+            pairs.append(d)
+            by_style[s1].append(d)
+        if pairs:
+            out.append(
+                {
+                    "higher": hi,
+                    "lower": lo,
+                    "pairs": _wtl(pairs),
+                    "by_style": {st: _wtl(v) for st, v in by_style.items() if v},
+                }
+            )
     return out
 
 
@@ -305,13 +359,32 @@ def format_report(summary: dict, sides: Sequence[str]) -> str:
             + " ".join(f"{row[f'mean_{s}']:>6.1f}" for s in sides)
             + f" {100 * row['win_rate']:>5.0f}% {100 * row['agreement_rate']:>5.0f}%"
         )
-    lines += ["", "Levels: share of paired games the higher level scores more (ties half), per side"]
+    lines += [
+        "",
+        "Levels, duplicate boards: share of boards (side, opponent, seed) where the higher level",
+        "of a style scores more than its level below against the same opponent (ties half), per side",
+    ]
     for r in summary["levels"]:
         cells = "  ".join(
             f"{s} {100 * r[s]['share']:3.0f}% ({r[s]['wins']}-{r[s]['ties']}-{r[s]['losses']}, {r[s]['mean_diff']:+.1f})"
             for s in sides
         )
         lines.append(f"  {r['style']:<13} {r['higher']:>6} > {r['lower']:<6} {cells}")
+    if summary["head_to_head"]:
+        lines += [
+            "",
+            "Levels head to head: each style at a level against each style at the level below, "
+            "sides swapped, same seed;",
+            "a pair of games is won on the mean score over the pair (ties half)",
+        ]
+        for r in summary["head_to_head"]:
+            p = r["pairs"]
+            per_style = "  ".join(f"{st} {100 * v['share']:.0f}%" for st, v in r["by_style"].items())
+            n = p["wins"] + p["ties"] + p["losses"]
+            lines.append(
+                f"  {r['higher']:>6} > {r['lower']:<6} {100 * p['share']:3.0f}% of {n} pairs "
+                f"({p['wins']}-{p['ties']}-{p['losses']}, {p['mean_diff']:+.1f})   by style: {per_style}"
+            )
     if summary["styles_at_top"]:
         lines += ["", "Top level: pragmatist against each style (paired games, ties half)"]
         for r in summary["styles_at_top"]:
