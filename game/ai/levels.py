@@ -94,9 +94,8 @@ LEVEL_SPECS: dict[str, Level] = {
     "expert": Level(
         "expert",
         "Everything hard does, without the noise: reads the exact level of a red line the other side "
-        "names, learns which of our instruments they want most, learns how often they take our offers and "
-        "prices the weeks a refusal would cost, closes with their own package within our red lines when "
-        "holding out costs more, and asks for a little more before accepting when the week leaves room.",
+        "names, learns what the other side wants most and how often it takes offers, closes on the other "
+        "side's own package when holding out would cost more, and asks for a little more before accepting.",
         horizon=None,
         knows_ending=True,
         schedule=True,
