@@ -137,7 +137,10 @@ class DebriefPage(QScrollArea):
         sc, st, lang = game.scenario, game.state, self.lang
         name = side_name(sc, side, lang)
         seat = self.session.seats[side]  # type: ignore[attr-defined]
-        who = self.tr("human") if seat.is_human else getattr(seat, "label", "AI")
+        from game.ui.dialogs import ai_seat_words
+
+        label = getattr(seat, "label", "AI")
+        who = self.tr("human") if seat.is_human else ai_seat_words(label) or label
         sco = score(sc, st, side)
         card = Card(
             self.tr("{side} ({who}): score {score:.1f} — walk-away {walk:.0f}").format(

@@ -131,6 +131,17 @@ def ai_styles() -> list[tuple[str, str, str]]:
     return out
 
 
+def ai_seat_words(label: str) -> str | None:
+    """'ai:pragmatist:expert' -> 'Pragmatist, Expert' in the window's language (None if not an AI)."""
+    parts = label.split(":")
+    if len(parts) != 3 or parts[0] != "ai":
+        return None
+    names = {key: name for key, name, _desc in ai_styles()}
+    levels = {"easy": _t("Easy"), "normal": _t("Normal"), "hard": _t("Hard"), "expert": _t("Expert")}
+    style = _t(names.get(parts[1], parts[1]))
+    return _t("AI: {style}, {level}").format(style=style, level=levels.get(parts[2], parts[2]))
+
+
 def ai_levels() -> list[tuple[str, str]]:
     """(key, description) of each AI level, weakest first."""
     import game.ai as ai
@@ -219,9 +230,10 @@ class NewGameDialog(QDialog):
         ai_row = QHBoxLayout()
         self.style = QComboBox()
         named(self.style, self.tr("AI style"))
-        self.style_info = {key: desc for key, _name, desc in ai_styles()}
+        # the AI's own names and descriptions, in the window's language where translated
+        self.style_info = {key: self.tr(desc) for key, _name, desc in ai_styles()}
         for key, name, _desc in ai_styles():
-            self.style.addItem(name, key)
+            self.style.addItem(self.tr(name), key)
         self.level = QComboBox()
         named(self.level, self.tr("AI level"))
         level_words = {
@@ -230,7 +242,7 @@ class NewGameDialog(QDialog):
             "hard": self.tr("Hard"),
             "expert": self.tr("Expert"),
         }
-        self.level_info = dict(ai_levels())
+        self.level_info = {lv: self.tr(desc) for lv, desc in ai_levels()}
         for lv, _desc in ai_levels():
             self.level.addItem(level_words.get(lv, lv.capitalize()), lv)
         ai_row.addSpacing(20)

@@ -437,4 +437,36 @@ ZH: dict[str, str] = {
         "轮到你：提出方案，或结束回合。本回合剩余方案数：{n}。"
     ),
     "Waiting for the {who} delegation. Offers left this turn: {n}.": "等待{who}代表团。本回合剩余方案数：{n}。",
+    # the AI's styles and levels (their names and descriptions come from game.ai)
+    "Pragmatist": "务实派",
+    "Hard-liner": "强硬派",
+    "Conceder": "让步派",
+    "Reciprocator": "对等派",
+    "Weighs every package and every move by simulating the economy ahead; trades what is cheap for it "
+    "for what it needs most.": "用经济模型推演每个方案、每步行动的后果；拿自己代价小的去换自己最需要的。",
+    "Demands much, concedes late (Boulware), answers every escalation harder and never forgets a breach.": (
+        "要价高、让步晚（博尔韦尔策略），对每次升级都加倍回击，从不忘记对方违约。"
+    ),
+    "Eager for a deal: concedes early, speaks softly, makes goodwill gestures and never retaliates.": (
+        "急于成交：早早让步，措辞温和，释放善意，从不报复。"
+    ),
+    "Tit-for-tat with forgiveness: matches the other side's moves and concessions, forgives small "
+    "slights.": "以牙还牙而懂得宽恕：对方怎么行动、怎么让步，它就怎么回应；小的冒犯不予计较。",
+    "Looks one week ahead, offers all-or-nothing packages, misjudges values and ignores what refusals "
+    "reveal.": "只看一周之后；方案要么全给、要么全不给；常估错价值，也不理会对方拒绝中透露的信息。",
+    "Looks four weeks ahead, knows a comprehensive deal ends the talks, offers graded packages and "
+    "respects red lines the other side names.": (
+        "看四周之后；知道全面协议会结束谈判；提出分级方案，并尊重对方明说的红线。"
+    ),
+    "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges), reads "
+    "refusal patterns and the other side's economy, and homes in on a red line by halving.": (
+        "一直看到最后期限；组合多种条款（部分降税、暂停征收、采购、承诺）；读懂对方的拒绝规律和经济状况，"
+        "并用折半法逼近对方的红线。"
+    ),
+    "Everything hard does, without the noise: reads the exact level of a red line the other side names, "
+    "learns what the other side wants most and how often it takes offers, closes on the other side's own "
+    "package when holding out would cost more, and asks for a little more before accepting.": (
+        "具备“困难”级的全部能力且判断无误差：读出对方所说红线的确切数值；了解对方最想要什么、多常接受方案；"
+        "僵持代价更高时按对方自己的方案成交；接受之前还会再争取一点。"
+    ),
 }

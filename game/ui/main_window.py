@@ -1086,11 +1086,9 @@ class MainWindow(QMainWindow):
         seat = self.session.seats[side]  # type: ignore[union-attr]
         if seat.is_human:
             return self.tr("hot-seat")
-        label = getattr(seat, "label", "ai")
-        parts = label.split(":")
-        if len(parts) == 3:
-            return self.tr("AI: {style}, {level}").format(style=parts[1], level=parts[2])
-        return self.tr("AI")
+        from game.ui.dialogs import ai_seat_words
+
+        return ai_seat_words(getattr(seat, "label", "ai")) or self.tr("AI")
 
     @Slot(bool, str)
     def _on_thinking(self, on: bool, side: str) -> None:

@@ -62,9 +62,25 @@ def test_translations_keep_their_placeholders() -> None:
         assert placeholders(src) == placeholders(zh), src
 
 
+def ai_strings() -> set[str]:
+    """The AI's style names and style and level descriptions (game.ai), shown translated."""
+    from game.ai import level_choices, style_choices
+
+    out = set()
+    for c in [*style_choices(), *level_choices()]:
+        out |= {str(c[k]) for k in ("name", "description") if k in c}
+    return out
+
+
+def test_the_ai_names_and_descriptions_have_chinese_translations() -> None:
+    missing = sorted(s for s in ai_strings() if s not in ZH)
+    assert not missing, f"AI styles/levels without a translation: {missing}"
+
+
 def test_no_stale_translations() -> None:
     strings = wrapped_strings()
-    stale = [s for s in ZH if s not in strings]
+    ai = ai_strings()
+    stale = [s for s in ZH if s not in strings and s not in ai]
     assert not stale, f"translations of strings no longer in the window: {stale}"
 
 
