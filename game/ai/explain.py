@@ -2,8 +2,8 @@
 
 Every offer, acceptance and rejection says what it is about in concrete terms:
 instruments with their levels, objectives with their values and targets, e.g.
-"Rejected: restore US exports to China is at $83bn against a $140bn target while
-China's tariff on US goods stays at 125%."
+"Rejected: we still need to restore US exports to China ($83bn under these terms,
+against a target of $140bn) while China's tariff on US goods stays at 125%."
 """
 
 from __future__ import annotations
@@ -191,8 +191,8 @@ def shortfall_note(
         f" while {the(blocker)} stays at {fmt_level(blocker, outcome.levels[blocker.id])}" if blocker else ""
     )
     return (
-        f"{prefix}: {text} falls short at {_fmt_obj_value(obj, value)} against a target of "
-        f"{_fmt_obj_value(obj, obj.target)}{why}."
+        f"{prefix}: we still need to {text} ({_fmt_obj_value(obj, value)} under these terms, against a "
+        f"target of {_fmt_obj_value(obj, obj.target)}){why}."
     )
 
 

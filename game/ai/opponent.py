@@ -261,10 +261,12 @@ def _exact_line(model: OpponentModel, ins: Instrument, asked: float, current: fl
     """Read the level of a named red line from the refusal note ("no purchase commitment above
     $30bn a year"): the one number in the note, in the instrument's unit, that lies between
     where the instrument is and what we asked. It becomes the line itself (expert level)."""
+    if "—" not in note:
+        return  # not a red-line refusal ("… that far — <the line>")
     d = friendly_sign(ins)
     unit = {"pct": "%", "bn": "bn"}.get(ins.unit or "", "")
     found: list[float] = []
-    for m in _NUMBER.finditer(note.split("—", 1)[-1]):
+    for m in _NUMBER.finditer(note.split("—", 1)[1]):
         x, suffix = float(m.group(1)), (m.group(2) or "").lower()
         if unit and suffix not in (unit, "billion" if unit == "bn" else unit):
             continue
