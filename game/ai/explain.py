@@ -137,15 +137,19 @@ def accept_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base:
 
 
 def nibble_note(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence[Term]) -> str:
-    """'Almost there: we would sign this if China cuts China's tariff on US goods to 5% instead.'"""
+    """'Almost there: we would sign this if China will buy $30bn a year of US farm goods and energy.'
+    or '… if we cut the US reciprocal tariff on China to 20% only.'"""
     before = {t.instrument: t for t in theirs}
     after = {t.instrument: t for t in ours}
     parts: list[str] = []
     for iid in sorted(set(before) | set(after)):
         b, a = before.get(iid), after.get(iid)
+        mine = rules.instruments[iid].owner == v.side
         if a is not None and (b is None or abs(a.value - b.value) > 1e-9):
-            who = rules.scenario.side(rules.instruments[iid].owner).name
-            parts.append(f"{tr(who)} will {describe_term(rules, v, a)}")
+            if mine:
+                parts.append(f"we {describe_term(rules, v, a)} only")
+            else:
+                parts.append(f"{tr(rules.scenario.side(v.other).name)} will {describe_term(rules, v, a)}")
         elif a is None and b is not None:
             parts.append(f"we leave out the promise to {describe_term(rules, v, b)}")
     return f"Almost there: we would sign this if {join(parts)}."

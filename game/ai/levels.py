@@ -5,8 +5,8 @@ Each level changes real capabilities:
 - **lookahead**: how far ahead packages and orders are projected with the economy
   model (a turn or three for the weaker levels, to the deadline for the stronger);
 - **rules knowledge**: whether the projection knows that a comprehensive deal ends the
-  talks and plays out to the deadline (rule 5.4: it is final, scored at the deadline
-  whatever the level's horizon), and whether it follows the
+  talks (rule 5.4: it is final, and its play-out counts as both sides' conciliatory
+  statements; projected to the level's horizon like any package), and whether it follows the
   schedule of terms — durations and snap-backs, earlier agreements expiring;
 - **breadth**: how packages are searched — a coarse uniform grid ("give a fraction
   of everything, ask a fraction of everything"), or mixed packages built from

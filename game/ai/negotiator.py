@@ -345,7 +345,9 @@ class Negotiator:
             else:
                 terms.append(t)
         pk = _canonical(terms)
-        if not pk or (pk == last.terms and v.pending_offer is not None and v.pending_offer.id == last.id):
+        if not pk or (
+            pk == _canonical(last.terms) and v.pending_offer is not None and v.pending_offer.id == last.id
+        ):
             return []
         return [pk] if self._package_ok(ctx, pk) else []
 
@@ -545,31 +547,37 @@ class Negotiator:
         if they refuse, their counter can still be accepted this week. (Expert level only.)
         """
         v = ctx.v
-        if not self.level.nibble or v.exchanges_left < 2 or ctx.model.guessed is None:
+        if (
+            not self.level.nibble
+            or v.exchanges_left < 2
+            or v.turn >= v.deadline_turns  # no week left to lose: take what is acceptable
+            or ctx.model.guessed is None
+        ):
             return None
-        have = {t.instrument: t for t in offer.terms}
         variants: list[Package] = []
-        for g in self.groups(ctx):
-            iid = g[0][0].instrument
-            ins = ctx.rules.instruments[iid]
-            cur_term = have.get(iid)
-            cur = cur_term.value if cur_term is not None else v.levels[iid]
-            mine_ins = ins.owner == v.side
-            for opt in g:
-                if len(opt) != 1 or opt[0].duration_turns is not None:
-                    continue
-                x = opt[0].value
-                # one notch: towards the other side's favour on ours means giving less,
-                # on theirs it means asking a little more than they offered
-                gain = (cur - x) if mine_ins else (x - cur)
-                if gain * friendly_sign(ins) <= 1e-9:
-                    continue
-                terms = [t for t in offer.terms if t.instrument != iid]
-                if abs(x - v.levels[iid]) > 1e-9:
-                    terms.append(Term(instrument=iid, value=x))
-                pk = _canonical(terms)
-                if pk and pk != offer.terms and self._package_ok(ctx, pk):
-                    variants.append(pk)
+        groups = {g[0][0].instrument: g for g in self.groups(ctx)}
+        for t in offer.terms:
+            g = groups.get(t.instrument)
+            if g is None or t.duration_turns is not None or t.start_after_turns:
+                continue
+            ins = ctx.rules.instruments[t.instrument]
+            toward_us = -friendly_sign(ins) if ins.owner == v.side else friendly_sign(ins)
+            # one notch: the next rung of the ladder beyond their offer, in our favour (giving
+            # a little less of ours, or asking a little more of theirs); no new asks
+            rungs = [
+                o[0].value
+                for o in g
+                if len(o) == 1 and o[0].duration_turns is None and (o[0].value - t.value) * toward_us > 1e-9
+            ]
+            if not rungs:
+                continue
+            x = min(rungs, key=lambda r: abs(r - t.value))
+            terms = [u for u in offer.terms if u.instrument != t.instrument]
+            if abs(x - v.levels[t.instrument]) > 1e-9:
+                terms.append(Term(instrument=t.instrument, value=x))
+            pk = _canonical(terms)
+            if pk and self._package_ok(ctx, pk):
+                variants.append(pk)
         if not variants:
             return None
         evs = self.evaluate(ctx, variants)

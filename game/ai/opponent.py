@@ -29,6 +29,7 @@ named line + learned priorities.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -103,7 +104,6 @@ class OpponentModel:
     quality: int
     blocks: dict[str, Block] = field(default_factory=dict)
     ask_weight: dict[str, float] = field(default_factory=dict)  # our instruments -> how much they want them
-    reluctance: dict[str, float] = field(default_factory=dict)  # their instruments -> how dear to them
     conceded: dict[str, float] = field(
         default_factory=dict
     )  # their instruments -> furthest level they offered
@@ -138,7 +138,7 @@ class OpponentModel:
         if b is None or self.quality < 2:
             return None
         if b.exact:
-            return b.safe if abs(b.safe - current) > 1e-9 else None
+            return b.safe if (b.safe - current) * friendly_sign(ins) > 1e-9 else None
         mid = (b.safe + b.limit) / 2.0
         k = round((mid - ins.min) / ins.step)
         value = ins.min + k * ins.step
@@ -205,7 +205,7 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
                 _block(model, ins, t.value, cur, explicit=True)
                 if quality >= EXACT_LINE_QUALITY:
                     # the reasons run on after ';' (one per line crossed), then any counter-offer
-                    reasons = re.split(r";\s*we (?:offer|would)\b", o.response_note)[0]
+                    reasons = re.split(r";\s*we (?:offer|ask|would)\b", o.response_note)[0]
                     _exact_line(model, ins, t.value, cur, reasons)
     if quality >= 2:
         # refusal patterns: asked twice beyond what they ever conceded, never moved by them
@@ -231,9 +231,6 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
             asked = sum(1 for o in their_offers if any(t.instrument == iid for t in o.terms))
             named = sum(1 for o in my_offers if instrument_mentioned(ins, o.response_note, pkg_ins))
             model.ask_weight[iid] = 1.0 + 0.5 * asked / n + 0.25 * min(2, named)
-        for iid in theirs:
-            given = sum(1 for o in their_offers if any(t.instrument == iid for t in o.terms))
-            model.reluctance[iid] = 0.3 + 0.7 * (1.0 - given / n) if their_offers else 0.5
         model.guessed = guessed_briefing(rules, v, model)
     return model
 
@@ -261,23 +258,29 @@ def _exact_line(model: OpponentModel, ins: Instrument, asked: float, current: fl
     """Read the level of a named red line from the refusal note ("no purchase commitment above
     $30bn a year"): the one number in the note, in the instrument's unit, that lies between
     where the instrument is and what we asked. It becomes the line itself (expert level)."""
-    if "—" not in note:
-        return  # not a red-line refusal ("… that far — <the line>")
+    unit = {"pct": ("%",), "bn": ("bn", "billion")}.get(ins.unit or "")
+    if "—" not in note or unit is None:
+        return  # not a red-line refusal ("… that far — <the line>"), or a number without a unit
     d = friendly_sign(ins)
-    unit = {"pct": "%", "bn": "bn"}.get(ins.unit or "", "")
     found: list[float] = []
     for m in _NUMBER.finditer(note.split("—", 1)[1]):
         x, suffix = float(m.group(1)), (m.group(2) or "").lower()
-        if unit and suffix not in (unit, "billion" if unit == "bn" else unit):
+        if suffix not in unit:
             continue
         if (x - current) * d >= -1e-9 and (asked - x) * d > 1e-9 and ins.min - 1e-9 <= x <= ins.max + 1e-9:
             found.append(x)
-    if len(found) != 1:
-        return
     b = model.blocks.get(ins.id)
-    if b is None:
+    if len(found) != 1 or b is None:
         return
-    line = found[0]
+    # on the instrument's grid, rounded towards where it is now (a line "below 12.5%" on a
+    # 1-point grid allows 13%, not 12%)
+    steps = (found[0] - ins.min) / ins.step
+    k = math.floor(steps + 1e-9) if d > 0 else math.ceil(steps - 1e-9)
+    line = round(ins.min + k * ins.step, 9)
+    if (line - current) * d < -1e-9:
+        return
+    if b.exact and (line - b.safe) * d > 1e-9:
+        return  # an earlier reading is tighter: keep it
     model.blocks[ins.id] = Block(ins.id, line + d * ins.step, line, True, exact=True)
 
 
@@ -349,11 +352,6 @@ def guessed_briefing(rules: Rules, v: View, model: OpponentModel) -> Briefing:
             if abs(f - s) > 1e-9:
                 w = model.ask_weight.get(ins.id, 1.0) * (0.5 if ins.kind == "tariff" else 1.0)
                 objs.append(_obj(f"ask_{ins.id}", instrument=ins.id, baseline=s, target=f, weight=w))
-        elif ins.owner == other and model.quality >= 4 and ins.kind != "suspension":
-            f = friendly_extreme(ins)
-            if abs(f - s) > 1e-9:
-                w = model.reluctance.get(ins.id, 0.5)
-                objs.append(_obj(f"keep_{ins.id}", instrument=ins.id, baseline=f, target=s, weight=w))
     return Briefing(objectives=objs, walk_away=0.0)
 
 

@@ -540,7 +540,7 @@ class Rules:
         (terms still start and snap back); the world goes on (events fire) and the two
         delegations implement the deal together, which counts each week as a conciliatory
         statement from both. So the deal is scored on what it does, not on one week of
-        it, and signing it is never worse than talking on with the same terms in force."""
+        it, and signing it is not penalised against talking on with the same terms."""
         state.deal_turn = state.turn
         while state.turn < self.scenario.end.deadline_turns:
             state.turn += 1

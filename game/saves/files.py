@@ -79,7 +79,7 @@ def app_version() -> str:
 
         return version("tariff-talks")
     except Exception:
-        return "0.1.0"
+        return "0.2.0"
 
 
 # ---------------------------------------------------------------------- saving
@@ -288,15 +288,23 @@ def _read_document(path: Path, *, check_backup: bool = True) -> _Document:
         )
     if not raw.strip():
         raise fail("the file is empty (perhaps a save that was interrupted)", "truncated")
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # a byte-order mark
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as err:
-        if err.reason != "unexpected end of data":
+        if err.reason != "unexpected end of data" or err.end != len(body):
             raise fail(
                 "the file is not a save: it is not text (binary data or a damaged file)", "not_text"
             ) from None
-        # cut off inside a multi-byte character (Chinese text, say): text that ends too early
-        text = raw[: err.start].decode("utf-8-sig")
+        # cut off inside a multi-byte character (Chinese text, say): text that ends too early,
+        # which the JSON check below reports as truncated
+        text = body[: err.start].decode("utf-8")
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            pass  # as expected: the JSON check below says where it ends
+        else:
+            raise fail("the file is damaged: stray bytes follow the save", "corrupted") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

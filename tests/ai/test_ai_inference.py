@@ -139,3 +139,38 @@ def test_a_number_that_is_not_the_line_is_not_read(geneva):
     v = g.view("us")
     model = build(rules_for(v), v, quality=3, memory_turns=None)
     assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
+
+
+def _refused_with(geneva, instrument: str, asked: float, note: str):
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument=instrument, value=asked),)))
+    g.play(Reject(side="china", note=note))
+    v = g.view("us")
+    return v, rules_for(v), build(rules_for(v), v, quality=3, memory_turns=None)
+
+
+def test_a_line_off_the_instruments_steps_is_rounded_towards_where_it_is(geneva):
+    v, rules, model = _refused_with(
+        geneva,
+        "cn_tariff_us",
+        0,
+        "Rejected: we will not move China's tariff on US goods that far — not below 12.5% while theirs stays.",
+    )
+    ins = rules.instruments["cn_tariff_us"]
+    b = model.blocks["cn_tariff_us"]
+    assert b.exact and b.safe == 13  # the nearest allowed step above 12.5%
+    assert model.allowed(ins, v.levels[ins.id], 13) and not model.allowed(ins, v.levels[ins.id], 12)
+
+
+def test_a_counter_offers_numbers_are_not_read_as_the_line(geneva):
+    _v, _rules, model = _refused_with(
+        geneva,
+        "cn_purchases",
+        50,
+        "Rejected: we will not move China's purchases of US farm goods and energy that far — we cannot "
+        "commit so much; we ask United States to cut the US reciprocal tariff on China to 20% for $40bn "
+        "of purchases (with 2 more terms): it leaves us better off.",
+    )
+    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact

@@ -187,3 +187,14 @@ def test_error_message_reads_well(good) -> None:
         load_game(good)
     assert str(ei.value).startswith(str(good))
     assert "A backup of the previous save is available." in str(ei.value)
+
+
+def test_truncated_after_a_byte_order_mark(tmp_path) -> None:
+    p = tmp_path / "bom.json"
+    p.write_bytes(b"\xef\xbb\xbf" + '{"format": "tariff-talks-save", "name": "中a中'.encode()[:-1])
+    _expect(p, "truncated", "truncated")
+
+
+def test_stray_bytes_after_a_save_are_damage(good) -> None:
+    good.write_bytes(good.read_bytes() + "中".encode()[:2])
+    _expect(good, "corrupted", "stray bytes")
