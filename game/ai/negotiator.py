@@ -35,7 +35,7 @@ import numpy as np
 
 from game.ai import explain
 from game.ai.levels import LEVEL_SPECS, Level
-from game.ai.opponent import OpponentModel, build, friendly_extreme, friendly_sign
+from game.ai.opponent import OpponentModel, build, friendly_extreme, friendly_sign, last_offer
 from game.ai.planner import Outcome, Plan, project
 from game.engine import (
     Accept,
@@ -330,10 +330,9 @@ class Negotiator:
         "yes, except for what we told you we cannot do". A package they as good as proposed
         is the likeliest to close this week."""
         v, rules = ctx.v, ctx.rules
-        theirs = [o for o in v.offers if o.side == v.other]
-        if not theirs:
+        last = last_offer(v, v.other)
+        if last is None:
             return []
-        last = theirs[-1]
         terms: list[Term] = []
         for t in last.terms:
             ins = rules.instruments[t.instrument]
@@ -595,12 +594,12 @@ class Negotiator:
         they have offered on that instrument themselves: what our own offer becomes once it
         respects what they told us they cannot do."""
         v, m = ctx.v, ctx.model
-        mine = [o for o in v.offers if o.side == v.side]
-        if not mine or not m.blocks:
+        ours = last_offer(v, v.side)
+        if ours is None or not m.blocks:
             return None
         terms: list[Term] = []
         changed = False
-        for t in mine[-1].terms:
+        for t in ours.terms:
             ins = ctx.rules.instruments[t.instrument]
             b = m.blocks.get(t.instrument)
             if (

@@ -9,12 +9,19 @@ from game.engine import Accept, Game, Propose, Reject, SubmitOrders, Term
 from game.engine.actions import EndTalks
 
 
-def test_a_named_red_line_becomes_a_block(geneva):
+def _asked(geneva, *terms: Term) -> Game:
+    """Turn 1 with no orders: the US proposes ``terms``; China is to answer."""
     g = Game(geneva, 1)
     for s in geneva.side_ids:
         g.play(SubmitOrders(side=s))
-    ask = (Term(instrument="us_tariff_reciprocal", value=60), Term(instrument="cn_purchases", value=50))
-    g.play(Propose(side="us", terms=ask))
+    g.play(Propose(side="us", terms=terms))
+    return g
+
+
+def test_a_named_red_line_becomes_a_block(geneva):
+    g = _asked(
+        geneva, Term(instrument="us_tariff_reciprocal", value=60), Term(instrument="cn_purchases", value=50)
+    )
     answer = make_ai("pragmatist", "normal").decide(g.view("china"))
     assert "purchases" in answer.note.lower()  # China names the line it will not cross
     g.play(Reject(side="china", note=answer.note))
@@ -29,10 +36,7 @@ def test_a_named_red_line_becomes_a_block(geneva):
 
 
 def test_an_ai_never_asks_past_a_named_line_again(geneva):
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
-        g.play(SubmitOrders(side=s))
-    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g = _asked(geneva, Term(instrument="cn_purchases", value=50))
     g.play(
         Reject(side="china", note="Rejected: China's purchases of US farm goods and energy — not that far.")
     )
@@ -84,10 +88,7 @@ def test_a_hardliner_answers_a_breach(geneva):
 
 def _named_purchase_line(geneva):
     """The US asks for $50bn of purchases; China refuses, naming its $30bn line."""
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
-        g.play(SubmitOrders(side=s))
-    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g = _asked(geneva, Term(instrument="cn_purchases", value=50))
     answer = make_ai("pragmatist", "normal").decide(g.view("china"))
     assert "$30bn" in answer.note
     g.play(Reject(side="china", note=answer.note))
@@ -113,42 +114,31 @@ def test_levels_home_in_on_a_named_line_differently(geneva):
 
 
 def test_the_expert_asks_exactly_up_to_the_line(geneva):
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
-        g.play(SubmitOrders(side=s))
-    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g = _asked(geneva, Term(instrument="cn_purchases", value=50))
     g.play(make_ai("pragmatist", "normal").decide(g.view("china")))  # a counter naming the line
     answer = make_ai("pragmatist", "expert").decide(g.view("us"))
     asked = [t.value for t in getattr(answer, "terms", ()) if t.instrument == "cn_purchases"]
     assert answer.type == "counter" and asked and max(asked) <= 30
 
 
-def test_a_number_that_is_not_the_line_is_not_read(geneva):
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
-        g.play(SubmitOrders(side=s))
-    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
-    # two candidate numbers in the instrument's unit: ambiguous, so no exact line
-    g.play(
-        Reject(
-            side="china",
-            note="Rejected: we will not move China's purchases of US farm goods and energy that far — "
-            "not above $20bn, or $40bn at most next year.",
-        )
-    )
-    v = g.view("us")
-    model = build(rules_for(v), v, quality=3, memory_turns=None)
-    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
-
-
 def _refused_with(geneva, instrument: str, asked: float, note: str):
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
-        g.play(SubmitOrders(side=s))
-    g.play(Propose(side="us", terms=(Term(instrument=instrument, value=asked),)))
+    """The US asks ``asked`` of ``instrument``; China refuses with ``note``: (view, rules, expert model)."""
+    g = _asked(geneva, Term(instrument=instrument, value=asked))
     g.play(Reject(side="china", note=note))
     v = g.view("us")
     return v, rules_for(v), build(rules_for(v), v, quality=3, memory_turns=None)
+
+
+def test_a_number_that_is_not_the_line_is_not_read(geneva):
+    # two candidate numbers in the instrument's unit: ambiguous, so no exact line
+    _v, _rules, model = _refused_with(
+        geneva,
+        "cn_purchases",
+        50,
+        "Rejected: we will not move China's purchases of US farm goods and energy that far — "
+        "not above $20bn, or $40bn at most next year.",
+    )
+    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
 
 
 def test_a_line_off_the_instruments_steps_is_rounded_towards_where_it_is(geneva):
