@@ -22,7 +22,12 @@ WINDOW_MODULES = (
     "main_window.py",
     "persistence.py",
     "replay.py",
-    "panels.py",
+    "panels/__init__.py",
+    "panels/base.py",
+    "panels/briefing.py",
+    "panels/meters.py",
+    "panels/orders.py",
+    "panels/table.py",
     "theme.py",
     "workers.py",
 )
@@ -42,7 +47,7 @@ def wrapped_strings() -> dict[str, str]:
                 continue
             arg = node.args[1] if name == "translate" and len(node.args) > 1 else node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                out.setdefault(arg.value, path.name)
+                out.setdefault(arg.value, str(path.relative_to(UI)))
     return out
 
 

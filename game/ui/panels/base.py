@@ -1,0 +1,91 @@
+"""What the panels share: meter rows, the translator, small widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from game.engine import Action
+from game.scenario.models import Instrument
+from game.ui.common import (
+    Ctx,
+    wrap_label,
+)
+
+#: Meters shown for each side, in order.
+SIDE_METER_ROWS: tuple[str, ...] = (
+    "growth_pct",
+    "recession_prob_pct",
+    "inflation_pct",
+    "exports_bn",
+    "trade_balance_bn",
+    "market_index",
+    "approval_pct",
+    "faction_pressure_pct",
+)
+#: Meters shared by the table.
+SHARED_METER_ROWS: tuple[str, ...] = ("world_growth_pct", "uncertainty_index", "trust_pct")
+
+Checker = Callable[[Action], "str | None"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Panels", text)
+
+
+def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+        elif item.layout() is not None:
+            _clear_layout(item.layout())  # type: ignore[arg-type]
+
+
+def tradable(ctx: Ctx, owner: str | None = None) -> list[Instrument]:
+    return [
+        i
+        for i in ctx.scenario.instruments
+        if i.player_controlled and i.owner in ctx.rules.sides and (owner is None or i.owner == owner)
+    ]
+
+
+# ---------------------------------------------------------------------------- briefing
+class Gauge(QWidget):
+    """A caption with its value on the right and a slim bar underneath."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QGridLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setVerticalSpacing(2)
+        self.caption = wrap_label(caption)
+        self.value = QLabel()
+        self.value.setObjectName("gaugeValue")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(7)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.bar.setFixedWidth(72)
+        lay.addWidget(self.caption, 0, 0, 1, 2)
+        lay.addWidget(self.bar, 1, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(self.value, 1, 1)
+        lay.setColumnStretch(1, 1)
+
+    def set(self, fraction: float, text: str, accessible: str) -> None:
+        self.bar.setValue(round(100 * max(0.0, min(1.0, fraction))))
+        self.value.setText(text)
+        self.bar.setAccessibleName(accessible)
+        self.bar.setAccessibleDescription(text)
