@@ -50,6 +50,8 @@ class View:
     econ: EconState
     end_reason: str | None
     score: Score
+    my_statement: str = "none"  # this side's submitted statement (with my_orders; private until resolution)
+    my_message: str = ""
 
     @property
     def active_agreements(self) -> tuple[Agreement, ...]:
@@ -98,6 +100,8 @@ def view(scenario: Scenario, state: GameState, side: str) -> View:
         econ=state.econ.copy(),
         end_reason=state.end_reason,
         score=score_briefing(side, own, state.levels, state.meters, state.shared),
+        my_statement=mine.statement if mine.orders is not None else "none",
+        my_message=mine.message if mine.orders is not None else "",
     )
 
 
