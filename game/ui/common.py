@@ -32,7 +32,9 @@ W = TypeVar("W", bound=QWidget)
 
 @dataclass(frozen=True)
 class Ctx:
-    """Everything a panel may render: one side's view, the (stateless) rules, the language."""
+    """Everything a panel may render: one side's view, the rules as that side sees them
+    (built from ``view.scenario``, which holds only this side's briefing), the language.
+    Made by :meth:`game.ui.controller.GameController.context` only."""
 
     view: View
     rules: Rules

@@ -6,6 +6,13 @@ checks them and raises ``IllegalAction``); AI seats decide in a worker thread
 thread. In hot-seat games the controller hides the screen between the two
 delegations' private phases: ``shown_side`` is ``None`` while the hand-over
 screen is up, and the window renders only ``session.view(shown_side)``.
+
+Secrecy holds by construction: :meth:`context` is the only thing the panels get,
+and it is derived from the shown side's view alone (its rules are built from the
+view's scenario, which carries only that side's briefing). While a game with two
+human sides runs (:attr:`keeps_secrets`), whatever reads the full game — a replay
+of it or of any save of it, the scenario editor on its scenario, the debrief —
+stays closed (see :meth:`reveals`).
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from game.engine import Action, IllegalAction, View
+from game.engine import Action, Game, IllegalAction, Rules, View
 from game.session import Session
 from game.ui import workers
+from game.ui.common import Ctx
 
 
 class GameController(QObject):
@@ -50,6 +58,7 @@ class GameController(QObject):
         self._stopped = False
         #: Show the "thinking" state at least this long, so the player sees who moved (0 in tests).
         self.min_think_ms = 0
+        self._public_rules: dict[str, Rules] = {}  # side -> rules of that side's public scenario
 
     # ------------------------------------------------------------- properties
     @property
@@ -60,11 +69,37 @@ class GameController(QObject):
     def over_now(self) -> bool:
         return self.session.over
 
+    @property
+    def keeps_secrets(self) -> bool:
+        """Two people share this computer and the game runs: each side's secrets stay hidden."""
+        return self.hot_seat and not self.session.over
+
     def view(self) -> View | None:
         """What the screen may show now: the shown side's view, or nothing."""
         if self.shown_side is None:
             return None
         return self.session.view(self.shown_side)
+
+    def context(self) -> Ctx | None:
+        """Everything the panels may render now, derived from the shown side's view alone."""
+        v = self.view()
+        if v is None:
+            return None
+        rules = self._public_rules.get(v.side)
+        if rules is None:  # built once per side, from the scenario as that side sees it
+            rules = self._public_rules[v.side] = Rules(v.scenario)
+        return Ctx(view=v, rules=rules, lang=self.lang, can_act=self.my_move())
+
+    def reveals(self, game: Game) -> bool:
+        """Showing all of ``game`` (a replay, the editor on its scenario) would reveal a secret of
+        the game now running: it is this game, or a save of it (same scenario and seed), and
+        the game is not over. Against the AI that secret is the AI's briefing and orders."""
+        if self.session.over:
+            return False
+        running = self.session.game
+        return game is running or (
+            game.seed == running.seed and game.scenario.meta.id == running.scenario.meta.id
+        )
 
     def my_move(self) -> bool:
         """The shown side may act now (and no AI is thinking)."""

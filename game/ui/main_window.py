@@ -64,6 +64,13 @@ def _alive(widget: QWidget) -> bool:
     return isValid(widget)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.resolve().is_relative_to(folder.resolve())
@@ -357,6 +364,7 @@ class MainWindow(QMainWindow):
         c.over.connect(self._on_over)
         c.failed.connect(self._on_failed)
         self.controller = c
+        self._hide_editor_for_hot_seat()
         assert isinstance(self.handover, HandOverScreen)
         s = settings()
         s.setValue("side", config.side)  # type: ignore[attr-defined]
@@ -556,18 +564,65 @@ class MainWindow(QMainWindow):
         from game.ui.replay import ReplayViewer
 
         assert isinstance(game, Game)
-        if self.session is not None and game is self.session.game and not self.session.over:
-            _qt().QMessageBox.information(
-                self,
+        if self.controller is not None and self.controller.reveals(game):
+            self._closed_until_over(
                 self.tr("Replay"),
-                self.tr("A replay reveals both sides' secrets: it opens once the game is over."),
+                self.tr(
+                    "This is the game now running (or a save of it). A replay shows both sides' "
+                    "briefings, orders and political capital: it opens once the game is over."
+                ),
             )
             return None
         self.replay_viewer = ReplayViewer(game, self.lang, self)
         self.replay_viewer.show()
         return self.replay_viewer
 
+    def _closed_until_over(self, title: str, text: str) -> None:
+        """Say why something that reads the whole game stays closed for now."""
+        self.statusBar().showMessage(text, 8000)
+        _qt().QMessageBox.information(self, title, text)
+
     # ---------------------------------------------------------------- scenarios
+    def _scenario_reveals(self, path: Path | None) -> bool:
+        """Opening ``path`` in the editor would show the running hot-seat game's briefings:
+        it is the running scenario's file (or the player's copy of a built-in one)."""
+        c = self.controller
+        if c is None or not c.keeps_secrets or path is None:
+            return False
+        from game.ui.dialogs import user_scenario_dir
+
+        current = getattr(self.config, "scenario_path", None)
+        if current is None:
+            return False
+        current = Path(current)
+        same = {current, user_scenario_dir() / current.name}
+        return any(_same_file(path, p) for p in same)
+
+    def _hide_editor_for_hot_seat(self) -> None:
+        """A hot-seat game started while the editor shows its scenario: the editor is
+        hidden (nothing in it is lost) and comes back when the game is over."""
+        editor = getattr(self, "editor", None)
+        if editor is None or not _alive(editor) or not editor.isVisible():
+            return
+        shown = editor.path or editor.suggested_path
+        if shown is None or self._scenario_reveals(Path(shown)):
+            editor.hide()
+            self._editor_hidden = editor
+            self.statusBar().showMessage(
+                self.tr(
+                    "The scenario editor is hidden during this hot-seat game (it shows both "
+                    "briefings); it comes back when the game is over."
+                ),
+                10_000,
+            )
+
+    def _restore_hidden_editor(self) -> None:
+        editor = getattr(self, "_editor_hidden", None)
+        self._editor_hidden = None
+        if editor is not None and _alive(editor):
+            editor.show()
+            editor.raise_()
+
     def edit_scenario(self, new: bool = False) -> object:
         """Scenario ▸ Edit: the current scenario in the editor (or one the player chooses;
         a built-in scenario is edited as a copy for the player's own folder). Play-test
@@ -582,6 +637,17 @@ class MainWindow(QMainWindow):
         path: Path | None = None
         if current is not None and Path(current).suffix.lower() in (".yaml", ".yml"):
             path = Path(current) if Path(current).is_file() else None
+        keeps_secrets = self.controller is not None and self.controller.keeps_secrets
+        if not new and keeps_secrets and (path is not None or editor is not None):
+            # The editor shows the whole file, both briefings included.
+            self._closed_until_over(
+                self.tr("Edit this scenario"),
+                self.tr(
+                    "The scenario file holds both delegations' briefings: the editor opens on it "
+                    "once this hot-seat game is over. (Scenario ▸ New scenario… works now.)"
+                ),
+            )
+            return None
         builtin = path is not None and _inside(path, bundled_scenario_dir())
         target = user_scenario_dir() / path.name if builtin and path is not None else path
         if not new and editor is not None:
@@ -602,6 +668,15 @@ class MainWindow(QMainWindow):
         if not new and path is None:
             path = self.choose_scenario_file(self.tr("Edit a scenario"))
             if path is None:
+                return None
+            if self._scenario_reveals(path):
+                self._closed_until_over(
+                    self.tr("Edit a scenario"),
+                    self.tr(
+                        "This is the scenario of the hot-seat game now running; its file holds both "
+                        "delegations' briefings: the editor opens on it once the game is over."
+                    ),
+                )
                 return None
             builtin = _inside(path, bundled_scenario_dir())
         if new:
@@ -714,15 +789,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Autosaving works again."), 5000)
 
     def _undo_side(self) -> str | None:
-        """Whose moves Undo takes back: the side at the screen (or, on the hand-over
-        screen, the side that has just moved)."""
+        """Whose moves Undo takes back: the side at the screen. Nobody's on the hot-seat
+        hand-over screen: a move handed over is final (whoever is at the keyboard now may
+        be the other delegation)."""
         c = self.controller
         if c is None or self.session is None or c.ai_busy or self.session.over:
             return None
-        if c.shown_side is not None:
-            return c.shown_side
-        actions = self.session.game.actions
-        return actions[-1].side if actions else None
+        return c.shown_side
 
     def update_undo_actions(self) -> None:
         st, side = self.undo_stack, self._undo_side()
@@ -731,6 +804,9 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(can_undo)
         self.act_redo.setEnabled(can_redo)
         why = st.why_not_undo(side) if st is not None and side is not None and not can_undo else None
+        c = self.controller
+        if c is not None and c.hot_seat and c.shown_side is None:
+            why = self.tr("A move is final once the computer is handed over.")
         self.act_undo.setToolTip(why or self.tr("Take back your last move in this phase"))
 
     @Slot()
@@ -770,15 +846,7 @@ class MainWindow(QMainWindow):
             self.autosave.save_now()
         c = self.controller
         if c is not None:
-            if c.hot_seat and c.shown_side != side:
-                # Taken back from the hand-over screen: whoever is at the computer now, the
-                # screen stays private — the delegation that moved must press Ready again.
-                c.shown_side = None
-                c.changed.emit()
-                c.handover.emit(side)
-            else:
-                c.shown_side = side
-                c.changed.emit()
+            c.changed.emit()  # the same side stays at the screen (undo never crosses a hand-over)
         self.update_undo_actions()
         self.statusBar().showMessage(self.tr("Your last move was taken back."), 4000)
 
@@ -998,13 +1066,13 @@ class MainWindow(QMainWindow):
         if self.session.over:  # type: ignore[union-attr]
             return  # the debrief takes over (see _on_over)
         self._render_generation += 1
-        v = c.view()
-        if v is None:
+        ctx = c.context()
+        if ctx is None:
             page.clear()
             return
-        from game.ui.common import Ctx, named
+        from game.ui.common import named
 
-        ctx = Ctx(view=v, rules=self.session.rules, lang=self.lang, can_act=c.my_move())  # type: ignore[union-attr]
+        v = ctx.view
         sc, lang = v.scenario, self.lang
         # The controls first; the read-only panels in later slices of the event loop, so
         # that no single slice stalls the window (the AI may be thinking meanwhile).
@@ -1164,6 +1232,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.debrief)
         self.stack.setCurrentWidget(self.debrief)
         self.setWindowTitle(f"{APP_TITLE} — " + self.tr("Debrief"))
+        self._restore_hidden_editor()
 
     # ------------------------------------------------------------------- menus
     def new_game_dialog(self) -> None:
