@@ -136,8 +136,9 @@ class Rules:
         return [state.table_mover]
 
     def opener(self, turn: int) -> str:
-        """Rule 3.1: the sides take turns to open the table, the first side on odd turns."""
-        return self.sides[(turn - 1) % len(self.sides)]
+        """Rule 3.1: the sides take turns to open the table, the first side on the table's
+        first turn (turn 1 unless the scenario keeps the table closed for a while, rule 3.0)."""
+        return self.sides[(turn - self.scenario.end.table_from_turn) % len(self.sides)]
 
     # ----------------------------------------------------------------- legality
     def check(self, state: GameState, action: Action) -> None:
@@ -300,6 +301,9 @@ class Rules:
             ss.message = action.message
             ss.order_note = action.note
             if all(state.sides[s].orders is not None for s in self.sides):
+                if state.turn < self.scenario.end.table_from_turn:
+                    self._resolve(state)  # Rule 3.0: the table is not open yet; orders only
+                    return state
                 state.phase = "table"
                 state.table_mover = self.opener(state.turn)
                 state.exchanges_used = 0

@@ -332,6 +332,9 @@ class ComprehensiveDeal(Model):
 class End(Model):
     deadline_turns: int = Field(ge=1, le=520, description="The game ends after this turn resolves.")
     exchanges_per_turn: int = Field(default=3, ge=1, le=20, description="Offers at the table per turn.")
+    table_from_turn: int = Field(
+        default=1, ge=1, description="The table first opens on this turn; earlier turns are orders only."
+    )
     comprehensive_deal: ComprehensiveDeal = Field(default_factory=ComprehensiveDeal)
     ends_on_deal: bool = Field(default=True, description="A comprehensive deal ends the game.")
     recession_prob_pct: float = Field(

@@ -177,6 +177,7 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
     "End": {
         "deadline_turns": (None, [13]),
         "exchanges_per_turn": (None, [3]),
+        "table_from_turn": (None, [2]),
         "comprehensive_deal": ("What makes an agreement a comprehensive deal.", None),
         "ends_on_deal": (None, [True]),
         "recession_prob_pct": (None, [90]),
