@@ -4,7 +4,8 @@ Run: ``.venv/bin/python scripts/screenshots.py [--out docs/screenshots]``.
 
 Produces the New game dialog, the main window mid-game in English and in Chinese
 (with the scenario's Chinese texts), the hot-seat hand-over screen, the debrief, and
-the main window in the dark theme.
+the main window in the dark theme — the window shots at 1366×768 (``NAME.png``) and
+at 1920×1080 (``NAME-1920x1080.png``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ os.environ.setdefault("TARIFF_TALKS_HOME", tempfile.mkdtemp(prefix="tariff-talks
 import game.ui  # noqa: E402, F401 - the binding work-around, before Qt starts
 
 SIZE = (1366, 768)
+#: The window shots are taken at each size: a laptop and a full-HD screen.
+SIZES = ((1366, 768), (1920, 1080))
 GENEVA = ROOT / "scenarios" / "geneva-2025.yaml"
 
 
@@ -96,6 +99,17 @@ def shot(widget, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+def window_shots(win, path: Path, settle_fn: Callable[[], None] | None = None) -> None:
+    """``win`` at each of SIZES: ``path`` at the first, ``<stem>-WxH.png`` at the others."""
+    for k, (w, h) in enumerate(SIZES):
+        win.resize(w, h)
+        wait(150)
+        if settle_fn is not None:
+            settle_fn()
+        shot(win, path if k == 0 else path.with_name(f"{path.stem}-{w}x{h}{path.suffix}"))
+    win.resize(*SIZE)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -125,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     play_until_offer(win)
     win.page.tabs.setCurrentIndex(1)
     settle(win)
-    shot(win, out / "main-window-en.png")
+    window_shots(win, out / "main-window-en.png", lambda: settle(win))
     # ... and its Orders tab and meters at the start of the next turn
     win.close()
 
@@ -135,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     play_until_offer(win)
     win.page.tabs.setCurrentIndex(1)
     settle(win)
-    shot(win, out / "main-window-zh.png")
+    window_shots(win, out / "main-window-zh.png", lambda: settle(win))
     win.close()
 
     # 4. the hot-seat hand-over screen
@@ -148,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     win.primary_action()
     wait_until(lambda: win.stack.currentWidget() is win.handover)
     wait(100)
-    shot(win, out / "hand-over.png")
+    window_shots(win, out / "hand-over.png")
     win.close()
 
     # 5. a whole game against the AI, then the debrief
@@ -186,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             win.act(EndTalks(side=v.side))
     wait_until(lambda: win.debrief is not None and win.debrief.zopa is not None)
     wait(300)
-    shot(win, out / "debrief-window.png")
+    window_shots(win, out / "debrief-window.png")
     win.debrief.render_pixmap().save(str(out / "debrief.png"), "PNG")
     print(f"wrote {out / 'debrief.png'}")
     win.close()
