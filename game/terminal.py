@@ -1,12 +1,21 @@
 """Playing at the terminal: a human seat that reads commands from standard input.
 
 Readable briefing, meters, offers and prompts, with help for each command.
+
+Hot-seat (``simulate --us human --china human``): the seats share one :class:`Desk`,
+the terminal. Whenever the side to act is not the side at the desk, the desk hands over
+first: it clears the screen (and the scrollback, on a terminal), asks the player to pass
+the computer to the other delegation and waits for Enter. A seat prints its side's
+private things (briefing, political capital, draft orders) only from inside its own
+``decide()``, after the desk is its own, so they never appear while the other side is
+at the terminal.
 """
 
 from __future__ import annotations
 
 import shlex
 import sys
+import weakref
 from collections.abc import Callable
 from typing import TextIO
 
@@ -57,16 +66,117 @@ class QuitGame(Exception):
     """The player asked to stop."""
 
 
+#: Clear the screen, move home, and clear the scrollback (xterm's ``E3``), so the next
+#: delegation cannot scroll back to the last one's screen.
+CLEAR_SCREEN = "\033[H\033[2J\033[3J"
+#: Off a terminal (piped, or a file) there is nothing to clear: blank lines and a separator.
+NOT_A_TTY_BREAK = "\n" * 40 + "#" * 72 + "\n"
+
+_HANDOVER_TEXT = {
+    "en": "Pass the computer to the {side} delegation — press Enter when ready ",
+    "zh": "请把电脑交给{side}代表团 — 准备好后按回车键 ",
+}
+_WELCOME_TEXT = {
+    "en": "The {side} delegation has the computer. Type 'briefing' to see your private briefing again.",
+    "zh": "{side}代表团已就位。输入 'briefing' 可再次查看你方的机密简报。",
+}
+
+
+class Desk:
+    """The terminal that the human seats share: whose eyes are on it, and the hand-over."""
+
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+        self._stdin = stdin
+        self._stdout = stdout
+        self._seats: weakref.WeakSet[object] = weakref.WeakSet()  # the live seats at this desk
+        #: The side whose things are on the screen now (None before the first move).
+        self.at_terminal: str | None = None
+        self.handovers = 0
+
+    @property
+    def stdin(self) -> TextIO:
+        return self._stdin or sys.stdin
+
+    @property
+    def out(self) -> TextIO:
+        return self._stdout or sys.stdout
+
+    def join(self, seat: object) -> None:
+        self._seats.add(seat)
+
+    @property
+    def hot_seat(self) -> bool:
+        """More than one human seat shares this terminal."""
+        return len(self._seats) > 1
+
+    def is_tty(self) -> bool:
+        try:
+            return bool(self.out.isatty())
+        except (AttributeError, ValueError):  # a closed or odd stream
+            return False
+
+    def clear(self) -> None:
+        self.out.write(CLEAR_SCREEN if self.is_tty() else NOT_A_TTY_BREAK)
+        self.out.flush()
+
+    def take(self, side: str, name: str, lang: str) -> bool:
+        """``side`` is about to act: hand the terminal over to it first if it is not there.
+
+        Returns True if there was a hand-over (the screen was cleared). Raises
+        :class:`QuitGame` at the end of input.
+        """
+        if self.at_terminal == side:
+            return False
+        if not self.hot_seat:
+            self.at_terminal = side
+            return False
+        self.clear()
+        self.at_terminal = None  # nobody's private things until the next delegation is there
+        self.out.write(_HANDOVER_TEXT.get(lang, _HANDOVER_TEXT["en"]).format(side=name))
+        self.out.flush()
+        if not self.stdin.readline():
+            raise QuitGame
+        self.clear()
+        self.at_terminal = side
+        self.handovers += 1
+        print(_WELCOME_TEXT.get(lang, _WELCOME_TEXT["en"]).format(side=name), file=self.out)
+        return True
+
+
+_console: Desk | None = None
+
+
+def console_desk() -> Desk:
+    """The process's own terminal (standard input and output), shared by its human seats."""
+    global _console
+    if _console is None:
+        _console = Desk()
+    return _console
+
+
 class TerminalSeat:
     """A person at the terminal."""
 
     is_human = True
 
-    def __init__(self, lang: str = "en", stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        lang: str = "en",
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        desk: Desk | None = None,
+    ) -> None:
+        """``desk``: the terminal shared with the other human seat (hot-seat). By default,
+        seats on the process's own standard input and output share :func:`console_desk`;
+        a seat given its own streams gets a desk of its own."""
         self.label = "human"
         self.lang = lang
-        self.stdin = stdin or sys.stdin
-        self.out = stdout or sys.stdout
+        if desk is None:
+            desk = console_desk() if stdin is None and stdout is None else Desk(stdin, stdout)
+        self.desk = desk
+        desk.join(self)
+        self.stdin = desk.stdin
+        self.out = desk.out
         self._rules: Rules | None = None
         self._briefed = False
         self._draft: dict[str, float] = {}
@@ -97,6 +207,7 @@ class TerminalSeat:
     # --------------------------------------------------------------- decide
     def decide(self, v: View) -> Action:
         rules = self.rules(v)
+        handed_over = self.desk.take(v.side, side_name(v.scenario, v.side, self.lang), self.lang)
         if not self._briefed:
             self._briefed = True
             self.show_briefing(v)
@@ -104,6 +215,10 @@ class TerminalSeat:
             self._shown_turn = v.turn
             self._draft, self._statement, self._message = {}, "none", ""
             self.show_turn(v)
+        elif handed_over:  # the screen was cleared: show this side where it stands again
+            self.show_turn(v)
+            if v.phase == "orders" and (self._draft or self._statement != "none"):
+                self.show_orders(v, rules)
         if v.phase == "table":
             self.show_table_state(v)
         handlers: dict[str, Callable[[View, Rules, list[str]], Action | None]] = {
@@ -316,7 +431,7 @@ class TerminalSeat:
                 if prev is not None and m in prev.meters.get(s, {}):
                     dv = val - prev.meters[s][m]
                     d = f" ({dv:+.1f})" if abs(dv) >= 0.05 else ""
-                cells.append(f"{val:>9.1f}{d:>7}")
+                cells.append(f"{val:.1f}{d}".rjust(16))
             self.p(f"  {meter_label(m, self.lang):<26}" + "".join(cells))
         for m, val in v.shared.items():
             self.p(f"  {meter_label(m, self.lang):<26}{val:>16.1f}")
