@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--scenario", type=Path, default=None, help="replay with this scenario file, not the saved copy"
     )
+    sp.add_argument(
+        "--reveal-secrets",
+        action="store_true",
+        help="with --step, print an unfinished hot-seat game anyway (both sides' orders, statements "
+        "and political capital); without it such a game is refused, or asked about on a terminal",
+    )
 
     sp = sub.add_parser("forecast", help="play a scenario's scripted events to a date and print the outlook")
     sp.add_argument("--scenario", type=Path, required=True)
@@ -149,7 +155,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "replay":
         from game.saves.replay import run_replay
 
-        return run_replay(args.file, step=args.step, scenario_path=args.scenario)
+        return run_replay(
+            args.file, step=args.step, scenario_path=args.scenario, reveal_secrets=args.reveal_secrets
+        )
     if cmd == "forecast":
         return _forecast(args)
     if cmd == "tournament":

@@ -1,7 +1,9 @@
-"""The command line: exit codes, --help everywhere, simulate, validate, schema, forecast."""
+"""The command line: exit codes, --help everywhere, simulate, validate, schema, forecast, and replay's
+secrecy about a running hot-seat game."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -151,3 +153,100 @@ def test_no_display_gives_a_message_not_a_crash(capsys, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     code, _, err = run(capsys)
     assert code == 1 and "no display" in err and "simulate --us human" in err
+
+
+# ------------------------------------------------------------------ replay keeps a running hot-seat game's secrets
+SECRET = "US-SECRET-STATEMENT-MARKER"
+
+
+class _Keyboard(io.StringIO):
+    """Standard input that is a terminal, with a person's answer already typed."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _save(tmp_path: Path, game, seats: dict[str, str], name: str = "g.json") -> Path:
+    from game.saves import save_game
+
+    return save_game(tmp_path / name, game, seats=seats, scenario_path=Path(GENEVA))
+
+
+@pytest.fixture
+def running_hot_seat(tmp_path: Path) -> Path:
+    """Hot-seat Geneva in turn 1: the US has submitted its orders; China is at the keyboard."""
+    from game.engine import Game, SubmitOrders
+    from game.scenario.loader import load_scenario
+
+    game = Game(load_scenario(GENEVA), seed=2)
+    game.play(SubmitOrders(side="us", moves={"us_tariff_reciprocal": 115}, statement="firm", message=SECRET))
+    assert not game.over
+    return _save(tmp_path, game, {"us": "human", "china": "human"})
+
+
+def _finished_game():
+    from game.ai import make_ai
+    from game.scenario.loader import load_scenario
+    from game.session import Session
+
+    session = Session.new(load_scenario(GENEVA), {"us": make_ai(), "china": make_ai()}, seed=2)
+    session.play_to_end()
+    return session.game
+
+
+def test_replay_step_refuses_a_running_hot_seat_game(capsys, monkeypatch, running_hot_seat):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a script or CI: not a terminal
+    code, out, err = run(capsys, "replay", str(running_hot_seat), "--step")
+    assert code == 1
+    assert out == ""  # not a line of the game
+    assert "hot-seat game still in progress" in err and "turn 1" in err
+    assert "United States and China" in err
+    assert "orders and statements" in err and "political capital" in err  # says what it would reveal
+    assert "--reveal-secrets" in err and "nothing shown" in err
+    assert "Type 'reveal'" not in err  # nobody to ask
+
+
+def test_replay_without_step_still_checks_a_running_hot_seat_game(capsys, running_hot_seat):
+    code, out, _ = run(capsys, "replay", str(running_hot_seat))
+    assert code == 0 and "verified against the save" in out
+    assert "→" not in out and "statement" not in out and "Political capital" not in out
+
+
+def test_replay_step_reveal_secrets_shows_it(capsys, running_hot_seat):
+    code, out, err = run(capsys, "replay", str(running_hot_seat), "--step", "--reveal-secrets")
+    assert code == 0, err
+    assert "United States orders: US reciprocal tariff on China → 115; firm statement" in out
+    assert "hot-seat" not in err
+
+
+@pytest.mark.parametrize(("answer", "shown"), [("reveal\n", True), ("no\n", False), ("", False)])
+def test_replay_step_asks_at_a_terminal(capsys, monkeypatch, running_hot_seat, answer, shown):
+    monkeypatch.setattr(sys, "stdin", _Keyboard(answer))
+    code, out, err = run(capsys, "replay", str(running_hot_seat), "--step")
+    assert "Type 'reveal' to continue" in err and "hot-seat game still in progress" in err
+    assert code == (0 if shown else 1)
+    assert ("→ 115" in out) == shown
+
+
+def test_replay_step_of_a_finished_hot_seat_game_is_shown(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    game = _finished_game()
+    assert game.over
+    path = _save(tmp_path, game, {"us": "human", "china": "human"})
+    code, out, err = run(capsys, "replay", str(path), "--step")
+    assert code == 0, err
+    assert "orders:" in out and "Political capital" in out and "Game over" in out
+    assert "hot-seat" not in err
+
+
+def test_replay_step_of_a_running_game_against_the_ai_is_shown(capsys, monkeypatch, tmp_path):
+    from game.engine import Game, SubmitOrders
+    from game.scenario.loader import load_scenario
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    game = Game(load_scenario(GENEVA), seed=2)
+    game.play(SubmitOrders(side="us", moves={"us_tariff_reciprocal": 115}, statement="firm"))
+    path = _save(tmp_path, game, {"us": "human", "china": "ai:pragmatist:normal"})
+    code, out, err = run(capsys, "replay", str(path), "--step")
+    assert code == 0, err
+    assert "→ 115" in out and "hot-seat" not in err

@@ -7,11 +7,18 @@ the file cannot be read, an action does not replay, or a hash differs — saying
 in which turn the replay diverged. ``--step`` prints the game turn by turn:
 the orders (moves and statements), the offers and answers at the table, the
 news, and the meters after each turn.
+
+A save of a hot-seat game that is not over (two human seats) holds both
+delegations' secrets, so ``--step`` does not print it: it says what it would
+reveal and exits 1, unless ``reveal_secrets`` (``--reveal-secrets``) is given or,
+when standard input is a terminal, the person there types ``reveal``. A finished
+game, or one against the AI, replays as always.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -96,17 +103,78 @@ def _print_events(game: Game, news_from: int, out: TextIO) -> int:
     return len(game.state.news)
 
 
+def human_sides(seats: Mapping[str, str]) -> list[str]:
+    """The sides a save records as played by people (seat label ``human`` or ``human:…``)."""
+    return [s for s, label in seats.items() if label == "human" or label.startswith("human:")]
+
+
+def keeps_secrets(seats: Mapping[str, str], over: bool) -> bool:
+    """True while showing the whole game would reveal one person's secrets to another:
+    two or more human seats and the game not over."""
+    return not over and len(human_sides(seats)) >= 2
+
+
+def _played(scenario: Scenario, seed: int, actions: Sequence[Action]) -> Game | None:
+    """The game after the saved actions, played quietly (None if they do not replay: the
+    checked replay then reports why)."""
+    game = Game(scenario, seed)
+    try:
+        for a in actions:
+            game.play(a)
+    except Exception:
+        return None
+    return game
+
+
+def secrets_warning(path: Path, scenario: Scenario, seats: Mapping[str, str], turn: int) -> str:
+    """What ``--step`` would reveal of a running hot-seat game, and how to go on."""
+    from game.text import side_name
+
+    people = " and ".join(side_name(scenario, s) for s in human_sides(seats))
+    return (
+        f"tariff-talks replay: {path} is a hot-seat game still in progress (turn {turn}; "
+        f"{people} are both played by people).\n"
+        "  --step would reveal both delegations' secrets: every side's orders and statements, "
+        "including this turn's not yet resolved, the offers, and each side's political capital.\n"
+        "  Finish the game first, or, if both delegations agree, add --reveal-secrets."
+    )
+
+
+def _asked_to_reveal(stdin: TextIO, err: TextIO) -> bool:
+    """On a terminal, ask; elsewhere (a script, CI) the answer is no."""
+    try:
+        interactive = bool(stdin.isatty())
+    except (AttributeError, ValueError):
+        interactive = False
+    if not interactive:
+        return False
+    err.write("  Type 'reveal' to continue (anything else stops): ")
+    err.flush()
+    try:
+        answer = stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return answer.strip().lower() == "reveal"
+
+
 def run_replay(
     path: str | Path,
     *,
     step: bool = False,
     scenario_path: str | Path | None = None,
+    reveal_secrets: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    stdin: TextIO | None = None,
 ) -> int:
-    """Replay the save at ``path``; return the exit code (0 ok, 1 a problem)."""
+    """Replay the save at ``path``; return the exit code (0 ok, 1 a problem).
+
+    With ``step`` on a running hot-seat game, nothing is printed but a warning (exit 1)
+    unless ``reveal_secrets``, or ``stdin`` is a terminal and its answer is ``reveal``.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
+    stdin = stdin or sys.stdin
     p = Path(path)
     try:
         doc, _version = read_document(p)
@@ -126,6 +194,15 @@ def run_replay(
     except SaveError as exc:
         print(f"tariff-talks replay: {exc}", file=err)
         return EXIT_PROBLEM
+
+    if step and not reveal_secrets and len(human_sides(doc.seats)) >= 2:
+        played = _played(scenario, doc.seed, actions)
+        if keeps_secrets(doc.seats, played is not None and played.over):
+            turn = played.state.turn if played is not None else (doc.meta.turn if doc.meta else 1)
+            print(secrets_warning(p, scenario, doc.seats, turn), file=err)
+            if not _asked_to_reveal(stdin, err):
+                print("tariff-talks replay: nothing shown.", file=err)
+                return EXIT_PROBLEM
 
     news_at = 0
     state = {"turn": 1, "news": 0}
