@@ -450,10 +450,21 @@ def how_to_play_html() -> str:
 
 
 def rules_markdown() -> str:
+    """The players' rulebook: docs/rules.md, its numbered rules, without its notes for
+    developers and scenario authors (the quoted blocks that open with "For developers")."""
     path = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
+    if not path.exists():
+        return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
+    kept: list[str] = []
+    in_quote = dropping = False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        quoted = line.lstrip().startswith(">")
+        if quoted and not in_quote:  # a quoted block starts: is it a note for developers?
+            dropping = "for developers" in line.lower()
+        in_quote = quoted
+        if not (quoted and dropping):
+            kept.append(line)
+    return "".join(kept)
 
 
 class TextDialog(QDialog):
