@@ -54,6 +54,31 @@ def side_name(scenario: Scenario, side: str | None, lang: str = "en") -> str:
         return side
 
 
+#: English names that read with "the" in a sentence ("the United States", "the EU").
+_ARTICLE_FIRST_WORDS = ("United", "Republic", "People's", "European", "EU", "UK", "US", "USA")
+_ARTICLE_LAST_WORDS = ("States", "Kingdom", "Republic", "Union", "Netherlands", "Philippines", "Emirates")
+
+
+def side_subject(scenario: Scenario, side: str | None, lang: str = "en", *, start: bool = False) -> str:
+    """The side's name as it reads in a sentence: "the United States", "China"
+    (``start``: at the start of a sentence, "The United States"). Chinese: the name."""
+    name = side_name(scenario, side, lang)
+    if lang == "zh" or not name:
+        return name
+    words = name.split()
+    if words[0] in _ARTICLE_FIRST_WORDS or words[-1] in _ARTICLE_LAST_WORDS:
+        return ("The " if start else "the ") + name
+    return name
+
+
+def side_possessive(scenario: Scenario, side: str | None, lang: str = "en", *, start: bool = False) -> str:
+    """The possessive: ``the United States'``, ``China's`` (English); ``中国的`` (Chinese)."""
+    subject = side_subject(scenario, side, lang, start=start)
+    if lang == "zh":
+        return f"{subject}的"
+    return f"{subject}'" if subject.endswith("s") else f"{subject}'s"
+
+
 def instrument_name(scenario: Scenario, iid: str, lang: str = "en") -> str:
     try:
         return tr(scenario.instrument(iid).name, lang)
@@ -63,7 +88,7 @@ def instrument_name(scenario: Scenario, iid: str, lang: str = "en") -> str:
 
 def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
     """One line of news for the feed."""
-    who = side_name(scenario, item.side, lang)
+    who = side_subject(scenario, item.side, lang, start=True)  # "The United States moves …"
     zh = lang == "zh"
     if item.kind == "event" and item.event_id:
         for ev in scenario.events:
@@ -79,7 +104,8 @@ def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
         name = instrument_name(scenario, item.headline, lang)
         return f"{who}{'调整' if zh else ' moves '}{name}{'：' if zh else ': '}{item.text}"
     if item.kind == "agreement":
-        return f"{'双方达成协议（' if zh else 'Agreement signed (proposed by '}{who}{'提出）' if zh else ')'}"
+        by = side_subject(scenario, item.side, lang)
+        return f"{'双方达成协议（' if zh else 'Agreement signed (proposed by '}{by}{'提出）' if zh else ')'}"
     if item.kind == "breach":
         return f"{who}{'违反协议：协议作废' if zh else ' breaches the agreement: it is void'}"
     if item.kind == "snap_back":
@@ -87,7 +113,7 @@ def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
         return f"{name}{'恢复至协议前水平' if zh else ' snaps back to its level before the agreement'}"
     if item.kind == "end":
         text = _pick(END_WORDS.get(item.headline, (item.headline, item.headline)), lang)
-        return f"{who} {text}" if item.headline == "walk_out" else text
+        return f"{who}{'' if zh else ' '}{text}" if item.headline == "walk_out" else text
     return item.headline
 
 

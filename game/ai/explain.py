@@ -17,6 +17,7 @@ from game.engine.rules import Rules
 from game.engine.scoring import objective_value, score_briefing
 from game.engine.view import View
 from game.scenario.models import Instrument, Objective, RedLine, tr
+from game.text import side_subject
 
 
 def name(ins: Instrument) -> str:
@@ -110,7 +111,7 @@ def offer_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: 
     asks = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.other)]
     more = len(terms) - len(gives) - len(asks)
     extra = f" (with {more} more term{'s' if more > 1 else ''})" if more > 0 else ""
-    other = tr(v.scenario.side(v.other).name)
+    other = side_subject(v.scenario, v.other)  # "the United States", "China"
     if gives and asks:
         head = f"We offer to {join(gives)} if {other} will {join(asks)}{extra}"
     elif gives:
@@ -132,7 +133,7 @@ def _better_off(mine: float, base: float) -> str:
 
 def accept_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float) -> str:
     asks = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.other)]
-    what = f"{tr(v.scenario.side(v.other).name)} will {join(asks)}, " if asks else ""
+    what = f"{side_subject(v.scenario, v.other)} will {join(asks)}, " if asks else ""
     return f"Accepted: {what}which {_better_off(mine, base).replace('it leaves', 'leaves')}."
 
 
@@ -149,7 +150,7 @@ def nibble_note(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence[Te
             if mine:
                 parts.append(f"we {describe_term(rules, v, a)} only")
             else:
-                parts.append(f"{tr(rules.scenario.side(v.other).name)} will {describe_term(rules, v, a)}")
+                parts.append(f"{side_subject(rules.scenario, v.other)} will {describe_term(rules, v, a)}")
         elif a is None and b is not None:
             parts.append(f"we leave out the promise to {describe_term(rules, v, b)}")
     return f"Almost there: we would sign this if {join(parts)}."

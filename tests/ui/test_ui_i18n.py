@@ -22,6 +22,7 @@ WINDOW_MODULES = (
     "main_window.py",
     "persistence.py",
     "replay.py",
+    "report.py",
     "panels/__init__.py",
     "panels/base.py",
     "panels/briefing.py",

@@ -1,0 +1,559 @@
+"""The debrief as data and as a printable document.
+
+The debrief page (:mod:`game.ui.debrief`) and its PDF export read the same finished
+game through the functions here: the side headings with their scores, the score
+breakdowns, the final meters, the agreements' terms, the timeline and the comparison
+with 2025. :func:`build_document` lays them out as a :class:`QTextDocument` (HTML with
+the charts added as image resources) and :func:`write_pdf` prints it with
+:class:`QPdfWriter`: real text (selectable, searchable), headings, tables, each main
+section on a new page, and Qt's pagination never cuts a line in half.
+
+The game is over when this is used, so everything is revealed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from game.engine import Game
+from game.engine.scoring import outcome, score
+from game.scenario.models import tr
+from game.text import (
+    HISTORY_2025,
+    describe_news,
+    end_reason_label,
+    format_level,
+    format_meter,
+    instrument_name,
+    meter_label,
+    side_name,
+    side_possessive,
+    side_subject,
+)
+from game.ui.panels.base import SHARED_METER_ROWS, SIDE_METER_ROWS
+
+#: The per-side meters charted and tabulated (the panel's rows and political capital).
+SIDE_METERS: tuple[str, ...] = (*SIDE_METER_ROWS, "political_capital")
+SHARED_METERS: tuple[str, ...] = SHARED_METER_ROWS
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DebriefReport", text)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+# ---------------------------------------------------------------------- the data
+def _game(session: object) -> Game:
+    return session.game  # type: ignore[attr-defined]
+
+
+def other_side(session: object, side: str) -> str:
+    """The side across the table from ``side``."""
+    return next(s for s in _game(session).scenario.side_ids if s != side)
+
+
+def seat_words(session: object, side: str) -> str:
+    """Who played a side: "human", or the AI's style and level ("AI: Pragmatist, Normal")."""
+    from game.ui.dialogs import ai_seat_words
+
+    seat = session.seats[side]  # type: ignore[attr-defined]
+    label = getattr(seat, "label", "AI")
+    return _t("human") if seat.is_human else ai_seat_words(label) or label
+
+
+def side_heading(session: object, side: str, lang: str) -> str:
+    """ "United States (human): score 66.9 — walk-away 35" (the page's card title and the PDF's)."""
+    g = _game(session)
+    sco = score(g.scenario, g.state, side)
+    return _t("{side} ({who}): score {score:.1f} — walk-away {walk:.0f}").format(
+        side=side_name(g.scenario, side, lang),
+        who=seat_words(session, side),
+        score=sco.total,
+        walk=sco.walk_away,
+    )
+
+
+def end_line(session: object, lang: str) -> str:
+    """The tier's description and how the game ended ("China walked out on turn 1.")."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    tier = outcome(sc, st)
+    if st.end_reason == "walk_out" and st.ended_by:
+        line = _t("The game ended on turn {turn}: {side} walked out.").format(
+            turn=st.turn, side=side_subject(sc, st.ended_by, lang)
+        )
+    else:
+        line = _t("The game ended on turn {turn}: {reason}.").format(
+            turn=st.turn, reason=end_reason_label(st.end_reason, lang)
+        )
+    return (tr(tier.description, lang) + " " + line) if tier.description else line
+
+
+def score_rows(session: object, side: str, lang: str) -> list[tuple[str, str, str, str]]:
+    """(objective, value, credit, points) for each of the side's objectives."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    objs = {o.id: o for o in sc.briefings[side].objectives}
+    rows = []
+    for item in score(sc, st, side).items:
+        obj = objs[item.id]
+        value = (
+            format_level(sc, obj.instrument, item.value, lang)
+            if obj.instrument
+            else format_meter(obj.meter or "", item.value)
+        )
+        rows.append((tr(obj.text, lang), value, f"{item.credit * 100:.0f}%", f"{item.points:.1f}"))
+    return rows
+
+
+def offer_text(session: object, offer: object, lang: str) -> str:
+    """One offer of the timeline, naming the side that answered it (never the proposer as if it accepted)."""
+    g = _game(session)
+    sc = g.scenario
+    proposer = offer.side  # type: ignore[attr-defined]
+    answerer = side_subject(sc, other_side(session, proposer), lang)
+    n = len(offer.terms)  # type: ignore[attr-defined]
+    status = offer.status  # type: ignore[attr-defined]
+    if status == "accepted":
+        if n == 1:
+            text = _t("{whose} package of 1 term is accepted by {other} and signed")
+        else:
+            text = _t("{whose} package of {n} terms is accepted by {other} and signed")
+        # English "The United States' package"; the Chinese sentence has its own 提出的
+        whose = (
+            side_subject(sc, proposer, lang)
+            if lang == "zh"
+            else side_possessive(sc, proposer, lang, start=True)
+        )
+        return text.format(whose=whose, n=n, other=answerer)
+    answers = {
+        "rejected": _t("rejected by {other}"),
+        "countered": _t("countered by {other}"),
+        "lapsed": _t("lapsed without an answer"),
+        "pending": _t("not yet answered"),
+    }
+    answer = answers.get(status, status).format(other=answerer)
+    who = side_subject(sc, proposer, lang, start=True)
+    if n == 1:
+        return _t("{who} offers 1 term — {answer}").format(who=who, answer=answer)
+    return _t("{who} offers {n} terms — {answer}").format(who=who, n=n, answer=answer)
+
+
+def timeline(session: object, lang: str) -> list[tuple[int, list[tuple[str | None, str]]]]:
+    """Per turn: (side or None, line) for the moves and statements, then the offers and
+    their answers, then what followed (breaches, snap-backs, the end). A line the news
+    holds twice (a walk-out is news and the end of the game) is kept once; an agreement
+    is told by the offer that made it (who proposed it and who accepted it)."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    first: dict[int, list[tuple[str | None, str]]] = {}
+    table: dict[int, list[tuple[str | None, str]]] = {}
+    after: dict[int, list[tuple[str | None, str]]] = {}
+    for n in st.news:
+        if n.kind in ("event", "agreement"):
+            continue
+        lines = (first if n.kind in ("statement", "order") else after).setdefault(n.turn, [])
+        line = (None, describe_news(sc, n, lang))
+        if line not in lines:
+            lines.append(line)
+    for o in st.offers:
+        table.setdefault(o.turn, []).append((o.side, offer_text(session, o, lang)))
+    turns = sorted(set(first) | set(table) | set(after))
+    return [(t, first.get(t, []) + table.get(t, []) + after.get(t, [])) for t in turns]
+
+
+@dataclass(frozen=True)
+class AgreementBlock:
+    heading: str
+    rows: list[tuple[str, str, str, str]]  # instrument, before, agreed, in force
+
+
+def agreement_blocks(session: object, lang: str) -> list[AgreementBlock]:
+    """Each agreement signed: who proposed and who accepted, its status, and its terms."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    statuses = {
+        "in_force": _t("in force at the end"),
+        "expired": _t("expired"),
+        "breached": _t("breached"),
+        "superseded": _t("superseded by a later agreement"),
+    }
+    out = []
+    for k, ag in enumerate(st.agreements, start=1):
+        status = statuses.get(ag.status, ag.status)
+        if ag.status == "breached" and ag.breached_by:
+            status = _t("breached by {side}").format(side=side_subject(sc, ag.breached_by, lang))
+        heading = _t(
+            "Agreement {n}, signed on turn {turn}: proposed by {proposer}, accepted by {other} — {status}"
+        ).format(
+            n=k,
+            turn=ag.signed_turn,
+            proposer=side_subject(sc, ag.proposer, lang),
+            other=side_subject(sc, other_side(session, ag.proposer), lang),
+            status=status,
+        )
+        rows = []
+        for t in ag.terms:
+            if t.until_turn is None:
+                span = _t("from turn {a} to the end").format(a=t.from_turn)
+            else:
+                span = _t("turns {a}–{b}").format(a=t.from_turn, b=t.until_turn)
+            rows.append(
+                (
+                    instrument_name(sc, t.instrument, lang),
+                    format_level(sc, t.instrument, t.prior, lang),
+                    format_level(sc, t.instrument, t.value, lang),
+                    span,
+                )
+            )
+        out.append(AgreementBlock(heading, rows))
+    return out
+
+
+def final_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of each side's meters at the start and at the end of the game."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    first = st.history[0] if st.history else None
+    header = [_t("Meter")]
+    for s in sc.side_ids:
+        name = side_name(sc, s, lang)
+        header += [_t("{side} at the start").format(side=name), _t("{side} at the end").format(side=name)]
+    rows: list[list[str]] = []
+    for m in SIDE_METERS:
+        row = [meter_label(m, lang)]
+        for s in sc.side_ids:
+            row += [
+                _value(m, first.meters.get(s, {}).get(m) if first else None),
+                _value(m, st.meters.get(s, {}).get(m)),
+            ]
+        rows.append(row)
+    return header, rows
+
+
+def shared_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the shared meters (world growth, uncertainty, trust) at the start and the end."""
+    st = _game(session).state
+    first = st.history[0] if st.history else None
+    header = [_t("Shared meter"), _t("At the start"), _t("At the end")]
+    rows = [
+        [meter_label(m, lang), _value(m, first.shared.get(m) if first else None), _value(m, st.shared.get(m))]
+        for m in SHARED_METERS
+    ]
+    return header, rows
+
+
+def _value(meter: str, value: float | None) -> str:
+    return "—" if value is None else format_meter(meter, value)
+
+
+def history_rows(session: object, lang: str) -> list[tuple[str, str, str]] | None:
+    """(topic, what happened in 2025, what the game did) — None if the scenario has no comparison."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    rows = HISTORY_2025.get(sc.meta.id)
+    if not rows:
+        return None
+    pick = 1 if lang == "zh" else 0
+    out = []
+    for topic, happened, instruments in rows:
+        ours = "\n".join(
+            f"{instrument_name(sc, i, lang)}: {format_level(sc, i, st.levels[i], lang)}"
+            for i in instruments
+            if i in st.levels
+        )
+        if not instruments:
+            ours = agreements_summary(session)
+        out.append((topic[pick], happened[pick], ours))
+    return out
+
+
+def agreements_summary(session: object) -> str:
+    st = _game(session).state
+    n = len(st.agreements)
+    m = sum(1 for ag in st.agreements if ag.status == "in_force")
+    if not n:
+        return _t("No agreement")
+    if n == 1:
+        return (
+            _t("1 agreement signed, in force at the end")
+            if m
+            else _t("1 agreement signed, not in force at the end")
+        )
+    return _t("{n} agreements signed; {m} in force at the end").format(n=n, m=m)
+
+
+# ------------------------------------------------------------------ the document
+#: Headings of the document's sections, each on a new page (the first under the title).
+def section_titles() -> dict[str, str]:
+    return {
+        "scores": _t("Scores"),
+        "meters": _t("Final meters"),
+        "agreements": _t("Agreement terms"),
+        "charts": _t("The meters over the game"),
+        "zopa": _t("The zone of possible agreement"),
+        "timeline": _t("Timeline of moves and agreements"),
+        "history": _t("What happened in 2025"),
+    }
+
+
+#: Sections that start a new page (the others follow on the same page).
+NEW_PAGE: tuple[str, ...] = ("meters", "charts", "timeline")
+
+_CSS = """
+body { color: #1b1f24; }
+h1 { font-size: 20pt; font-weight: 700; margin-bottom: 2px; }
+h2 { font-size: 15pt; font-weight: 700; margin-top: 14px; margin-bottom: 6px; color: #1f3a5f; }
+h3 { font-size: 12pt; font-weight: 700; margin-top: 12px; margin-bottom: 4px; }
+p { margin-top: 2px; margin-bottom: 4px; }
+p.tier { font-size: 14pt; font-weight: 600; color: #1f5fbf; margin-bottom: 4px; }
+p.hint { color: #5b6470; }
+p.redline { color: #b3261e; margin-top: 0px; margin-bottom: 0px; }
+table.data { border-collapse: collapse; }
+table.data th { background-color: #e7ebf0; font-weight: 600; }
+td.num { text-align: right; }
+"""
+
+
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], numeric_from: int = 1, widths: Sequence[int] = ()
+) -> str:
+    head = "".join(
+        f"<th{f' width={widths[i]}%' if i < len(widths) else ''}>{_e(h)}</th>" for i, h in enumerate(header)
+    )
+    body = []
+    for r in rows:
+        cells = []
+        for c, text in enumerate(r):
+            cls = " class='num'" if c >= numeric_from else ""
+            cells.append(f"<td{cls}>{_e(text).replace(chr(10), '<br/>')}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        "<table class='data' border='1' cellspacing='0' cellpadding='4' width='100%'>"
+        f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
+    )
+
+
+def _swatch(colour: str) -> str:
+    return f"<span style='color:{colour}'>■</span>"
+
+
+def chart_url(key: str) -> QUrl:
+    return QUrl(f"chart:{key}")
+
+
+def build_html(
+    session: object,
+    lang: str,
+    *,
+    charts: Sequence[str] = (),
+    zopa: bool = False,
+    zopa_caption: str = "",
+    zopa_legend: str = "",
+) -> str:
+    """The document's HTML; ``charts`` are the meters whose images are resources ``chart:<meter>``,
+    ``zopa`` whether ``chart:zopa`` is one; ``zopa_legend`` is HTML (the page's legend)."""
+    g = _game(session)
+    sc, st = g.scenario, g.state
+    titles = section_titles()
+    parts: list[str] = []
+
+    def section(key: str) -> None:
+        brk = " style='page-break-before: always'" if key in NEW_PAGE else ""
+        parts.append(f"<h2{brk}>{_e(titles[key])}</h2>")
+
+    tier = outcome(sc, st)
+    parts.append(f"<h1>{_e(_t('Debrief — {title}').format(title=tr(sc.meta.title, lang)))}</h1>")
+    parts.append(f"<p class='tier'>{_e(tr(tier.name, lang))}</p>")
+    parts.append(f"<p>{_e(end_line(session, lang))}</p>")
+
+    # scores
+    section("scores")
+    summary = []
+    for s in sc.side_ids:
+        sco = score(sc, st, s)
+        summary.append(
+            (
+                side_name(sc, s, lang),
+                seat_words(session, s),
+                f"{sco.total:.1f}",
+                f"{sco.walk_away:.0f}",
+                _t("yes") if sco.total >= sco.walk_away else _t("no"),
+            )
+        )
+    parts.append(
+        _table(
+            [_t("Side"), _t("Played by"), _t("Score"), _t("Walk-away"), _t("Better than walking away?")],
+            summary,
+            numeric_from=2,
+        )
+    )
+    for s in sc.side_ids:
+        parts.append(f"<h3>{_swatch(sc.side(s).colour)} {_e(side_heading(session, s, lang))}</h3>")
+        brief = sc.briefings[s]
+        if brief.summary:
+            parts.append(f"<p class='hint'>{_e(tr(brief.summary, lang))}</p>")
+        rows = score_rows(session, s, lang)
+        total = score(sc, st, s).total
+        rows.append((_t("Total"), "", "", f"{total:.1f}"))
+        parts.append(
+            _table([_t("Objective"), _t("Value"), _t("Credit"), _t("Points")], rows, widths=(61, 15, 12, 12))
+        )
+        if brief.red_lines:
+            parts.append(f"<p>{_e(_t('Red lines:'))}</p>")
+            parts += [f"<p class='redline'>✗ {_e(tr(rl.text, lang))}</p>" for rl in brief.red_lines]
+
+    # final meters
+    section("meters")
+    header, rows = final_meter_rows(session, lang)
+    parts.append(_table(header, rows))
+    header, rows = shared_meter_rows(session, lang)
+    parts.append("<p></p>" + _table(header, rows, widths=(40, 30, 30)))
+
+    section("agreements")
+    blocks = agreement_blocks(session, lang)
+    if not blocks:
+        parts.append(f"<p>{_e(_t('No agreement was signed.'))}</p>")
+    for b in blocks:
+        parts.append(f"<h3>{_e(b.heading)}</h3>")
+        parts.append(
+            _table(
+                [_t("Instrument"), _t("Before"), _t("Agreed"), _t("In force")],
+                b.rows,
+                widths=(46, 14, 14, 26),
+            )
+        )
+
+    # charts
+    section("charts")
+    legend = " &nbsp; ".join(
+        f"{_swatch(sc.side(s).colour)} {_e(side_name(sc, s, lang))}" for s in sc.side_ids
+    )
+    parts.append(f"<p>{legend}</p>")
+    if charts:
+        cells = [f"<td><img src='chart:{k}' width='{CHART_W}' height='{CHART_H}'/></td>" for k in charts]
+        rows_html = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+        parts.append("<table cellspacing='0' cellpadding='2'>" + "".join(rows_html) + "</table>")
+
+    section("zopa")
+    if zopa:
+        parts.append(f"<p><img src='chart:zopa' width='{ZOPA_W}' height='{ZOPA_H}'/></p>")
+        if zopa_legend:
+            parts.append(f"<p>{zopa_legend}</p>")
+    if zopa_caption:
+        parts.append(f"<p class='hint'>{_e(zopa_caption)}</p>")
+
+    section("timeline")
+    entries = timeline(session, lang)
+    if not entries:
+        parts.append(f"<p>{_e(_t('Nothing happened.'))}</p>")
+    else:
+        trows = []
+        for turn, lines in entries:
+            for k, (side, text) in enumerate(lines):
+                mark = _swatch(sc.side(side).colour) + " " if side else ""
+                head = (
+                    f"<td rowspan='{len(lines)}'>{_e(_t('Turn {n}').format(n=turn))}</td>" if k == 0 else ""
+                )
+                trows.append(f"<tr>{head}<td>{mark}{_e(text)}</td></tr>")
+        parts.append(
+            "<table class='data' border='1' cellspacing='0' cellpadding='4' width='100%'>"
+            f"<thead><tr><th width='14%'>{_e(_t('Turn'))}</th><th>{_e(_t('What happened'))}</th></tr></thead>"
+            + "".join(trows)
+            + "</table>"
+        )
+
+    section("history")
+    hist = history_rows(session, lang)
+    if hist is None:
+        parts.append(f"<p>{_e(_t('This scenario has no historical comparison.'))}</p>")
+    else:
+        parts.append(
+            _table(
+                [_t("Topic"), _t("In 2025"), _t("In your game")], hist, numeric_from=99, widths=(18, 46, 36)
+            )
+        )
+        parts.append(
+            f"<p class='hint'>{_e(_t('Source: shared calibration notes (IMF, BEA, US Census, press reports).'))}</p>"
+        )
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+#: Sizes of the chart images in the document (CSS pixels at 96 dpi; the images have twice the pixels).
+CHART_W, CHART_H = 310, 190
+ZOPA_W, ZOPA_H = 600, 430
+
+
+def build_document(
+    session: object,
+    lang: str,
+    charts: Mapping[str, QImage],
+    zopa: QImage | None = None,
+    zopa_caption: str = "",
+    zopa_legend: str = "",
+) -> QTextDocument:
+    """The debrief as a text document, with the chart images as its resources."""
+    doc = QTextDocument()
+    font = QFont()
+    font.setFamilies(["DejaVu Sans", "Noto Sans", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Sans Serif"])
+    font.setPointSizeF(9.5)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(_CSS)
+    for key, image in charts.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, chart_url(key), image)
+    if zopa is not None:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, chart_url("zopa"), zopa)
+    doc.setHtml(
+        build_html(
+            session,
+            lang,
+            charts=list(charts),
+            zopa=zopa is not None,
+            zopa_caption=zopa_caption,
+            zopa_legend=zopa_legend,
+        )
+    )
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, _t("Tariff Talks debrief"))
+    return doc
+
+
+def write_pdf(doc: QTextDocument, path: Path, title: str = "") -> Path:
+    """Print the document to an A4 PDF (page numbers at the foot of each page)."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
+    writer.setResolution(300)
+    writer.setTitle(title or _t("Tariff Talks debrief"))
+    writer.setCreator("Tariff Talks")
+    doc.print_(writer)
+    return Path(path)
+
+
+__all__ = [
+    "AgreementBlock",
+    "agreement_blocks",
+    "build_document",
+    "build_html",
+    "end_line",
+    "final_meter_rows",
+    "history_rows",
+    "offer_text",
+    "score_rows",
+    "section_titles",
+    "shared_meter_rows",
+    "side_heading",
+    "timeline",
+    "write_pdf",
+]
