@@ -134,7 +134,9 @@ class LevelEditor(QWidget):
             elif ins.unit == "bn":
                 self.spin.setPrefix("$")
                 self.spin.setSuffix(" bn")
-            self.spin.setKeyboardTracking(False)
+            # every keystroke counts (the cost and the what-if follow the typing, not the focus);
+            # Tab still leaves the box for the next control
+            self.spin.setKeyboardTracking(True)
             self.spin.valueChanged.connect(self.changed)
             lay.addWidget(self.spin)
         self.setFocusProxy(self.editor())

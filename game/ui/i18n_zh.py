@@ -533,4 +533,27 @@ ZH: dict[str, str] = {
         "具备“困难”级的全部能力且判断无误差：读出对方所说红线的确切数值；了解对方最想要什么、多常接受方案；"
         "僵持代价更高时按对方自己的方案成交；接受之前还会再争取一点。"
     ),
+    # Orders form (issue 11): breaching an agreement, asked before submitting.
+    "Agreements these orders would breach": "这些指令将违反的协议",
+    "The agreement signed on turn {turn} holds {name} at most {committed}; your order: {ordered}.": (
+        "第{turn}回合签署的协议规定{name}至多为{committed}；你的指令：{ordered}。"
+    ),
+    "The agreement signed on turn {turn} holds {name} at least {committed}; your order: {ordered}.": (
+        "第{turn}回合签署的协议规定{name}至少为{committed}；你的指令：{ordered}。"
+    ),
+    "It becomes void: the {other} delegation's commitments in it snap back ({what}).": (
+        "该协议将作废：{other}代表团在其中的承诺恢复原状（{what}）。"
+    ),
+    "Cost: {trust:.0f} trust (now {before:.0f}, then {after:.0f} before this turn's other effects) and "
+    "{capital:.0f} of your political capital.": (
+        "代价：互信减少{trust:.0f}（现为{before:.0f}，未计本回合其他影响时将降至{after:.0f}），"
+        "并损失{capital:.0f}点政治资本。"
+    ),
+    "Trust would run out: the talks collapse and the game ends.": "互信将耗尽：谈判破裂，游戏结束。",
+    "Breach an agreement?": "违反协议？",
+    "These orders breach an agreement in force.": "这些指令违反一项生效中的协议。",
+    "These orders breach {n} agreements in force.": "这些指令违反{n}项生效中的协议。",
+    "Submit these orders anyway?": "仍要提交这些指令吗？",
+    "&Yes, breach it": "是，违反协议(&Y)",
+    "&No, back to the orders": "否，返回指令(&N)",
 }

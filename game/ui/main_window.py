@@ -1029,7 +1029,8 @@ class MainWindow(QMainWindow):
             return
         if v.phase == "orders":
             action = self.page.orders.action()
-            if action is not None:
+            # orders that breach an agreement in force: say what it costs and ask first
+            if action is not None and self.page.orders.confirm(action):
                 self.act(action)
         elif v.phase == "table" and (v.pending_offer is None or v.pending_offer.side == v.side):
             self.act(EndTalks(side=v.side))
@@ -1209,6 +1210,17 @@ class MainWindow(QMainWindow):
             side_name(sc, side, self.lang),
             sc.side(side).colour,
             side_name(sc, prev, self.lang) if started else None,
+        )
+        # the status bar: this game's public date and turn (never the previous game's)
+        turn, total = self.session.game.state.turn, sc.end.deadline_turns
+        date = sc.meta.start_date + dt.timedelta(days=(turn - 1) * sc.meta.turn_days)
+        deadline_date = sc.meta.start_date + dt.timedelta(days=total * sc.meta.turn_days - 1)
+        self.st_date.setText(date.strftime("%Y-%m-%d"))
+        self.st_turn.setText(self.tr("Turn {n} of {total}").format(n=turn, total=total))
+        self.st_deadline.setText(
+            self.tr("Deadline {date}: {n} more turns after this one").format(
+                date=deadline_date.isoformat(), n=max(0, total - turn)
+            )
         )
         self.setWindowTitle(f"{APP_TITLE} — " + self.tr("hand-over"))
         self.stack.setCurrentWidget(self.handover)

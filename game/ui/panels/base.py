@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,16 @@ def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
             _clear_layout(item.layout())  # type: ignore[arg-type]
 
 
+def scenario_key(ctx: Ctx) -> tuple[object, ...]:
+    """What a panel's widgets are built from, per scenario: its meta, sides and instruments.
+
+    A panel rebuilds its rows when this changes — another scenario, or an edited copy of
+    the same one (same id, other instruments) — never only when the scenario's id does.
+    Compared with ``==``: the same objects compare at once, others by content."""
+    sc = ctx.scenario
+    return (sc.meta, tuple(sc.sides), tuple(sc.instruments))
+
+
 def tradable(ctx: Ctx, owner: str | None = None) -> list[Instrument]:
     return [
         i
@@ -72,6 +83,9 @@ class Gauge(QWidget):
         self.caption = wrap_label(caption)
         self.value = QLabel()
         self.value.setObjectName("gaugeValue")
+        # a long value ("0% · now $0bn → $25bn", in Chinese too) wraps: never clipped by the panel
+        self.value.setWordWrap(True)
+        self.value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)

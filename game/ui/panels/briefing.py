@@ -25,13 +25,14 @@ from game.ui.common import (
 from game.ui.panels.base import (
     Gauge,
     _clear_layout,
+    scenario_key,
 )
 
 
 class BriefingPanel(QScrollArea):
     """Your delegation and private briefing: objectives with current credit, red lines, capital.
 
-    Built once per side and language; later renders only update the numbers.
+    Built once per side, language and scenario; later renders only update the numbers.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,7 +47,7 @@ class BriefingPanel(QScrollArea):
         self.lay.setSpacing(8)
         self.setWidget(self.inner)
         self.setMinimumWidth(260)
-        self._built: tuple[str, str] | None = None
+        self._built: tuple[object, ...] | None = None  # (side, lang, scenario, briefing) built for
         self._key: tuple | None = None
         self.gauges: dict[str, Gauge] = {}
 
@@ -114,11 +115,15 @@ class BriefingPanel(QScrollArea):
                 card.body.addWidget(wrap_label("✗ " + tr(rl.text, lang), object_name="redLine"))
             self.lay.addWidget(card)
         self.lay.addStretch(1)
-        self._built = (v.side, lang)
+        self._built = self._build_key(ctx)
+
+    @staticmethod
+    def _build_key(ctx: Ctx) -> tuple[object, ...]:
+        return (ctx.view.side, ctx.lang, scenario_key(ctx), ctx.view.briefing)
 
     def render(self, ctx: Ctx) -> None:
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario
-        if self._built != (v.side, lang):
+        if self._built != self._build_key(ctx):
             self._build(ctx)
             self._key = None
         key = (v.turn, len(v.history), v.political_capital, v.score.total)

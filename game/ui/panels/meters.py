@@ -40,6 +40,7 @@ from game.ui.panels.base import (
     SIDE_METER_ROWS,
     _clear_layout,
     _t,
+    scenario_key,
 )
 
 
@@ -106,9 +107,11 @@ class MetersPanel(QWidget):
         named(self.why, self.tr("Why the selected meter moved"))
         self.card.body.addWidget(self.why)
         self.cells: dict[str, tuple[QToolButton, Sparkline]] = {}
-        self._layout_key: tuple[str, str, str] | None = None
+        self._layout_key: tuple[object, ...] | None = None
         self._values_key: tuple[int, int] | None = None
         self._why_texts: dict[str, str] = {}
+        #: The meter whose "why did this move?" is shown (it follows each new turn).
+        self.selected: str | None = None
 
     def clear(self) -> None:
         _clear_layout(self.grid)
@@ -116,6 +119,7 @@ class MetersPanel(QWidget):
         self._layout_key = None
         self._values_key = None
         self._why_texts.clear()
+        self.selected = None
         self.why.setText(self.tr("Select a value to see why it moved."))
 
     def _build(self, ctx: Ctx) -> None:
@@ -147,7 +151,11 @@ class MetersPanel(QWidget):
             self._cell(meter, r, 1, meter, None, lang, ctx)
             r += 1
         self.grid.setColumnStretch(0, 1)
-        self._layout_key = (v.side, lang, ctx.scenario.meta.id)
+        self._layout_key = self._build_key(ctx)
+
+    @staticmethod
+    def _build_key(ctx: Ctx) -> tuple[object, ...]:
+        return (ctx.view.side, ctx.lang, scenario_key(ctx))
 
     def _cell(self, key: str, r: int, c: int, meter: str, side: str | None, lang: str, ctx: Ctx) -> None:
         btn = QToolButton()
@@ -168,13 +176,17 @@ class MetersPanel(QWidget):
         self.cells[key] = (btn, spark)
 
     def _show_why(self, key: str) -> None:
+        self.selected = key
         self.why.setText(self._why_texts.get(key, ""))
 
     def render(self, ctx: Ctx) -> None:
         v, lang = ctx.view, ctx.lang
-        if self._layout_key != (v.side, lang, ctx.scenario.meta.id):
+        if self._layout_key != self._build_key(ctx):
             self._build(ctx)
             self._values_key = None
+            self._why_texts.clear()
+            self.selected = None
+            self.why.setText(self.tr("Select a value to see why it moved."))
         values_key = (len(v.history), v.turn)
         if values_key == self._values_key:
             return
@@ -207,6 +219,8 @@ class MetersPanel(QWidget):
             spark.set_values(
                 series_f, side_colour(ctx.scenario, side) if side else pal.color(QPalette.ColorRole.Text)
             )
+        if self.selected is not None:  # the explanation shown follows the turn
+            self._show_why(self.selected)
 
 
 # -------------------------------------------------------------------------------- news
