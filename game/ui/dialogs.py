@@ -450,9 +450,13 @@ def how_to_play_html() -> str:
 
 
 def rules_markdown() -> str:
-    """The players' rulebook: docs/rules.md, its numbered rules, without its notes for
-    developers and scenario authors (the quoted blocks that open with "For developers")."""
-    path = Path(__file__).resolve().parent.parent.parent / "docs" / "rules.md"
+    """The players' rulebook: docs/rules.md (docs/rules.zh.md in Chinese), its numbered rules,
+    without its notes for developers and scenario authors (the quoted blocks that open with
+    "For developers")."""
+    docs = Path(__file__).resolve().parent.parent.parent / "docs"
+    path = docs / _t("rules.md")  # the rulebook's file in the window's language
+    if not path.exists():
+        path = docs / "rules.md"
     if not path.exists():
         return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
     kept: list[str] = []

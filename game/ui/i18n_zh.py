@@ -226,6 +226,8 @@ ZH: dict[str, str] = {
     "Legend of the zone of possible agreement": "可能达成协议的区间的图例",
     # dialogs
     "The rulebook (docs/rules.md) is not installed with this copy of the game.": "此版本未附带规则手册（docs/rules.md）。",
+    # Help ▸ Rules (issue 11, players' rulebook): the rulebook's file in Chinese
+    "rules.md": "rules.zh.md",
     "Looks ahead with the economy model and concedes steadily.": "借助经济模型预判，稳步让步。",
     "Boulware: holds out and concedes only near the deadline.": "博尔韦尔式：坚持到期限临近才让步。",
     "Concedes early to close a deal.": "为达成协议而尽早让步。",
