@@ -546,9 +546,9 @@ ZH: dict[str, str] = {
     "It becomes void: the {other} delegation's commitments in it snap back ({what}).": (
         "该协议将作废：{other}代表团在其中的承诺恢复原状（{what}）。"
     ),
-    "Cost: {trust:.0f} trust (now {before:.0f}, then {after:.0f} before this turn's other effects) and "
+    "Cost: {trust:.0f} trust (from {before:.0f} to {after:.0f}, before the turn's other changes) and "
     "{capital:.0f} of your political capital.": (
-        "代价：互信减少{trust:.0f}（现为{before:.0f}，未计本回合其他影响时将降至{after:.0f}），"
+        "代价：互信减少{trust:.0f}（从{before:.0f}降至{after:.0f}，未计本回合其他变化），"
         "并损失{capital:.0f}点政治资本。"
     ),
     "Trust would run out: the talks collapse and the game ends.": "互信将耗尽：谈判破裂，游戏结束。",

@@ -177,7 +177,7 @@ def test_orders_that_breach_an_agreement_say_so_and_ask(window, qtbot) -> None:
     # the form says it at once, as the orders are drafted
     warning = orders.breach.text()
     assert "US reciprocal tariff on China at most 34%" in warning and "your order: 50%" in warning
-    assert "Cost: 25 trust" in warning and f"now {trust:.0f}" in warning
+    assert f"Cost: 25 trust (from {trust:.0f} to {max(0, trust - 25):.0f}" in warning
     assert orders.breach.isVisible()
 
     # Submit → the question; No goes back to the form with nothing lost

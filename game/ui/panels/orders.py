@@ -277,7 +277,7 @@ class OrdersPanel(QWidget):
                 )
         lines.append(
             self.tr(
-                "Cost: {trust:.0f} trust (now {before:.0f}, then {after:.0f} before this turn's other effects) and "
+                "Cost: {trust:.0f} trust (from {before:.0f} to {after:.0f}, before the turn's other changes) and "
                 "{capital:.0f} of your political capital."
             ).format(
                 trust=forecast.trust_cost,
