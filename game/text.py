@@ -288,6 +288,72 @@ def describe_term(
     return f"{name}: {level}, {dur}{start}"
 
 
+def term_change(scenario: Scenario, iid: str, now: float | None, value: float, lang: str = "en") -> str:
+    """``US reciprocal tariff on China: 145% → 30%`` (or ``…: stays 30%`` when it does not move)."""
+    name = instrument_name(scenario, iid, lang)
+    to = format_level(scenario, iid, value, lang)
+    sep = "：" if lang == "zh" else ": "
+    if now is None:
+        return f"{name}{sep}{to}"
+    if abs(now - value) < 1e-9:
+        return f"{name}{sep}{'保持' if lang == 'zh' else 'stays '}{to}"
+    return f"{name}{sep}{format_level(scenario, iid, now, lang)} → {to}"
+
+
+def term_line(scenario: Scenario, term: object, now: float | None = None, lang: str = "en") -> str:
+    """One term of a package as a short line: the change, then how long and from when, e.g.
+    ``US reciprocal tariff on China: 145% → 30% · 13 turns, then back`` (nothing said when it
+    lasts to the end and starts at once)."""
+    iid = term.instrument  # type: ignore[attr-defined]
+    dur = term.duration_turns  # type: ignore[attr-defined]
+    start = getattr(term, "start_after_turns", 0) or 0
+    out = term_change(scenario, iid, now, term.value, lang)  # type: ignore[attr-defined]
+    extra = []
+    if lang == "zh":
+        if dur is not None:
+            extra.append(f"{dur}回合后恢复")
+        if start:
+            extra.append(f"签署{start}回合后生效")
+        return out + (f"（{'，'.join(extra)}）" if extra else "")
+    if dur is not None:
+        extra.append(f"{dur} turn{'s' if dur != 1 else ''}, then back")
+    if start:
+        extra.append(f"starts {start} turn{'s' if start != 1 else ''} after signing")
+    return out + (" · " + ", ".join(extra) if extra else "")
+
+
+_OP_WORDS: dict[str, tuple[str, str]] = {
+    ">=": ("at least", "不低于"),
+    ">": ("above", "高于"),
+    "<=": ("at most", "不高于"),
+    "<": ("below", "低于"),
+    "==": ("exactly", "等于"),
+}
+
+
+def red_line_words(scenario: Scenario, line: object, lang: str = "en") -> str:
+    """A red line for its own side's player: its text and what it holds, in display names,
+    e.g. ``We do not trade away the chip export controls (US chip export controls: stay in force)``."""
+    iid = line.instrument  # type: ignore[attr-defined]
+    op, value = line.op, line.value  # type: ignore[attr-defined]
+    text = tr(line.text, lang).rstrip(".。")  # type: ignore[attr-defined]
+    name = instrument_name(scenario, iid, lang)
+    level = format_level(scenario, iid, value, lang)
+    try:
+        ins = scenario.instrument(iid)
+        binary = ins.max - ins.min <= ins.step + 1e-9
+        at_edge = (op == ">=" and abs(value - ins.max) < 1e-9) or (op == "<=" and abs(value - ins.min) < 1e-9)
+    except KeyError:
+        binary = at_edge = False
+    if binary and at_edge:
+        holds = f"保持{level}" if lang == "zh" else f"stays {level}"
+    else:
+        holds = f"{_pick(_OP_WORDS.get(op, (op, op)), lang)}{'' if lang == 'zh' else ' '}{level}"
+    if lang == "zh":
+        return f"{text}（{name}：{holds}）"
+    return f"{text} ({name}: {holds})"
+
+
 def describe_package_term(scenario: Scenario, term: object, lang: str = "en") -> str:
     """A :class:`~game.engine.actions.Term` in words."""
     return describe_term(

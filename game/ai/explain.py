@@ -24,12 +24,34 @@ def name(ins: Instrument) -> str:
     return tr(ins.name)
 
 
+#: words for an on/off instrument's two levels (at its minimum, at its maximum)
+_BINARY_WORDS = {
+    "measure": ("lifted", "in force"),
+    "pledge": ("not given", "in force"),
+    "consultation": ("not joined", "joined"),
+}
+
+
 def fmt_level(ins: Instrument, value: float) -> str:
+    """A level as a player reads it: ``30%``, ``$25bn a year``, ``in force`` (never a bare 1)."""
     if ins.unit == "pct":
         return f"{value:g}%"
     if ins.unit == "bn":
         return f"${value:g}bn a year"
+    words = _BINARY_WORDS.get(ins.kind)
+    if words is not None and ins.max - ins.min <= ins.step + 1e-9:
+        if abs(value - ins.min) < 1e-9:
+            return words[0]
+        if abs(value - ins.max) < 1e-9:
+            return words[1]
     return f"{value:g}"
+
+
+def stays(ins: Instrument, value: float) -> str:
+    """'stays at 125%', 'stays in force', 'stays lifted'."""
+    level = fmt_level(ins, value)
+    worded = any(level in pair for pair in _BINARY_WORDS.values())
+    return f"stays {level}" if worded else f"stays at {level}"
 
 
 def weeks(v: View, turns: int) -> str:
@@ -190,11 +212,9 @@ def shortfall_note(
     if obj.instrument is not None:
         ins = rules.instruments.get(obj.instrument)
         if ins is not None:
-            return f"{prefix}: we still need to {text}, and {the(ins)} stays at {fmt_level(ins, value)}."
+            return f"{prefix}: we still need to {text}, and {the(ins)} {stays(ins, value)}."
     blocker = _blocker(rules, v, obj, terms)
-    why = (
-        f" while {the(blocker)} stays at {fmt_level(blocker, outcome.levels[blocker.id])}" if blocker else ""
-    )
+    why = f" while {the(blocker)} {stays(blocker, outcome.levels[blocker.id])}" if blocker else ""
     return (
         f"{prefix}: we still need to {text} ({_fmt_obj_value(obj, value)} under these terms, against a "
         f"target of {_fmt_obj_value(obj, obj.target)}){why}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,6 +60,7 @@ class GamePage(QWidget):
         named(self.tabs, self.tr("Orders and negotiation table"))
         self.orders = OrdersPanel(window.check_action)
         self.table = TablePanel(window.check_action)
+        self.table.notice.connect(self._table_notice)
         self.tabs.addTab(self.orders, self.tr("&Orders"))
         self.tabs.addTab(self.table, self.tr("Negotiation &table"))
         self.splitter.addWidget(self.tabs)
@@ -141,6 +142,15 @@ class GamePage(QWidget):
         self.advice.clear()
         self.advice.hide()
         self.advice_key = None
+        self.table.set_advice(None)
+
+    def _table_notice(self, text: str, problem: bool) -> None:
+        """An answer at the table (or a refusal) for the status bar, and a refusal for the banner too."""
+        self.window_.statusBar().showMessage(text, 12000)
+        if problem:
+            self.banner.setText(text)
+            self.banner.show()
+            QTimer.singleShot(8000, self.banner.hide)
 
     def set_thinking(self, on: bool, text: str) -> None:
         self.thinking.setText(text if on else "")

@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
         if page is None or tag != self._advice_key() or page.advice_key != tag:
             return  # the game moved on, or the screen changed hands: the advice is stale
         page.advice.setText(self.describe_advice(action))
+        page.table.set_advice(action)  # a package can be loaded into the builder with one click
 
     @Slot(object, object)
     def _advice_failed(self, tag: object, exc: object) -> None:
@@ -419,22 +420,25 @@ class MainWindow(QMainWindow):
             self.page.advice.setText(self.tr("Your advisers could not agree: {err}").format(err=str(exc)))
 
     def describe_advice(self, action: object) -> str:
+        """The advisers' suggestion in short lines: what changes, from what to what."""
         from game.engine import Accept, Counter, EndTalks, Propose, Reject, SubmitOrders
-        from game.text import describe_package_term, format_level, instrument_name, statement_label
+        from game.text import statement_label, term_change
 
         sc = self.session.scenario  # type: ignore[union-attr]
         lang = self.lang
+        v = self.controller.view() if self.controller is not None else None
+        levels = v.levels if v is not None else {}
+        note = getattr(action, "note", "")
         if isinstance(action, SubmitOrders):
-            moves = "; ".join(
-                f"{instrument_name(sc, i, lang)} → {format_level(sc, i, v, lang)}"
-                for i, v in action.moves.items()
-            )
-            what = self.tr("Advisers: submit orders ({moves}), statement: {statement}.").format(
+            moves = "; ".join(term_change(sc, i, levels.get(i), x, lang) for i, x in action.moves.items())
+            what = self.tr("Advisers: submit orders — {moves}; statement: {statement}.").format(
                 moves=moves or self.tr("no moves"), statement=statement_label(action.statement, lang)
             )
         elif isinstance(action, Propose | Counter):
-            terms = "; ".join(describe_package_term(sc, t, lang) for t in action.terms)
-            what = self.tr("Advisers: propose {terms}.").format(terms=terms)
+            what = self.tr(
+                "Advisers: propose a package of {n} terms — see it in the negotiation table, ready to load."
+            ).format(n=len(action.terms))
+            note = ""  # the package's note is shown with it, in the table
         elif isinstance(action, Accept):
             what = self.tr("Advisers: accept the offer.")
         elif isinstance(action, Reject):
@@ -443,7 +447,6 @@ class MainWindow(QMainWindow):
             what = self.tr("Advisers: make no further offer this turn.")
         else:
             what = self.tr("Advisers: walk out.")
-        note = getattr(action, "note", "")
         return f"{what} {note}".strip()
 
     # ---------------------------------------------------------- autosave, undo

@@ -1,13 +1,18 @@
-"""The negotiation table: the offer on the table, the proposal builder and its what-if preview."""
+"""The negotiation table: what the other side answered, the offer on the table, the proposal
+builder (with what a comprehensive deal needs), its what-if preview, the history of offers and
+the agreements in force."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,15 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Accept, Action, Counter, Propose, Reject, Term
-from game.scenario.models import tr
+from game.scenario.models import Scenario, tr
 from game.text import (
     METER_DECIMALS,
     METER_GOOD_DIRECTION,
-    describe_package_term,
     format_level,
     instrument_name,
     meter_label,
+    red_line_words,
     side_name,
+    side_possessive,
+    side_subject,
+    term_line,
 )
 from game.ui import workers
 from game.ui.common import (
@@ -54,6 +62,51 @@ from game.ui.panels.base import (
 )
 
 
+def turn_date(scenario: Scenario, turn: int) -> dt.date:
+    """The first day of a turn (turn 1 is the scenario's start date)."""
+    return scenario.meta.start_date + dt.timedelta(days=(turn - 1) * scenario.meta.turn_days)
+
+
+def levels_at(v: object, turn: int) -> dict[str, float]:
+    """The instrument levels during ``turn`` (as the previous turn's resolution left them)."""
+    for rec in v.history:  # type: ignore[attr-defined]
+        if rec.turn == turn - 1:
+            return dict(rec.instruments)
+    return dict(v.levels)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class DealCheck:
+    """What the scenario asks of a comprehensive deal, and how far a draft is from one
+    (the same test as :meth:`game.engine.rules.Rules.is_comprehensive`)."""
+
+    min_terms: int
+    required: tuple[str, ...]
+    n_terms: int
+    missing: tuple[str, ...]
+    both_sides: bool
+
+    @property
+    def comprehensive(self) -> bool:
+        return self.n_terms >= self.min_terms and not self.missing and self.both_sides
+
+
+def deal_check(scenario: Scenario, terms: Sequence[Term]) -> DealCheck:
+    cd = scenario.end.comprehensive_deal
+    ids = {t.instrument for t in terms}
+    owners = set()
+    for t in terms:
+        with contextlib.suppress(KeyError):
+            owners.add(scenario.instrument(t.instrument).owner)
+    return DealCheck(
+        min_terms=cd.min_terms,
+        required=tuple(cd.required_instruments),
+        n_terms=len(terms),
+        missing=tuple(i for i in cd.required_instruments if i not in ids),
+        both_sides=len(owners) >= 2,
+    )
+
+
 @dataclass
 class BuilderRow:
     """One instrument's row in the proposal builder."""
@@ -62,6 +115,7 @@ class BuilderRow:
     editor: LevelEditor
     duration: QSpinBox  # 0 = to the end of the game
     start: QSpinBox  # turns after signing (0 = at once)
+    row: int = 0  # its row in the builder's table
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.box, self.editor, self.duration, self.start)
@@ -88,9 +142,13 @@ class BuilderRow:
 
 
 class TablePanel(QWidget):
-    """The negotiation table: incoming offer, proposal builder, what-if preview, history."""
+    """The negotiation table: the last answer, the incoming offer, the advisers' package, the
+    proposal builder, and below it the what-if preview, the history of offers and the
+    agreements in force."""
 
     action = Signal(object)
+    #: a line for the status bar (and, when the flag is set, a refusal for the banner)
+    notice = Signal(str, bool)
 
     PREVIEW_TURNS = 4
 
@@ -98,16 +156,28 @@ class TablePanel(QWidget):
         super().__init__(parent)
         self.checker = checker
         self.ctx: Ctx | None = None
-        self._key: tuple[str, str, str] | None = None
+        self._key: tuple | None = None
+        self._scenario_key: tuple | None = None
         self._token = 0
         self._preview_terms: tuple[Term, ...] | None = None
+        self._preview_key: tuple | None = None  # (turn, phase, terms) the preview is (being) computed for
+        self._preview_what = ""
         self.rows: dict[str, BuilderRow] = {}
+        #: each side's draft (terms, message), kept across turns and hand-overs; never shown to the other side
+        self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
+        self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(250)
         self.preview_timer.timeout.connect(self._run_preview)
         self.preview_busy = False
+        self.fit_timer = QTimer(self)
+        self.fit_timer.setSingleShot(True)
+        self.fit_timer.setInterval(0)
+        self.fit_timer.timeout.connect(self._fit_rows)
         self._history_key: tuple | None = None
+        self._agreements_key: tuple | None = None
+        self._result_key: tuple | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -117,10 +187,17 @@ class TablePanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
         self.split.addWidget(scroll)
         inner = QWidget()
         scroll.setWidget(inner)
         lay = QVBoxLayout(inner)
+
+        # the last answer at the table: accepted, rejected, countered, lapsed
+        self.result = wrap_label("", rich=True, object_name="tableResult")
+        named(self.result, self.tr("The last answer at the table"))
+        self.result.hide()
+        lay.addWidget(self.result)
 
         self.status = wrap_label("", object_name="hint")
         lay.addWidget(self.status)
@@ -130,6 +207,9 @@ class TablePanel(QWidget):
         self.incoming_text = wrap_label("", rich=True)
         named(self.incoming_text, self.tr("Offer on the table"))
         self.incoming.body.addWidget(self.incoming_text)
+        self.incoming_problem = wrap_label("", object_name="problem")
+        self.incoming_problem.hide()
+        self.incoming.body.addWidget(self.incoming_problem)
         brow = QHBoxLayout()
         self.accept_btn = named(QPushButton(self.tr("&Accept")), self.tr("Accept the offer"))
         self.reject_btn = named(QPushButton(self.tr("&Reject")), self.tr("Reject the offer"))
@@ -147,12 +227,30 @@ class TablePanel(QWidget):
         self.incoming.body.addLayout(brow)
         lay.addWidget(self.incoming)
 
+        # the advisers' package (from "Ask your advisers"), ready to load
+        self.advice_card = Card(self.tr("Your advisers suggest this package"))
+        self.advice_text = wrap_label("", rich=True)
+        named(self.advice_text, self.tr("Your advisers' package"))
+        self.advice_card.body.addWidget(self.advice_text)
+        self.load_advice_btn = named(
+            QPushButton(self.tr("&Load into the builder")),
+            self.tr("Load the advisers' package into the proposal builder"),
+        )
+        self.load_advice_btn.clicked.connect(self.load_advice)
+        arow = QHBoxLayout()
+        arow.addWidget(self.load_advice_btn)
+        arow.addStretch(1)
+        self.advice_card.body.addLayout(arow)
+        self.advice_card.hide()
+        lay.addWidget(self.advice_card)
+
         # builder
         self.builder = Card(self.tr("Proposal builder"))
         hint = wrap_label(
             self.tr(
-                "Tick the terms to include. Each term sets one instrument, yours or theirs, to a level for a number "
-                "of turns (then it snaps back) or to the end of the game."
+                "Tick the terms to include (Space ticks the selected row). A term holds one instrument, yours "
+                "or theirs, at a level for some turns (then it snaps back) or to the end. Your draft stays "
+                "from turn to turn."
             ),
             object_name="hint",
         )
@@ -163,26 +261,35 @@ class TablePanel(QWidget):
                 self.tr("Include"),
                 self.tr("Instrument"),
                 self.tr("Now"),
-                self.tr("Proposed level"),
+                self.tr("Proposed"),
                 self.tr("Lasts"),
                 self.tr("Starts"),
             ]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.setTabKeyNavigation(False)  # Tab leaves a cell's spin box for the next control
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        for c in (3, 4, 5):
+        for c in (2, 3, 4, 5):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.sectionResized.connect(self._name_width_changed)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         named(self.table, self.tr("Terms of the package"))
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        self.space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.space.activated.connect(self._toggle_current_row)
         self.builder.body.addWidget(self.table)
+        self.deal_rule = wrap_label("", rich=True)
+        named(self.deal_rule, self.tr("What a comprehensive deal needs"))
+        self.builder.body.addWidget(self.deal_rule)
         self.offer_message = QLineEdit()
         self.offer_message.setPlaceholderText(self.tr("A message with the offer (optional)"))
         named(self.offer_message, self.tr("Message with the offer"))
@@ -204,53 +311,81 @@ class TablePanel(QWidget):
 
         lay.addStretch(1)
         self.bottom = QTabWidget()
-        named(self.bottom, self.tr("What-if preview and history of offers"))
+        named(self.bottom, self.tr("What-if preview, history of offers and agreements in force"))
         self.preview = QWidget()
         pl = QVBoxLayout(self.preview)
         pl.setContentsMargins(6, 6, 6, 6)
-        self.preview_caption = wrap_label(
-            self.tr("Tick terms in the builder to see what they would do to the meters."), object_name="hint"
-        )
+        self.preview_caption = wrap_label("", object_name="hint")
         pl.addWidget(self.preview_caption)
         self.preview_table = QTableWidget(0, 3)
+        self.preview_table.setHorizontalHeaderLabels([self.tr("Meter"), "", ""])
         self.preview_table.verticalHeader().setVisible(False)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         named(self.preview_table, self.tr("What-if preview of the package's effect on the meters"))
+        self.preview_table.hide()
         pl.addWidget(self.preview_table, 1)
+        pl.addStretch(0)
         self.history = QTextBrowser()
         self.history.setOpenLinks(False)
-        named(self.history, self.tr("History of offers"))
+        self.history.anchorClicked.connect(self._history_link)
+        named(
+            self.history,
+            self.tr("History of offers"),
+            self.tr("Each offer has a link that loads it into the proposal builder."),
+        )
+        self.agreements = QTextBrowser()
+        self.agreements.setOpenLinks(False)
+        named(self.agreements, self.tr("Agreements in force"))
         self.bottom.addTab(self.preview, self.tr("What-if preview"))
         self.bottom.addTab(self.history, self.tr("Offers so far"))
+        self.bottom.addTab(self.agreements, self.tr("Agreements"))
         self.split.addWidget(self.bottom)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
-        self.split.setSizes([400, 230])
+        self.split.setSizes([430, 200])
+        self._show_placeholder()
 
     # ------------------------------------------------------------------ render
     def clear(self) -> None:
+        """Wipe everything private to the side at the screen (before a hot-seat hand-over);
+        that side's draft is kept aside, unseen, for its next turn at the screen."""
+        self._save_draft()
         self._token += 1
         self.preview_timer.stop()
+        self.preview_busy = False
         self.ctx = None
         self._key = None
         self.rows.clear()
         self.table.setRowCount(0)
         self.incoming_text.setText("")
+        self.incoming_problem.setText("")
         self.offer_message.clear()
         self.builder_problem.setText("")
-        self.preview_table.setRowCount(0)
-        self.preview_caption.setText("")
+        self.deal_rule.setText("")
+        self._show_placeholder()
         self.history.clear()
         self._history_key = None
+        self.agreements.clear()
+        self._agreements_key = None
+        self.result.clear()
+        self.result.hide()
+        self._result_key = None
         self.status.setText("")
-        self._preview_terms = None
+        self.set_advice(None)
+
+    def _save_draft(self) -> None:
+        if self.ctx is not None and self.rows:
+            self._drafts[self.ctx.view.side] = (self.terms(), self.offer_message.text())
 
     def _build(self, ctx: Ctx) -> None:
         self.rows.clear()
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario
+        required = set(sc.end.comprehensive_deal.required_instruments)
         groups = [(v.side, tradable(ctx, v.side)), (v.other, tradable(ctx, v.other))]
         n = sum(len(g) + 1 for _, g in groups)
+        self.table.clearSpans()
+        self.table.setRowCount(0)
         self.table.setRowCount(n)
         r = 0
         bold = QFont(self.font())
@@ -264,6 +399,7 @@ class TablePanel(QWidget):
             item = QTableWidgetItem(label)
             item.setFont(bold)
             item.setForeground(side_colour(sc, owner))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(r, 0, item)
             self.table.setSpan(r, 0, 1, 6)
             r += 1
@@ -276,9 +412,14 @@ class TablePanel(QWidget):
                 hl.setContentsMargins(6, 0, 0, 0)
                 hl.addWidget(box)
                 self.table.setCellWidget(r, 0, holder)
-                it = QTableWidgetItem(name)
+                shown = name + (" ★" if ins.id in required else "")
+                it = QTableWidgetItem(shown)
+                tip = name
                 if ins.description:
-                    it.setToolTip(tr(ins.description, lang))
+                    tip += "\n" + tr(ins.description, lang)
+                if ins.id in required:
+                    tip += "\n★ " + self.tr("A comprehensive deal needs a term on this instrument.")
+                it.setToolTip(tip)
                 self.table.setItem(r, 1, it)
                 self.table.setItem(r, 2, QTableWidgetItem(format_level(sc, ins.id, v.levels[ins.id], lang)))
                 ed = LevelEditor(ins, sc, lang)
@@ -305,8 +446,18 @@ class TablePanel(QWidget):
                 )
                 start.valueChanged.connect(lambda _v, b=box: (b.setChecked(True), self._builder_changed()))
                 self.table.setCellWidget(r, 5, start)
-                self.rows[ins.id] = BuilderRow(box, ed, dur, start)
+                self.rows[ins.id] = BuilderRow(box, ed, dur, start, r)
                 r += 1
+        self.table.resizeRowsToContents()
+        self._fit_table()
+        self.fit_timer.start()
+
+    @Slot(int, int, int)
+    def _name_width_changed(self, _section: int, _old: int, _new: int) -> None:
+        self.fit_timer.start()  # the names wrap to the new width once the layout has settled
+
+    @Slot()
+    def _fit_rows(self) -> None:
         self.table.resizeRowsToContents()
         self._fit_table()
 
@@ -314,17 +465,48 @@ class TablePanel(QWidget):
         h = self.table.horizontalHeader().height() + 4
         for r in range(self.table.rowCount()):
             h += self.table.rowHeight(r)
-        self.table.setMinimumHeight(h + self.table.horizontalScrollBar().sizeHint().height())
-        self.table.setMaximumHeight(h + self.table.horizontalScrollBar().sizeHint().height())
+        bar = self.table.horizontalScrollBar()
+        sb = bar.sizeHint().height() if bar.maximum() > 0 else 0
+        self.table.setMinimumHeight(h + sb)
+        self.table.setMaximumHeight(h + sb)
+
+    @Slot()
+    def _toggle_current_row(self) -> None:
+        r = self.table.currentRow()
+        for row in self.rows.values():
+            if row.row == r and row.box.isEnabled():
+                row.box.toggle()
+                return
 
     def render(self, ctx: Ctx) -> None:
         prev = self.ctx
-        self.ctx = ctx
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario
-        key = (v.side, lang, sc.meta.id)
+        scenario_key = (sc.meta.id, tuple(i.id for i in sc.instruments))
+        if scenario_key != self._scenario_key:
+            # another scenario: nothing of the old one (drafts, advice, a preview under way) carries over
+            self._drafts.clear()
+            self._scenario_key = scenario_key
+            self._key = None
+            self._token += 1
+            self.preview_timer.stop()
+            self._preview_key = None
+            self._preview_terms = None
+            self._result_key = None
+            self._history_key = None
+            self._agreements_key = None
+            self.set_advice(None)
+            prev = None
+        elif prev is not None and prev.view.side != v.side:
+            self._save_draft()
+        self.ctx = ctx
+        key = (v.side, lang, scenario_key)
         if key != self._key:
             self._build(ctx)
             self._key = key
+            draft = self._drafts.get(v.side)
+            if draft is not None:
+                self._fill(draft[0])
+                self.offer_message.setText(draft[1])
         elif prev is not None and prev.view.turn != v.turn:
             self._refresh_now_column(ctx)
         pending = v.pending_offer
@@ -332,7 +514,7 @@ class TablePanel(QWidget):
         table_move = ctx.can_act and v.phase == "table"
         self.incoming.setVisible(pending is not None)
         if pending is not None:
-            who = side_name(sc, pending.side, lang)
+            who = side_subject(sc, pending.side, lang, start=True)
             head = (
                 self.tr("{who} offers (turn {turn}):").format(who=who, turn=pending.turn)
                 if theirs_pending
@@ -349,6 +531,9 @@ class TablePanel(QWidget):
         for row in self.rows.values():
             for w in row.widgets():
                 w.setEnabled(v.phase != "over")
+        accept_problem = self._accept_problem(ctx) if table_move and theirs_pending else None
+        self.incoming_problem.setText(accept_problem or "")
+        self.incoming_problem.setVisible(bool(accept_problem))
         if v.phase == "orders":
             status = self.tr(
                 "The table opens once both delegations have given their orders. You can draft a package now."
@@ -368,45 +553,124 @@ class TablePanel(QWidget):
                 who=side_name(sc, v.other, lang), n=v.exchanges_left
             )
         self.status.setText(status)
-        hkey = (v.side, lang, tuple((o.id, o.status) for o in v.offers))
+        self._render_result(ctx)
+        hkey = (v.side, lang, v.turn, tuple((o.id, o.status) for o in v.offers))
         if hkey != self._history_key:
             self._history_key = hkey
             self.history.setHtml(self._history_html(ctx))
             self.bottom.setTabText(1, self.tr("Offers so far ({n})").format(n=len(v.offers)))
+        akey = (v.side, lang, v.turn, tuple((a.id, a.status, len(a.terms)) for a in v.agreements))
+        if akey != self._agreements_key:
+            self._agreements_key = akey
+            self.agreements.setHtml(self._agreements_html(ctx))
+            n = len(v.active_agreements)
+            self.bottom.setTabText(
+                2, self.tr("Agreements in force ({n})").format(n=n) if n else self.tr("Agreements")
+            )
         self._validate()
-        if (
-            theirs_pending
-            and pending is not None
-            and self._preview_terms != tuple(pending.terms)
-            and not self._any_checked()
-        ):
-            self.request_preview(tuple(pending.terms), self.tr("their offer"))
+        self._update_preview(switch=False)
 
     def _refresh_now_column(self, ctx: Ctx) -> None:
-        r = 0
-        for _owner in (ctx.view.side, ctx.view.other):
-            r += 1
-            for iid in [i.id for i in tradable(ctx, _owner)]:
-                self.table.setItem(
-                    r, 2, QTableWidgetItem(format_level(ctx.scenario, iid, ctx.view.levels[iid], ctx.lang))
-                )
-                row = self.rows[iid]
-                if not row.box.isChecked():
-                    row.editor.set_value(ctx.view.levels[iid])
-                r += 1
+        for iid, row in self.rows.items():
+            level = ctx.view.levels[iid]
+            self.table.setItem(row.row, 2, QTableWidgetItem(format_level(ctx.scenario, iid, level, ctx.lang)))
+            if not row.box.isChecked():
+                row.editor.set_value(level)
+
+    # ------------------------------------------------------------ what is said
+    def _lines_html(self, ctx: Ctx, terms: Sequence[Term], levels: dict[str, float]) -> str:
+        items = "".join(
+            f"<li>{html.escape(term_line(ctx.scenario, t, levels.get(t.instrument), ctx.lang))}</li>"
+            for t in terms
+        )
+        return f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
 
     def _offer_html(self, ctx: Ctx, offer: object, head: str) -> str:
-        sc, lang = ctx.scenario, ctx.lang
-        terms = "".join(
-            f"<li>{html.escape(describe_package_term(sc, t, lang))}</li>"
-            for t in offer.terms  # type: ignore[attr-defined]
-        )
-        out = f"<b>{html.escape(head)}</b><ul style='margin-top:2px'>{terms}</ul>"
+        terms = offer.terms  # type: ignore[attr-defined]
+        out = f"<b>{html.escape(head)}</b>" + self._lines_html(ctx, terms, ctx.view.levels)
+        out += self._deal_words(ctx, terms)
         if offer.message:  # type: ignore[attr-defined]
             out += f"<p>“{html.escape(offer.message)}”</p>"  # type: ignore[attr-defined]
         if offer.note:  # type: ignore[attr-defined]
             out += f"<p><i>{html.escape(offer.note)}</i></p>"  # type: ignore[attr-defined]
         return out
+
+    def _deal_words(self, ctx: Ctx, terms: Sequence[Term]) -> str:
+        if not deal_check(ctx.scenario, terms).comprehensive:
+            return ""
+        if ctx.scenario.end.ends_on_deal:
+            words = self.tr("A comprehensive deal: signing it ends the talks.")
+        else:
+            words = self.tr("A comprehensive deal.")
+        return f"<p><b>★ {html.escape(words)}</b></p>"
+
+    def _answer_words(self, ctx: Ctx, o: object) -> str:
+        """'China rejected your offer (turn 2).', 'You accepted the United States' offer (turn 3): …'"""
+        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
+        side, status, turn = o.side, o.status, o.turn  # type: ignore[attr-defined]
+        answerer = v.other if side == v.side else v.side
+        if status == "lapsed":
+            if side == v.side:
+                return self.tr("Your offer lapsed (turn {turn}).").format(turn=turn)
+            return self.tr("{whose} offer lapsed (turn {turn}).").format(
+                whose=side_possessive(sc, side, lang, start=True), turn=turn
+            )
+        words = {
+            ("them", "accepted"): self.tr("{who} accepted your offer (turn {turn}): the deal is signed."),
+            ("them", "rejected"): self.tr("{who} rejected your offer (turn {turn})."),
+            ("them", "countered"): self.tr("{who} answered your offer with a counter-offer (turn {turn})."),
+            ("you", "accepted"): self.tr("You accepted {whose} offer (turn {turn}): the deal is signed."),
+            ("you", "rejected"): self.tr("You rejected {whose} offer (turn {turn})."),
+            ("you", "countered"): self.tr("You answered {whose} offer with a counter-offer (turn {turn})."),
+        }
+        text = words.get(("you" if answerer == v.side else "them", status), "")
+        if "{who}" in text:
+            return text.format(who=side_subject(sc, v.other, lang, start=True), turn=turn)
+        return text.format(whose=side_possessive(sc, v.other, lang), turn=turn)
+
+    def _latest_answer(self, ctx: Ctx) -> object | None:
+        v = ctx.view
+        answered = [o for o in v.offers if o.status != "pending" and o.turn >= v.turn - 1]
+        return max(answered, key=lambda o: o.id) if answered else None
+
+    def _render_result(self, ctx: Ctx) -> None:
+        o = self._latest_answer(ctx)
+        key = None if o is None else (ctx.view.side, o.id, o.status)  # type: ignore[attr-defined]
+        if o is None:
+            self.result.hide()
+            self._result_key = None
+            return
+        if key == self._result_key and self.result.isVisible():
+            return
+        pal = self.palette()
+        status = o.status  # type: ignore[attr-defined]
+        good = status == "accepted"
+        colour = (
+            good_bad_colour(1, 1 if good else -1, pal) if status != "lapsed" else pal.color(pal.ColorRole.Mid)
+        )
+        mark = {"accepted": "✔", "rejected": "✘", "countered": "↺", "lapsed": "…"}[status]
+        head = self._answer_words(ctx, o)
+        body = f"<b style='color:{colour.name()}'>{mark} {html.escape(head)}</b>"
+        if good:
+            ag = next((a for a in ctx.view.agreements if a.offer_id == o.id), None)  # type: ignore[attr-defined]
+            if ag is not None and ag.comprehensive:
+                body += " <b>★ " + html.escape(self.tr("It is a comprehensive deal.")) + "</b>"
+            body += self._lines_html(ctx, o.terms, levels_at(ctx.view, o.turn))  # type: ignore[attr-defined]
+        # a counter-offer's note runs on with the new offer (shown in its own card): keep the reason
+        note = re.split(r";\s*we (?:offer|ask|would)\b", o.response_note)[0].strip()  # type: ignore[attr-defined]
+        if note:
+            body += "<br/>" + html.escape(self.tr("Why:")) + f" <i>{html.escape(note)}</i>"
+        self.result.setText(body)
+        self.result.setStyleSheet(
+            f"QLabel#tableResult {{ border-left: 4px solid {colour.name()}; padding: 6px 10px; "
+            f"background: {pal.color(pal.ColorRole.Base).name()}; }}"
+        )
+        self.result.show()
+        if key != self._result_key:
+            self._result_key = key
+            self.scroll.verticalScrollBar().setValue(0)  # the answer is the first thing to read
+            line = head + (f" {note}" if note else "")
+            self.notice.emit(line if len(line) <= 200 else line[:199] + "…", False)
 
     def _history_html(self, ctx: Ctx) -> str:
         v, sc, lang = ctx.view, ctx.scenario, ctx.lang
@@ -414,29 +678,122 @@ class TablePanel(QWidget):
             return "<p><i>" + html.escape(self.tr("No offers yet.")) + "</i></p>"
         status_words = {
             "pending": self.tr("on the table"),
-            "accepted": self.tr("accepted"),
+            "accepted": self.tr("accepted: deal signed"),
             "rejected": self.tr("rejected"),
             "countered": self.tr("countered"),
             "lapsed": self.tr("lapsed"),
         }
+        load = html.escape(self.tr("Load into the builder"))
         parts = []
         for o in reversed(v.offers):
             col = side_colour(sc, o.side).name()
             who = html.escape(side_name(sc, o.side, lang))
-            terms = "; ".join(html.escape(describe_package_term(sc, t, lang)) for t in o.terms)
             head = self.tr("Turn {turn} · {who} · {status}").format(
                 turn=o.turn, who="\x00", status=status_words.get(o.status, o.status)
             )
             head = html.escape(head).replace("\x00", f"<span style='color:{col}'><b>{who}</b></span>")
-            p = f"<p style='margin-bottom:6px'>{head}<br/>{terms}"
+            if o.status == "accepted":
+                head = f"<b>✔ {head}</b>"
+            p = f"<p style='margin-bottom:0px'>{head} · <a href='load:{o.id}'>{load}</a></p>"
+            p += self._lines_html(ctx, o.terms, levels_at(v, o.turn))
+            extra = []
             if o.message:
-                p += f"<br/>“{html.escape(o.message)}”"
+                extra.append(f"“{html.escape(o.message)}”")
             if o.note:
-                p += f"<br/><i>{html.escape(o.note)}</i>"
+                extra.append(f"<i>{html.escape(o.note)}</i>")
             if o.response_note:
-                p += "<br/>↳ <i>" + html.escape(o.response_note) + "</i>"
-            parts.append(p + "</p>")
+                extra.append("↳ <i>" + html.escape(o.response_note) + "</i>")
+            if extra:
+                p += "<p style='margin-top:0px; margin-bottom:8px'>" + "<br/>".join(extra) + "</p>"
+            parts.append(p)
         return "".join(parts)
+
+    def _agreements_html(self, ctx: Ctx) -> str:
+        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
+        if not v.agreements:
+            return "<p><i>" + html.escape(self.tr("No agreement has been signed yet.")) + "</i></p>"
+        status_words = {
+            "in_force": self.tr("in force"),
+            "expired": self.tr("expired"),
+            "breached": self.tr("void: breached by {who}"),
+            "superseded": self.tr("replaced by a later agreement"),
+        }
+        parts = []
+        for ag in sorted(v.agreements, key=lambda a: (a.status != "in_force", -a.id)):
+            status = status_words.get(ag.status, ag.status).format(who=side_name(sc, ag.breached_by, lang))
+            head = self.tr("Signed on turn {turn} ({date}), proposed by {who} · {status}").format(
+                turn=ag.signed_turn,
+                date=turn_date(sc, ag.signed_turn).isoformat(),
+                who=side_name(sc, ag.proposer, lang),
+                status=status,
+            )
+            p = f"<p style='margin-bottom:0px'><b>{html.escape(head)}</b>"
+            if ag.comprehensive:
+                p += " <b>★ " + html.escape(self.tr("comprehensive deal")) + "</b>"
+            p += "</p><ul style='margin-top:2px'>"
+            for bt in ag.terms:
+                level = format_level(sc, bt.instrument, bt.value, lang)
+                line = f"{instrument_name(sc, bt.instrument, lang)}: {level}"
+                when = [self.tr("from {date}").format(date=turn_date(sc, bt.from_turn).isoformat())]
+                if bt.until_turn is None:
+                    when.append(self.tr("to the end of the game"))
+                else:
+                    when.append(
+                        self.tr("expires {date}, then snaps back to {level}").format(
+                            date=turn_date(sc, bt.until_turn + 1).isoformat(),
+                            level=format_level(sc, bt.instrument, bt.prior, lang),
+                        )
+                    )
+                style = "" if bt.active or ag.status != "in_force" else " style='color:gray'"
+                p += f"<li{style}>{html.escape(line)} · {html.escape(', '.join(when))}</li>"
+            parts.append(p + "</ul>")
+        return "".join(parts)
+
+    def _update_deal_rule(self) -> None:
+        """Say what a comprehensive deal needs (the scenario's rule) and whether the draft is one."""
+        ctx = self.ctx
+        if ctx is None:
+            return
+        sc, lang = ctx.scenario, ctx.lang
+        check = deal_check(sc, self.terms())
+        if sc.end.ends_on_deal:
+            rule = self.tr(
+                "★ A comprehensive deal ends the talks. It needs {n} or more terms, commitments from both "
+                "sides and a term on each ★ instrument."
+            )
+        else:
+            rule = self.tr(
+                "★ A comprehensive deal needs {n} or more terms, commitments from both sides and a term on "
+                "each ★ instrument."
+            )
+        rule = rule.format(n=check.min_terms)
+        names = [instrument_name(sc, i, lang) for i in check.required]
+        self.deal_rule.setToolTip(
+            self.tr("Needed for a comprehensive deal: {names}").format(names=", ".join(names))
+            if names
+            else ""
+        )
+        if not check.n_terms:
+            state = ""
+        elif check.comprehensive:
+            state = "<b>" + html.escape(self.tr("This draft is a comprehensive deal.")) + "</b>"
+        else:
+            lacks = []
+            k = check.min_terms - check.n_terms
+            if k == 1:
+                lacks.append(self.tr("one more term"))
+            elif k > 1:
+                lacks.append(self.tr("{k} more terms").format(k=k))
+            if not check.both_sides:
+                lacks.append(self.tr("a commitment from the other side"))
+            lacks += [instrument_name(sc, i, lang) for i in check.missing]
+            sep = "、" if lang == "zh" else ", "
+            state = html.escape(
+                self.tr("Not comprehensive yet: it lacks {what}.").format(what=sep.join(lacks))
+            )
+        muted = self.palette().color(self.palette().ColorRole.PlaceholderText).name()
+        text = f"<span style='color:{muted}'>{html.escape(rule)}</span>"
+        self.deal_rule.setText(text + (" " + state if state else ""))
 
     # ----------------------------------------------------------------- builder
     def _any_checked(self) -> bool:
@@ -445,13 +802,20 @@ class TablePanel(QWidget):
     def terms(self) -> tuple[Term, ...]:
         return tuple(row.term(iid) for iid, row in self.rows.items() if row.box.isChecked())
 
-    def set_terms(self, terms: Sequence[Term]) -> None:
-        """Fill the builder with a package (used for counter-offers and by tests)."""
-        self._reset_builder(preview=False)
+    def _fill(self, terms: Sequence[Term]) -> None:
+        """Put a package in the builder (without a preview or signals)."""
+        if self.ctx is None:
+            return
+        for iid, row in self.rows.items():
+            row.set(False, self.ctx.view.levels[iid], 0, 0)
         for t in terms:
-            if t.instrument not in self.rows:
-                continue
-            self.rows[t.instrument].set(True, t.value, t.duration_turns or 0, t.start_after_turns)
+            if t.instrument in self.rows:
+                self.rows[t.instrument].set(True, t.value, t.duration_turns or 0, t.start_after_turns)
+
+    def set_terms(self, terms: Sequence[Term]) -> None:
+        """Fill the builder with a package (a counter-offer, a past offer, the advisers' package)."""
+        self._fill(terms)
+        self.offer_message.clear()
         self._builder_changed()
 
     def _reset_builder(self, preview: bool = True) -> None:
@@ -467,12 +831,48 @@ class TablePanel(QWidget):
         if self.ctx is not None and self.ctx.view.pending_offer is not None:
             self.set_terms(self.ctx.view.pending_offer.terms)
 
+    @Slot(QUrl)
+    def _history_link(self, url: QUrl) -> None:
+        """A link in the history of offers: ``load:<offer id>`` puts that offer in the builder."""
+        if self.ctx is None or url.scheme() != "load":
+            return
+        try:
+            oid = int(url.path())
+        except ValueError:
+            return
+        offer = next((o for o in self.ctx.view.offers if o.id == oid), None)
+        if offer is not None:
+            self.set_terms(offer.terms)
+            self.notice.emit(
+                self.tr("The offer of turn {turn} is in the proposal builder.").format(turn=offer.turn), False
+            )
+
+    def set_advice(self, action: object | None) -> None:
+        """Keep the advisers' suggestion: a package (propose or counter) can be loaded with one click."""
+        terms = tuple(getattr(action, "terms", ()) or ())
+        self.advice = terms or None
+        ctx = self.ctx
+        if not terms or ctx is None:
+            self.advice_card.hide()
+            self.advice_text.clear()
+            return
+        body = self._lines_html(ctx, terms, ctx.view.levels) + self._deal_words(ctx, terms)
+        note = getattr(action, "note", "")
+        if note:
+            body += f"<p><i>{html.escape(note)}</i></p>"
+        self.advice_text.setText(body)
+        self.advice_card.show()
+
+    @Slot()
+    def load_advice(self) -> None:
+        if self.advice:
+            self.set_terms(self.advice)
+            self.notice.emit(self.tr("Your advisers' package is in the proposal builder."), False)
+
     @Slot()
     def _builder_changed(self) -> None:
         self._validate()
-        terms = self.terms()
-        if terms:
-            self.request_preview(terms, self.tr("your package"))
+        self._update_preview(switch=True)
 
     def _builder_action(self) -> Action | None:
         ctx = self.ctx
@@ -485,45 +885,129 @@ class TablePanel(QWidget):
             return Counter(side=v.side, terms=terms, message=msg)
         return Propose(side=v.side, terms=terms, message=msg)
 
+    def _red_line_words(self, ctx: Ctx, terms: Sequence[Term], problem: str) -> str:
+        """The engine names a red line by its id; say it in the player's words and language."""
+        v, rules = ctx.view, ctx.rules
+        try:
+            before = set(rules.crossed_red_lines(v.side, v.levels))
+            after = set(rules.crossed_red_lines(v.side, rules.package_levels(v.levels, tuple(terms))))
+        except Exception:  # the engine's own message is still right, only less readable
+            return problem
+        crossed = [rl for rl in v.briefing.red_lines if rl.id in after - before]
+        if not crossed:
+            return problem
+        m = re.search(r"\d+(?:\.\d+)*", problem)
+        lines = "; ".join(red_line_words(ctx.scenario, rl, ctx.lang) for rl in crossed)
+        return self.tr("Rule {rule}: this package crosses your red line: {lines}").format(
+            rule=m.group(0) if m else "3.5", lines=lines
+        )
+
+    def _accept_problem(self, ctx: Ctx) -> str | None:
+        pending = ctx.view.pending_offer
+        if pending is None:
+            return None
+        problem = self.checker(Accept(side=ctx.view.side))
+        return self._red_line_words(ctx, pending.terms, problem) if problem else None
+
     def _validate(self) -> None:
         ctx = self.ctx
         if ctx is None:
             return
         v = ctx.view
         problem = None
-        if not self.terms():
-            problem = None
-        elif ctx.can_act and v.phase == "table":
+        terms = self.terms()
+        if terms and ctx.can_act and v.phase == "table":
             act = self._builder_action()
             problem = self.checker(act) if act is not None else None
+            if problem:
+                problem = self._red_line_words(ctx, terms, problem)
+        elif terms:
+            problem = self._red_line_words(ctx, terms, "") or None
         self.builder_problem.setText(problem or "")
+        self._update_deal_rule()
 
     def _send(self) -> None:
         act = self._builder_action()
-        if act is None:
+        if act is None or self.ctx is None:
             return
         if not act.terms:  # type: ignore[union-attr]
             self.builder_problem.setText(self.tr("Tick at least one term to include."))
             return
+        problem = self.checker(act)
+        if problem:
+            words = self._red_line_words(self.ctx, act.terms, problem)  # type: ignore[union-attr]
+            if words != problem:  # a red line: say it in the player's words, play nothing
+                self.builder_problem.setText(words)
+                self.notice.emit(words, True)
+                return
         self.action.emit(act)
 
     def _accept(self) -> None:
-        if self.ctx is not None:
-            self.action.emit(Accept(side=self.ctx.view.side))
+        if self.ctx is None:
+            return
+        problem = self._accept_problem(self.ctx)
+        if problem and problem != self.checker(Accept(side=self.ctx.view.side)):
+            self.notice.emit(problem, True)
+            return
+        self.action.emit(Accept(side=self.ctx.view.side))
 
     def _reject(self) -> None:
         if self.ctx is not None:
             self.action.emit(Reject(side=self.ctx.view.side))
 
     def after_sent(self) -> None:
-        """The package went on the table: clear the builder."""
-        self._reset_builder(preview=False)
+        """The package went on the table: the draft stays (to adjust after an answer); the message goes."""
+        self.offer_message.clear()
 
     # ----------------------------------------------------------------- preview
-    def request_preview(self, terms: tuple[Term, ...], what: str) -> None:
+    def _desired_preview(self) -> tuple[tuple[Term, ...], str] | None:
+        ctx = self.ctx
+        if ctx is None or ctx.view.phase == "over":
+            return None
+        terms = self.terms()
+        if terms:
+            return terms, self.tr("your package")
+        pending = ctx.view.pending_offer
+        if pending is not None and pending.side != ctx.view.side:
+            return tuple(pending.terms), self.tr("their offer")
+        return None
+
+    def _update_preview(self, switch: bool) -> None:
+        """Keep the what-if preview on what is in front of the player now: the draft, else their
+        offer, else nothing (never an offer that has gone, never last turn's numbers)."""
+        want = self._desired_preview()
+        if want is None or self.ctx is None:
+            if self._preview_key is not None or self.preview_table.rowCount():
+                self._token += 1  # drop a preview still being computed
+                self.preview_timer.stop()
+                self.preview_busy = False
+                self._show_placeholder()
+            return
+        terms, what = want
+        v = self.ctx.view
+        key = (v.side, v.turn, v.phase, terms)
+        if key != self._preview_key:
+            self.request_preview(terms, what, switch=switch)
+
+    def _show_placeholder(self) -> None:
+        self._preview_key = None
+        self._preview_terms = None
+        self.preview_table.setRowCount(0)
+        self.preview_table.hide()
+        self.preview_caption.setText(
+            self.tr(
+                "Tick terms in the builder (or receive an offer) to see what they would do to the meters."
+            )
+        )
+
+    def request_preview(self, terms: tuple[Term, ...], what: str, switch: bool = True) -> None:
+        v = self.ctx.view if self.ctx is not None else None
         self._preview_terms = terms
         self._preview_what = what
-        self.bottom.setCurrentWidget(self.preview)
+        self._preview_key = (v.side, v.turn, v.phase, terms) if v is not None else None
+        self._token += 1  # an older preview's answer is now stale
+        if switch:
+            self.bottom.setCurrentWidget(self.preview)
         self.preview_caption.setText(self.tr("Computing the effect of {what}…").format(what=what))
         self.preview_timer.start()
 
@@ -559,6 +1043,8 @@ class TablePanel(QWidget):
         if token != self._token:
             return
         self.preview_busy = False
+        self.preview_table.setRowCount(0)
+        self.preview_table.hide()
         self.preview_caption.setText(self.tr("The preview failed: {err}").format(err=str(exc)))
 
     def _show_preview(self, ctx: Ctx, deltas: dict[str, dict[str, float]], what: str) -> None:
@@ -599,3 +1085,4 @@ class TablePanel(QWidget):
         self.preview_table.resizeColumnsToContents()
         self.preview_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.preview_table.resizeRowsToContents()
+        self.preview_table.show()

@@ -1,0 +1,412 @@
+"""The negotiation table, driven as a player would: the what-if preview follows what is in front of
+the player, each answer is shown where the player looks, the builder says what a comprehensive deal
+needs, the agreements in force are listed with their dates, the draft stays across turns and
+hand-overs, past offers and the advisers' package load with one action, Space ticks a term,
+refusals speak the player's words, and another scenario rebuilds the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from uitest_driver import GENEVA, click, handover_up, set_duration, set_level, visible_texts, wait_for_human
+
+from game.engine import Propose, Term
+from game.engine.preview import preview_deltas
+from game.scenario.models import tr
+from game.text import format_level, instrument_name, side_possessive, side_subject
+from game.ui.dialogs import GameConfig
+
+TUTORIAL = Path(GENEVA).parent / "tutorial.yaml"
+
+
+def start(window, qtbot, opponent: str = "ai", lang: str = "en", seed: int = 6, path: Path = GENEVA) -> None:
+    if lang != "en":
+        from game.ui.i18n import set_language
+
+        set_language(lang)
+    window.start_game(GameConfig(path, "us", opponent, "pragmatist", "normal", seed, lang))
+    ready(window, qtbot)
+
+
+def ready(window, qtbot) -> None:
+    """Until a human may act (past a hand-over screen, as the next player would)."""
+    wait_for_human(window, qtbot)
+    while handover_up(window):
+        click(qtbot, window.handover.button)
+        wait_for_human(window, qtbot)
+
+
+def submit_orders(window, qtbot) -> None:
+    assert window.controller.view().phase == "orders"
+    click(qtbot, window.page.end_btn)
+    ready(window, qtbot)
+
+
+def table(window):
+    window.page.tabs.setCurrentIndex(1)
+    return window.page.table
+
+
+def space_on(qtbot, box) -> None:
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=2000)
+    QTest.keyClick(box, Qt.Key.Key_Space)
+
+
+def plain(label) -> str:
+    """What a rich-text label reads as."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+def preview_shown(t) -> bool:
+    return not t.preview_busy and t.preview_table.isVisible() and t.preview_table.rowCount() > 0
+
+
+def preview_numbers(t) -> dict[str, list[str]]:
+    tab = t.preview_table
+    return {
+        tab.item(r, 0).text(): [tab.item(r, c).text() for c in range(1, tab.columnCount())]
+        for r in range(tab.rowCount())
+    }
+
+
+def build(window, qtbot, package: list[tuple[str, float, int]]) -> None:
+    t = table(window)
+    click(qtbot, t.reset_btn)
+    for iid, value, dur in package:
+        set_level(window, iid, value, builder=True)
+        if dur:
+            set_duration(window, iid, dur)
+
+
+SMALL = [("us_tariff_reciprocal", 100.0, 4), ("cn_tariff_us", 100.0, 0)]  # not comprehensive: play goes on
+
+
+# ----------------------------------------------------------------------------- preview
+def test_preview_placeholder_follows_the_draft_and_recomputes_next_turn(window, qtbot):
+    start(window, qtbot)
+    t = table(window)
+    # nothing ticked: a sentence, not an empty table headed "1 2 3"
+    assert not t.preview_table.isVisible()
+    assert "Tick terms" in t.preview_caption.text()
+    headers = [t.preview_table.horizontalHeaderItem(c).text() for c in range(t.preview_table.columnCount())]
+    assert "1" not in headers and headers[0] == "Meter"
+    space_on(qtbot, t.rows["cn_tariff_us"].box)
+    assert t.rows["cn_tariff_us"].box.isChecked()
+    set_level(window, "cn_tariff_us", 60.0, builder=True)
+    qtbot.waitUntil(lambda: preview_shown(t), timeout=20_000)
+    headers = [t.preview_table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["Meter", "United States", "China"]
+    # untick: the numbers go, the placeholder is back
+    space_on(qtbot, t.rows["cn_tariff_us"].box)
+    assert not t.rows["cn_tariff_us"].box.isChecked()
+    assert not t.preview_table.isVisible() and t.preview_table.rowCount() == 0
+    assert "Tick terms" in t.preview_caption.text()
+    # a draft kept into the next turn is previewed again from the new turn's levels
+    space_on(qtbot, t.rows["cn_tariff_us"].box)
+    qtbot.waitUntil(lambda: preview_shown(t), timeout=20_000)
+    submit_orders(window, qtbot)  # the US opens the table on turn 1
+    click(qtbot, window.page.end_btn)  # and ends it without an offer
+    ready(window, qtbot)
+    v = window.controller.view()
+    assert v.turn == 2
+    t = table(window)
+    assert t.terms() == (Term(instrument="cn_tariff_us", value=60.0),)
+    qtbot.waitUntil(lambda: preview_shown(t) and t._preview_key[1] == 2, timeout=20_000)
+    expected = preview_deltas(window.session.rules, v, t.terms(), turns=t.PREVIEW_TURNS)
+    shown = preview_numbers(t)
+    growth = shown["Growth outlook %"]
+    assert growth[0] == f"{expected['us']['growth_pct']:+,.2f}".replace("-", "−")
+
+
+def test_preview_of_their_offer_goes_when_the_offer_is_answered(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    submit_orders(window, qtbot)  # US
+    submit_orders(window, qtbot)  # China
+    build(window, qtbot, SMALL)
+    click(qtbot, table(window).send_btn)  # the US proposes; China's turn at the table
+    ready(window, qtbot)
+    t = table(window)
+    assert window.controller.shown_side == "china" and not t.terms()
+    qtbot.waitUntil(lambda: preview_shown(t), timeout=20_000)
+    assert "their offer" in t.preview_caption.text()
+    click(qtbot, t.reject_btn)
+    ready(window, qtbot)
+    t = table(window)
+    if window.controller.shown_side == "china":
+        assert window.controller.view().pending_offer is None
+    assert not t.preview_table.isVisible() and "Tick terms" in t.preview_caption.text()
+
+
+# ----------------------------------------------------------------------------- answers
+def test_a_rejection_that_ends_the_turn_is_shown_with_who_and_in_the_status_bar(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    submit_orders(window, qtbot)
+    submit_orders(window, qtbot)
+    sc = window.session.scenario
+    for _ in range(sc.end.exchanges_per_turn):  # offers back and forth: the last one of the turn
+        build(window, qtbot, SMALL)
+        click(qtbot, table(window).send_btn)
+        ready(window, qtbot)
+    assert window.controller.view().exchanges_left == 0
+    click(qtbot, table(window).reject_btn)  # the last offer is rejected: the turn ends
+    ready(window, qtbot)
+    v = window.controller.view()
+    assert v.turn == 2 and v.phase == "orders"
+    t = table(window)
+    shown = window.controller.shown_side
+    last = window.session.game.state.offers[-1]
+    other = sc.other(shown)
+    said = (
+        f"{side_subject(sc, other, start=True)} rejected your offer (turn 1)."
+        if last.side == shown
+        else f"You rejected {side_possessive(sc, other)} offer (turn 1)."
+    )
+    assert t.result.isVisible() and said in plain(t.result)
+    assert said in window.statusBar().currentMessage()
+
+
+def test_ai_answer_note_and_a_signed_deal_with_its_agreement_dates(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    sc = window.session.scenario
+    submit_orders(window, qtbot)
+    submit_orders(window, qtbot)
+    build(window, qtbot, SMALL)
+    t = table(window)
+    assert "Not comprehensive yet" in plain(t.deal_rule)
+    click(qtbot, t.send_btn)
+    ready(window, qtbot)
+    t = table(window)
+    assert window.controller.shown_side == "china"
+    click(qtbot, t.accept_btn)
+    ready(window, qtbot)
+    t = table(window)
+    assert "accepted" in plain(t.result) and "the deal is signed" in plain(t.result)
+    assert "✔" in plain(t.result)
+    assert "the deal is signed" in window.statusBar().currentMessage()
+    # the agreements in force, with their dates
+    assert t.bottom.tabText(2) == "Agreements in force (1)"
+    t.bottom.setCurrentIndex(2)
+    text = t.agreements.toPlainText()
+    ag = window.controller.view().active_agreements[0]
+    start_date = sc.meta.start_date
+    week = dt.timedelta(days=sc.meta.turn_days)
+    signed = start_date + (ag.signed_turn - 1) * week
+    assert f"Signed on turn {ag.signed_turn} ({signed.isoformat()})" in text
+    recip = next(bt for bt in ag.terms if bt.instrument == "us_tariff_reciprocal")
+    expiry = start_date + (recip.from_turn - 1 + 4) * week  # four turns in force, then it snaps back
+    name = instrument_name(sc, "us_tariff_reciprocal")
+    prior = format_level(sc, "us_tariff_reciprocal", recip.prior)
+    assert f"{name}: 100%" in text
+    assert f"expires {expiry.isoformat()}, then snaps back to {prior}" in text
+    assert f"{instrument_name(sc, 'cn_tariff_us')}: 100% · from" in text and "to the end of the game" in text
+
+
+def test_the_ai_explains_its_answer_at_the_top(window, qtbot):
+    start(window, qtbot)
+    submit_orders(window, qtbot)
+    t = table(window)
+    build(
+        window, qtbot, [("cn_tariff_us", 0.0, 0), ("cn_rare_earth_licensing", 0.0, 0)]
+    )  # asks all, gives nothing
+    click(qtbot, t.send_btn)
+    ready(window, qtbot)
+    offer = window.session.game.state.offers[0]
+    assert offer.status in ("rejected", "countered")
+    assert offer.response_note
+    t = table(window)
+    reason = offer.response_note.split(";")[0]
+    assert t.result.isVisible() and reason[:40] in plain(t.result)
+    assert "China" in plain(t.result)
+    assert window.statusBar().currentMessage().startswith("China ")
+
+
+# ------------------------------------------------------------------ comprehensive deals
+def test_the_builder_says_what_a_comprehensive_deal_needs(window, qtbot):
+    start(window, qtbot)
+    sc = window.session.scenario
+    t = table(window)
+    need = sc.end.comprehensive_deal
+    assert f"needs {need.min_terms} or more terms" in plain(t.deal_rule)
+    for iid in need.required_instruments:  # marked in the builder
+        assert "★" in t.table.item(t.rows[iid].row, 1).text()
+    first = need.required_instruments[0]
+    space_on(qtbot, t.rows[first].box)
+    text = plain(t.deal_rule)
+    assert "Not comprehensive yet" in text
+    for iid in need.required_instruments[1:]:
+        assert instrument_name(sc, iid) in text
+    assert not window.session.rules.is_comprehensive(t.terms())
+    for iid in need.required_instruments[1:]:
+        space_on(qtbot, t.rows[iid].box)
+    extra = [i for i in t.rows if i not in need.required_instruments]
+    k = 0
+    while len(t.terms()) < need.min_terms:
+        space_on(qtbot, t.rows[extra[k]].box)
+        k += 1
+    assert window.session.rules.is_comprehensive(t.terms())
+    assert "This draft is a comprehensive deal." in plain(t.deal_rule)
+
+
+# ------------------------------------------------------------------ drafts and loading
+def test_the_draft_stays_across_turns_and_hand_overs_and_is_never_shown_to_the_other_side(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    build(window, qtbot, SMALL)
+    t = table(window)
+    t.offer_message.setText("A private draft ZQX")
+    drafted = t.terms()
+    submit_orders(window, qtbot)  # hand-over to China
+    assert window.controller.shown_side == "china"
+    t = table(window)
+    assert not t.terms() and "ZQX" not in "\n".join(visible_texts(window))
+    submit_orders(window, qtbot)  # back to the US at the table
+    assert window.controller.shown_side == "us"
+    t = table(window)
+    assert t.terms() == drafted and t.offer_message.text() == "A private draft ZQX"
+    click(qtbot, t.send_btn)
+    ready(window, qtbot)
+    click(qtbot, table(window).reject_btn)  # China rejects, then ends the turn
+    ready(window, qtbot)
+    click(qtbot, window.page.end_btn)
+    ready(window, qtbot)
+    assert window.controller.view().turn == 2 and window.controller.shown_side == "us"
+    assert table(window).terms() == drafted  # still there to adjust
+
+
+def test_a_past_offer_loads_into_the_builder_from_the_history(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    submit_orders(window, qtbot)
+    submit_orders(window, qtbot)
+    build(window, qtbot, SMALL)
+    t = table(window)
+    sent = t.terms()
+    click(qtbot, t.send_btn)
+    ready(window, qtbot)
+    click(qtbot, table(window).reject_btn)
+    ready(window, qtbot)
+    t = table(window)
+    click(qtbot, t.reset_btn)
+    assert not t.terms()
+    t.bottom.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: t.history.isVisible(), timeout=2000)
+    assert "Load into the builder" in t.history.toPlainText()
+    # keyboard: into the history, Tab to the link, Enter
+    t.history.setFocus()
+    QTest.keyClick(t.history, Qt.Key.Key_Tab)
+    QTest.keyClick(t.history, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(t.terms()), timeout=2000)
+    assert sorted(t.terms(), key=lambda x: x.instrument) == sorted(sent, key=lambda x: x.instrument)
+    assert "is in the proposal builder" in window.statusBar().currentMessage()
+
+
+def test_the_advisers_package_loads_with_one_click(window, qtbot, monkeypatch):
+    import game.ai
+
+    advised = Propose(
+        side="us",
+        terms=(
+            Term(instrument="us_tariff_reciprocal", value=30.0, duration_turns=13),
+            Term(instrument="cn_tariff_us", value=10.0),
+        ),
+        note="We offer a Geneva truce.",
+    )
+
+    class Adviser:
+        def decide(self, v):
+            return advised
+
+    start(window, qtbot)
+    submit_orders(window, qtbot)
+    monkeypatch.setattr(game.ai, "make_ai", lambda *a, **k: Adviser())  # the advisers, not the opponent
+    t = table(window)
+    click(qtbot, window.page.advice_btn)
+    qtbot.waitUntil(lambda: t.advice_card.isVisible(), timeout=20_000)
+    sc = window.session.scenario
+    text = plain(t.advice_text)
+    assert "US reciprocal tariff on China: 125% → 30% · 13 turns, then back" in text
+    assert "China's tariff on US goods: 125% → 10%" in text
+    assert "We offer a Geneva truce." in text
+    assert "propose a package of 2 terms" in window.page.advice.text()
+    click(qtbot, t.load_advice_btn)
+    assert t.terms() == advised.terms
+    assert instrument_name(sc, "us_tariff_reciprocal") in text
+
+
+# ---------------------------------------------------------------------------- keyboard
+def test_space_ticks_the_selected_row(window, qtbot):
+    start(window, qtbot)
+    t = table(window)
+    row = t.rows["us_entity_list"]
+    rect = t.table.visualItemRect(t.table.item(row.row, 1))
+    t.scroll.ensureWidgetVisible(t.table, 0, 0)
+    QTest.mouseClick(
+        t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    assert t.table.currentRow() == row.row
+    QTest.keyClick(t.table, Qt.Key.Key_Space)
+    assert row.box.isChecked()
+    QTest.keyClick(t.table, Qt.Key.Key_Space)
+    assert not row.box.isChecked()
+    space_on(qtbot, row.box)  # the box itself, reached with Tab
+    assert row.box.isChecked()
+
+
+# --------------------------------------------------------------------------- refusals
+def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_language(window, qtbot):
+    for lang in ("en", "zh"):
+        start(window, qtbot, lang=lang)
+        submit_orders(window, qtbot)
+        t = table(window)
+        sc = window.session.scenario
+        line = next(r for r in sc.briefings["us"].red_lines if r.id == "keep_chip_controls")
+        set_level(window, "us_chip_controls", 0.0, builder=True)
+        problem = t.builder_problem.text()
+        assert "keep_chip_controls" not in problem and "us_chip_controls" not in problem
+        assert tr(line.text, lang) in problem
+        assert instrument_name(sc, "us_chip_controls", lang) in problem
+        assert format_level(sc, "us_chip_controls", 1.0, lang) in problem
+        click(qtbot, t.send_btn)
+        assert window.page.banner.isVisible() and tr(line.text, lang) in window.page.banner.text()
+        assert "keep_chip_controls" not in window.page.banner.text()
+        assert not window.session.game.state.offers
+    from game.ui.i18n import set_language
+
+    set_language("en")
+
+
+def test_an_ai_note_says_levels_in_words():
+    from game.ai import explain
+    from game.scenario.loader import load_scenario
+
+    sc = load_scenario(GENEVA)
+    chips = sc.instrument("us_chip_controls")
+    assert explain.fmt_level(chips, 1.0) == "in force" and explain.stays(chips, 1.0) == "stays in force"
+    assert explain.stays(sc.instrument("cn_tariff_us"), 125.0) == "stays at 125%"
+
+
+# ------------------------------------------------------------------- another scenario
+def test_another_scenario_rebuilds_the_table(window, qtbot):
+    start(window, qtbot)
+    submit_orders(window, qtbot)
+    t = table(window)
+    build(window, qtbot, SMALL)  # a draft and a preview under way on Geneva's instruments
+    window.page.tabs.setCurrentIndex(1)
+    start(window, qtbot, path=TUTORIAL)
+    t = window.page.table
+    sc = window.session.scenario
+    ours = {i.id for i in sc.instruments if i.player_controlled and i.owner in sc.side_ids}
+    assert set(t.rows) == ours
+    assert "us_tariff_reciprocal" not in t.rows and not t.terms()
+    window.page.tabs.setCurrentIndex(1)
+    qtbot.wait(600)  # a stale preview timer would fire here
+    assert "failed" not in t.preview_caption.text()
+    names = {t.table.item(r.row, 1).text().rstrip(" ★") for r in t.rows.values()}
+    assert names == {instrument_name(sc, i) for i in ours}
