@@ -13,6 +13,7 @@ from game.engine import Accept, SubmitOrders
 from game.saves import read_save_info
 from game.scenario.loader import load_scenario
 from game.scenario.models import tr
+from game.text import describe_news
 from game.ui.dialogs import GameConfig, NewGameDialog
 from game.ui.panels import why_text
 
@@ -109,6 +110,11 @@ def assert_plays_the_tutorial(win, qtbot, side: str = "us") -> None:
     assert set(page.meters.cells) and page.briefing.gauges
     first_obj = tutorial.briefings[side].objectives[0].id
     assert "obj:" + first_obj in page.briefing.gauges
+    v = win.controller.view()
+    news = [page.news.list.item(i).text() for i in range(page.news.list.count())]
+    assert [n for n in news if n.startswith("• ")] == [
+        "• " + describe_news(v.scenario, n, "en") for n in v.news
+    ]
     win.autosave.wait()
     assert read_save_info(win.autosave.saver.path).scenario_id == "tutorial"
     # Submit does something: the orders are in
@@ -338,6 +344,7 @@ def test_the_orders_form_shows_what_was_submitted_until_the_next_turn(window, qt
     assert orders.statement.currentData() == "firm" and not orders.statement.isEnabled()
     assert orders.message.text() == "No more free rides." and orders.message.isReadOnly()
     assert "Your orders for this turn are in: US reciprocal tariff on China → 115%" in orders.intro.text()
+    qtbot.wait(100)  # (let the tab's layout settle before the screenshot)
     window.grab().save(str(tmp_path / "submitted-orders.png"))
     # the next turn: a fresh form from the levels now
     submit(window, qtbot)  # End turn: the US gives its orders first on turn 2 (no hand-over)

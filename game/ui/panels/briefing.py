@@ -126,7 +126,7 @@ class BriefingPanel(QScrollArea):
         if self._built != self._build_key(ctx):
             self._build(ctx)
             self._key = None
-        key = (v.turn, len(v.history), v.political_capital, v.score.total)
+        key = (v.turn, len(v.history), v.political_capital, v.score.total, v.levels, v.meters.get(v.side))
         if key == self._key:
             return
         self._key = key

@@ -108,7 +108,7 @@ class MetersPanel(QWidget):
         self.card.body.addWidget(self.why)
         self.cells: dict[str, tuple[QToolButton, Sparkline]] = {}
         self._layout_key: tuple[object, ...] | None = None
-        self._values_key: tuple[int, int] | None = None
+        self._values_key: tuple[object, ...] | None = None
         self._why_texts: dict[str, str] = {}
         #: The meter whose "why did this move?" is shown (it follows each new turn).
         self.selected: str | None = None
@@ -187,7 +187,8 @@ class MetersPanel(QWidget):
             self._why_texts.clear()
             self.selected = None
             self.why.setText(self.tr("Select a value to see why it moved."))
-        values_key = (len(v.history), v.turn)
+        # (the values themselves too: a new game of the same scenario may open on other numbers)
+        values_key = (len(v.history), v.turn, v.meters, v.shared)
         if values_key == self._values_key:
             return
         self._values_key = values_key
@@ -246,7 +247,7 @@ class NewsPanel(QWidget):
 
     def render(self, ctx: Ctx) -> None:
         v, lang = ctx.view, ctx.lang
-        key = (v.side, lang, len(v.news))
+        key = (v.side, lang, scenario_key(ctx), tuple(v.news))  # another game may have as many items
         if key == getattr(self, "_key", None):
             return
         self._key = key
