@@ -138,6 +138,11 @@ class LevelEditor(QWidget):
             # Tab still leaves the box for the next control
             self.spin.setKeyboardTracking(True)
             self.spin.valueChanged.connect(self.changed)
+            # a typed level between steps (12 where the steps are 5) counts as its step (10): the
+            # box says so once the typing is done (Tab, Enter, a click elsewhere)
+            self._typed = False
+            self.spin.lineEdit().textEdited.connect(self._on_typed)
+            self.spin.editingFinished.connect(self._snap)
             lay.addWidget(self.spin)
         self.setFocusProxy(self.editor())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -156,6 +161,14 @@ class LevelEditor(QWidget):
         ins = self.ins
         k = round((self.spin.value() - ins.min) / ins.step)
         return float(ins.min + k * ins.step)
+
+    def _on_typed(self, _text: str) -> None:
+        self._typed = True
+
+    def _snap(self) -> None:
+        typed, self._typed = self._typed, False
+        if typed and self.spin is not None and abs(self.spin.value() - self.value()) > 1e-9:
+            self.spin.setValue(self.value())
 
     def set_value(self, value: float) -> None:
         """Set the level without emitting ``changed``."""

@@ -305,8 +305,14 @@ def test_a_typed_level_counts_at_every_keystroke_and_tab_leaves(window, qtbot) -
     assert orders.moves() == {ins.id: 115.0}
     # Tab moves on to the next row's level editor
     QTest.keyClick(focus(window), Qt.Key.Key_Tab)
-    nxt = orders.editors["us_tariff_fentanyl"].spin
-    assert focus(window) is nxt
+    fentanyl = orders.editors["us_tariff_fentanyl"]
+    assert focus(window) is fentanyl.spin
+    # a level typed between steps counts as its step, and the box shows that step once typing is done
+    assert fentanyl.ins.step == 5.0
+    type_into(qtbot, fentanyl.spin, "32")
+    assert fentanyl.value() == 30.0 and orders.moves()["us_tariff_fentanyl"] == 30.0
+    QTest.keyClick(focus(window), Qt.Key.Key_Tab)
+    assert fentanyl.spin.text() == "30 %" and focus(window) is not fentanyl.spin
 
     # the proposal builder: the what-if follows the typing too, and Tab leaves
     window.page.tabs.setCurrentIndex(1)
