@@ -139,6 +139,8 @@ class DebriefPage(QWidget):
         # the export bar
         self.bar = QFrame()
         self.bar.setObjectName("debriefBar")
+        self.bar.setFrameShape(QFrame.Shape.NoFrame)
+        self.bar.setStyleSheet("QFrame#debriefBar { border-bottom: 1px solid palette(mid); }")
         bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(18, 8, 18, 8)
         self.export_status = wrap_label("", object_name="hint")
@@ -402,10 +404,10 @@ class DebriefPage(QWidget):
                     if c in (1, 2):
                         it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     table.setItem(r, c, it)
-            hh = table.horizontalHeader()
-            hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for c in (1, 2, 3):
+            hh = table.horizontalHeader()  # names and levels side by side, the span takes the rest
+            for c in (0, 1, 2):
                 hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
             table.resizeRowsToContents()
             h = hh.height() + 4 + sum(table.rowHeight(r) for r in range(table.rowCount()))
             table.setFixedHeight(h)
@@ -485,7 +487,7 @@ class DebriefPage(QWidget):
             entries.append(("#d35400", "▲", self.tr("Packages signed (projected from the start)")))
         entries.append(("#b3261e", "┄", self.tr("Walk-away values")))
         return " &nbsp; ".join(
-            f"<span style='white-space: nowrap'><span style='color:{c}'>{mark}</span> "
+            f"<span style='white-space: nowrap'><span style='color:{c}; font-size: large'>{mark}</span> "
             f"{html.escape(text, quote=False)}</span>"
             for c, mark, text in entries
         )

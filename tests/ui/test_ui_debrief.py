@@ -372,3 +372,17 @@ def test_nice_axis(lo, hi, floor) -> None:
     labels = [f"{t:.{decimals}f}" for t in ticks]
     assert 2 <= len(labels) <= 6
     assert len(set(labels)) == len(labels), labels
+
+
+def test_an_export_that_cannot_be_written_says_where_and_why(window, qtbot, monkeypatch, tmp_path) -> None:
+    debrief = ai_game_in_window(window, qtbot)
+    path = tmp_path / "no such folder" / "debrief.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(path), "")))
+    seen: list[str] = []
+    answer_box("Ok", seen=seen)  # the warning, dismissed as a person would
+    click(qtbot, debrief.pdf_btn)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert str(path) in seen[0] and "No such file or directory" in seen[0]
+    assert not path.exists()
+    assert debrief.export_status.text().startswith("Could not write")
+    assert window.debrief is debrief and debrief.isVisible()  # the debrief is still there
