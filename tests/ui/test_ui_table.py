@@ -192,6 +192,7 @@ def test_ai_answer_note_and_a_signed_deal_with_its_agreement_dates(window, qtbot
     assert "accepted" in plain(t.result) and "the deal is signed" in plain(t.result)
     assert "✔" in plain(t.result)
     assert "the deal is signed" in window.statusBar().currentMessage()
+    assert window.controller.shown_side == "us" and not t.terms()  # the signed package left the draft
     # the agreements in force, with their dates
     assert t.bottom.tabText(2) == "Agreements in force (1)"
     t.bottom.setCurrentIndex(2)
@@ -200,7 +201,7 @@ def test_ai_answer_note_and_a_signed_deal_with_its_agreement_dates(window, qtbot
     start_date = sc.meta.start_date
     week = dt.timedelta(days=sc.meta.turn_days)
     signed = start_date + (ag.signed_turn - 1) * week
-    assert f"Signed on turn {ag.signed_turn} ({signed.isoformat()})" in text
+    assert f"Signed on turn {ag.signed_turn} ({signed.isoformat()}), proposed by the United States" in text
     recip = next(bt for bt in ag.terms if bt.instrument == "us_tariff_reciprocal")
     expiry = start_date + (recip.from_turn - 1 + 4) * week  # four turns in force, then it snaps back
     name = instrument_name(sc, "us_tariff_reciprocal")

@@ -166,6 +166,7 @@ class TablePanel(QWidget):
         #: each side's draft (terms, message), kept across turns and hand-overs; never shown to the other side
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
+        self._deals_seen: dict[str, set[int]] = {}  # per side: signed offers whose draft was cleared
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(250)
@@ -485,6 +486,7 @@ class TablePanel(QWidget):
         if scenario_key != self._scenario_key:
             # another scenario: nothing of the old one (drafts, advice, a preview under way) carries over
             self._drafts.clear()
+            self._deals_seen.clear()
             self._scenario_key = scenario_key
             self._key = None
             self._token += 1
@@ -668,6 +670,10 @@ class TablePanel(QWidget):
         self.result.show()
         if key != self._result_key:
             self._result_key = key
+            side = ctx.view.side
+            if good and o.id not in self._deals_seen.setdefault(side, set()):  # type: ignore[attr-defined]
+                self._deals_seen[side].add(o.id)  # type: ignore[attr-defined]
+                self._reset_builder(preview=False)  # the package is in force now: a fresh draft
             self.scroll.verticalScrollBar().setValue(0)  # the answer is the first thing to read
             line = head + (f" {note}" if note else "")
             self.notice.emit(line if len(line) <= 200 else line[:199] + "…", False)
@@ -724,7 +730,7 @@ class TablePanel(QWidget):
             head = self.tr("Signed on turn {turn} ({date}), proposed by {who} · {status}").format(
                 turn=ag.signed_turn,
                 date=turn_date(sc, ag.signed_turn).isoformat(),
-                who=side_name(sc, ag.proposer, lang),
+                who=side_subject(sc, ag.proposer, lang),
                 status=status,
             )
             p = f"<p style='margin-bottom:0px'><b>{html.escape(head)}</b>"
@@ -733,7 +739,7 @@ class TablePanel(QWidget):
             p += "</p><ul style='margin-top:2px'>"
             for bt in ag.terms:
                 level = format_level(sc, bt.instrument, bt.value, lang)
-                line = f"{instrument_name(sc, bt.instrument, lang)}: {level}"
+                line = f"{instrument_name(sc, bt.instrument, lang)}{'：' if lang == 'zh' else ': '}{level}"
                 when = [self.tr("from {date}").format(date=turn_date(sc, bt.from_turn).isoformat())]
                 if bt.until_turn is None:
                     when.append(self.tr("to the end of the game"))
@@ -745,7 +751,8 @@ class TablePanel(QWidget):
                         )
                     )
                 style = "" if bt.active or ag.status != "in_force" else " style='color:gray'"
-                p += f"<li{style}>{html.escape(line)} · {html.escape(', '.join(when))}</li>"
+                comma = "，" if lang == "zh" else ", "
+                p += f"<li{style}>{html.escape(line)} · {html.escape(comma.join(when))}</li>"
             parts.append(p + "</ul>")
         return "".join(parts)
 
