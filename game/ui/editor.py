@@ -179,7 +179,13 @@ EDITOR_ZH: dict[str, str] = {
     "Saved {path}": "已保存 {path}",
     "{name}{star} — Scenario editor": "{name}{star} — 剧本编辑器",
     "Line {line}, column {col}: {severity}: {message}": "第 {line} 行，第 {col} 列：{severity}：{message}",
-    "{e} errors, {w} warnings, {h} hints": "{e} 个错误，{w} 个警告，{h} 个提示",
+    "{errors}, {warnings}, {hints}": "{errors}，{warnings}，{hints}",
+    "1 error": "1 个错误",
+    "{n} errors": "{n} 个错误",
+    "1 warning": "1 个警告",
+    "{n} warnings": "{n} 个警告",
+    "1 hint": "1 个提示",
+    "{n} hints": "{n} 个提示",
     "Changed {path}": "已修改 {path}",
     "Cannot open {path}: {error}": "无法打开 {path}：{error}",
     "Cannot save {path}: {error}": "无法保存 {path}：{error}",
@@ -1211,8 +1217,11 @@ class ScenarioEditor(QMainWindow):
         if not diagnostics:
             summary = self.tr("No problems: ready to play-test.")
         else:
-            summary = self.tr("{e} errors, {w} warnings, {h} hints").format(
-                e=counts["error"], w=counts["warning"], h=counts["hint"]
+            e, w, h = counts["error"], counts["warning"], counts["hint"]
+            summary = self.tr("{errors}, {warnings}, {hints}").format(  # "1 error", never "1 errors"
+                errors=self.tr("1 error") if e == 1 else self.tr("{n} errors").format(n=e),
+                warnings=self.tr("1 warning") if w == 1 else self.tr("{n} warnings").format(n=w),
+                hints=self.tr("1 hint") if h == 1 else self.tr("{n} hints").format(n=h),
             )
         self.summary.setText(summary)
         self.summary.setAccessibleDescription(summary)

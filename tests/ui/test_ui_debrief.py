@@ -386,3 +386,39 @@ def test_an_export_that_cannot_be_written_says_where_and_why(window, qtbot, monk
     assert not path.exists()
     assert debrief.export_status.text().startswith("Could not write")
     assert window.debrief is debrief and debrief.isVisible()  # the debrief is still there
+
+
+def test_the_editor_counts_one_error_in_the_singular(qtbot, qapp, tmp_path) -> None:
+    """'1 errors' (the walkthrough met it beside the debrief's wording): one error reads '1 error'."""
+    from PySide6.QtGui import QTextCursor
+
+    from game.ui.editor import ScenarioEditor
+
+    path = tmp_path / "tutorial.yaml"
+    shutil.copyfile(GENEVA.parent / "tutorial.yaml", path)
+    ed = ScenarioEditor(None, path, lambda *_: None)
+    ed.confirm_on_close = False
+    qtbot.addWidget(ed)
+    ed.show()
+    qtbot.waitExposed(ed)
+    text = ed.text.toPlainText()
+    line = next(i for i, ln in enumerate(text.splitlines(), start=1) if "kind: tariff" in ln)
+    col = text.splitlines()[line - 1].index("tariff") + 1
+    ed.tabs.setCurrentWidget(ed.text)
+    ed.text.go_to(line, col)
+    cursor = ed.text.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len("tariff"))
+    ed.text.setTextCursor(cursor)
+    qtbot.keyClick(ed.text, Qt.Key.Key_Delete)
+    qtbot.keyClicks(ed.text, "tarrif")  # the author misspells a kind: one error
+    qtbot.waitUntil(lambda: ed.problems.count() > 0, timeout=5000)
+    counts = {
+        sev: sum(1 for d in ed.diagnostics if d.severity == sev) for sev in ("error", "warning", "hint")
+    }
+    assert counts["error"] == 1
+    summary = ed.summary.text()
+    assert summary.startswith("1 error, "), summary
+    assert not re.search(r"\b1 (errors|warnings|hints)\b", summary), summary
+    for sev in ("warning", "hint"):
+        n = counts[sev]
+        assert (f"1 {sev}" if n == 1 else f"{n} {sev}s") in summary
