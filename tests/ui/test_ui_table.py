@@ -411,3 +411,24 @@ def test_another_scenario_rebuilds_the_table(window, qtbot):
     assert "failed" not in t.preview_caption.text()
     names = {t.table.item(r.row, 1).text().rstrip(" ★") for r in t.rows.values()}
     assert names == {instrument_name(sc, i) for i in ours}
+
+
+def test_a_red_line_refusal_in_the_status_bar_does_not_survive_the_hand_over(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    submit_orders(window, qtbot)
+    submit_orders(window, qtbot)
+    sc = window.session.scenario
+    line = next(r for r in sc.briefings["us"].red_lines if r.id == "keep_chip_controls")
+    t = table(window)
+    set_level(window, "us_chip_controls", 0.0, builder=True)
+    click(qtbot, t.send_btn)
+    assert line.text.en in window.statusBar().currentMessage()  # the US's own red line, to the US
+    build(window, qtbot, SMALL)
+    click(qtbot, t.send_btn)  # a package within the lines: the screen goes to China
+    wait_for_human(window, qtbot)
+    assert handover_up(window)
+    assert line.text.en not in "\n".join(visible_texts(window))
+    click(qtbot, window.handover.button)
+    wait_for_human(window, qtbot)
+    assert window.controller.shown_side == "china"
+    assert line.text.en not in "\n".join(visible_texts(window))

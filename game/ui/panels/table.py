@@ -149,6 +149,8 @@ class TablePanel(QWidget):
     action = Signal(object)
     #: a line for the status bar (and, when the flag is set, a refusal for the banner)
     notice = Signal(str, bool)
+    #: take back a line given with ``notice`` (it may be private: the screen changes hands)
+    retract = Signal(str)
 
     PREVIEW_TURNS = 4
 
@@ -167,6 +169,8 @@ class TablePanel(QWidget):
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
         self._deals_seen: dict[str, set[int]] = {}  # per side: signed offers whose draft was cleared
+        self._last_notice = ""
+        self.notice.connect(self._remember_notice)
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(250)
@@ -352,6 +356,9 @@ class TablePanel(QWidget):
         """Wipe everything private to the side at the screen (before a hot-seat hand-over);
         that side's draft is kept aside, unseen, for its next turn at the screen."""
         self._save_draft()
+        if self._last_notice:
+            self.retract.emit(self._last_notice)
+            self._last_notice = ""
         self._token += 1
         self.preview_timer.stop()
         self.preview_busy = False
@@ -374,6 +381,10 @@ class TablePanel(QWidget):
         self._result_key = None
         self.status.setText("")
         self.set_advice(None)
+
+    @Slot(str, bool)
+    def _remember_notice(self, text: str, _problem: bool) -> None:
+        self._last_notice = text
 
     def _save_draft(self) -> None:
         if self.ctx is not None and self.rows:
@@ -581,9 +592,12 @@ class TablePanel(QWidget):
 
     # ------------------------------------------------------------ what is said
     def _lines_html(self, ctx: Ctx, terms: Sequence[Term], levels: dict[str, float]) -> str:
+        """A package as a bullet list, in the builder's order (your side's commitments first)."""
+        order = {iid: row.row for iid, row in self.rows.items()}
+        ordered = sorted(terms, key=lambda t: order.get(t.instrument, len(order)))
         items = "".join(
             f"<li>{html.escape(term_line(ctx.scenario, t, levels.get(t.instrument), ctx.lang))}</li>"
-            for t in terms
+            for t in ordered
         )
         return f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
 
@@ -1087,7 +1101,7 @@ class TablePanel(QWidget):
                 item = QTableWidgetItem(signed(val, max(1, d)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 direction = 1 if meter == "score" else METER_GOOD_DIRECTION.get(meter, 0)
-                item.setForeground(good_bad_colour(direction, val, pal))
+                item.setForeground(good_bad_colour(direction, round(val, max(1, d)), pal))  # as shown
                 self.preview_table.setItem(r, c, item)
         self.preview_table.resizeColumnsToContents()
         self.preview_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
