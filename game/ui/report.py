@@ -18,8 +18,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from game.engine import Game
 from game.engine.scoring import outcome, score
@@ -415,9 +428,9 @@ def build_html(
     # final meters
     section("meters")
     header, rows = final_meter_rows(session, lang)
-    parts.append(_table(header, rows))
+    parts.append(_table(header, rows, widths=(24, 19, 19, 19, 19)))
     header, rows = shared_meter_rows(session, lang)
-    parts.append("<p></p>" + _table(header, rows, widths=(40, 30, 30)))
+    parts.append("<p style='font-size: 5pt'>&nbsp;</p>" + _table(header, rows, widths=(24, 38, 38)))
 
     section("agreements")
     blocks = agreement_blocks(session, lang)
@@ -526,8 +539,55 @@ def build_document(
     return doc
 
 
+#: Page margins (mm); the foot has room for the page number.
+MARGIN_MM = 18.0
+FOOT_MM = 24.0
+
+
+def paginate(doc: QTextDocument, device: QPagedPaintDevice) -> QSizeF:
+    """Lay the document out in pages of ``device`` (A4 with margins, in its pixels) and move
+    any heading that would end a page, away from its text, to the top of the next page.
+    Returns the page size; Qt's pagination never splits a line of text or an image."""
+    layout = doc.documentLayout()
+    layout.setPaintDevice(device)
+    screen = QGuiApplication.primaryScreen()
+    source_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 96  # as Qt scales margins
+    mm = source_dpi / 25.4
+    fmt = doc.rootFrame().frameFormat()
+    fmt.setLeftMargin(MARGIN_MM * mm)
+    fmt.setRightMargin(MARGIN_MM * mm)
+    fmt.setTopMargin(MARGIN_MM * mm)
+    fmt.setBottomMargin(FOOT_MM * mm)
+    doc.rootFrame().setFrameFormat(fmt)
+    page = QSizeF(device.width(), device.height())
+    doc.setPageSize(page)
+    for _ in range(64):  # each pass moves one heading; a document has a few dozen at most
+        if not _move_one_stranded_heading(doc, page.height()):
+            break
+    return page
+
+
+def _move_one_stranded_heading(doc: QTextDocument, page_h: float) -> bool:
+    layout = doc.documentLayout()
+    layout.documentSize()  # lay the whole document out
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        nxt = block.next()
+        if fmt.headingLevel() > 0 and nxt.isValid():
+            here = int(layout.blockBoundingRect(block).top() // page_h)
+            there = int(layout.blockBoundingRect(nxt).top() // page_h)
+            if there > here:
+                cursor = QTextCursor(block)
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+                return True
+        block = nxt
+    return False
+
+
 def write_pdf(doc: QTextDocument, path: Path, title: str = "") -> Path:
-    """Print the document to an A4 PDF (page numbers at the foot of each page)."""
+    """Print the document to an A4 PDF: real text, a page number at the foot of each page."""
     writer = QPdfWriter(str(path))
     writer.setPageLayout(
         QPageLayout(
@@ -537,7 +597,32 @@ def write_pdf(doc: QTextDocument, path: Path, title: str = "") -> Path:
     writer.setResolution(300)
     writer.setTitle(title or _t("Tariff Talks debrief"))
     writer.setCreator("Tariff Talks")
-    doc.print_(writer)
+    page = paginate(doc, writer)
+    painter = QPainter(writer)
+    if not painter.isActive():
+        raise OSError(f"could not write the PDF to {path}")
+    n = doc.pageCount()
+    mm = writer.resolution() / 25.4
+    font = QFont(doc.defaultFont())
+    for k in range(n):
+        if k:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -k * page.height())
+        doc.drawContents(painter, QRectF(0, k * page.height(), page.width(), page.height()))
+        painter.restore()
+        painter.setFont(font)
+        painter.setPen(QColor("#5b6470"))
+        foot = QRectF(
+            MARGIN_MM * mm,
+            page.height() - FOOT_MM * mm * 0.7,
+            page.width() - 2 * MARGIN_MM * mm,
+            FOOT_MM * mm * 0.4,
+        )
+        painter.drawText(
+            foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{k + 1} / {n}"
+        )
+    painter.end()
     return Path(path)
 
 

@@ -247,6 +247,11 @@ def test_the_pdf_is_a_document_with_headings_scores_and_page_breaks(
     for heading, new_page in HEADINGS[lang].items():
         if new_page:
             assert heading in firsts, (heading, firsts)
+    # no heading is left at the foot of a page, away from its text (the last line is the page number)
+    for k, page in enumerate(pages, start=1):
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        assert squash(lines[-1]) == f"{k}/{len(pages)}"
+        assert len(lines) < 2 or lines[-2] not in HEADINGS[lang], (k, lines[-2])
     # both sides and both scores, as the page prints them
     for name in SIDE_NAMES[lang]:
         assert name in text
@@ -422,3 +427,34 @@ def test_the_editor_counts_one_error_in_the_singular(qtbot, qapp, tmp_path) -> N
     for sev in ("warning", "hint"):
         n = counts[sev]
         assert (f"1 {sev}" if n == 1 else f"{n} {sev}s") in summary
+
+
+def test_a_heading_never_ends_a_page_away_from_its_text(qapp, tmp_path) -> None:
+    """Wherever the page ends, the heading moves to the next page with its text."""
+    from PySide6.QtGui import QPdfWriter, QTextDocument, QTextFormat
+
+    from game.ui.report import paginate
+
+    moved = 0
+    for n in range(30, 90):
+        doc = QTextDocument()
+        filler = "".join(f"<p>Line {k} of the filler.</p>" for k in range(n))
+        doc.setHtml(f"<html><body>{filler}<h2>The heading</h2><p>Its text.</p></body></html>")
+        writer = QPdfWriter(str(tmp_path / f"{n}.pdf"))
+        page = paginate(doc, writer)
+        layout = doc.documentLayout()
+        heading = next(b for b in _blocks(doc) if b.text() == "The heading")
+        text = heading.next()
+        assert int(layout.blockBoundingRect(heading).top() // page.height()) == int(
+            layout.blockBoundingRect(text).top() // page.height()
+        ), n
+        if heading.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            moved += 1
+    assert moved >= 1  # the sweep met a page that would have ended on the heading
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
