@@ -224,8 +224,8 @@ def test_the_ai_explains_its_answer_at_the_top(window, qtbot):
     assert offer.status in ("rejected", "countered")
     assert offer.response_note
     t = table(window)
-    reason = offer.response_note.split(";")[0]
-    assert t.result.isVisible() and reason[:40] in plain(t.result)
+    reason = offer.response_note.split(";")[0].split(": ", 1)[1]  # after "Rejected: "
+    assert t.result.isVisible() and f"Why: {reason[:1].upper()}{reason[1:40]}" in plain(t.result)
     assert "China" in plain(t.result)
     assert window.statusBar().currentMessage().startswith("China ")
 

@@ -168,7 +168,7 @@ class TablePanel(QWidget):
         #: each side's draft (terms, message), kept across turns and hand-overs; never shown to the other side
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
-        self._deals_seen: dict[str, set[int]] = {}  # per side: signed offers whose draft was cleared
+        self._deals_seen: dict[str, set[tuple]] = {}  # per side: signed offers whose draft was cleared
         self._last_notice = ""
         self.notice.connect(self._remember_notice)
         self.preview_timer = QTimer(self)
@@ -674,6 +674,8 @@ class TablePanel(QWidget):
             body += self._lines_html(ctx, o.terms, levels_at(ctx.view, o.turn))  # type: ignore[attr-defined]
         # a counter-offer's note runs on with the new offer (shown in its own card): keep the reason
         note = re.split(r";\s*we (?:offer|ask|would)\b", o.response_note)[0].strip()  # type: ignore[attr-defined]
+        note = re.sub(r"^(?:Rejected|Accepted):\s*", "", note)  # the head already says so
+        note = note[:1].upper() + note[1:]
         if note:
             body += "<br/>" + html.escape(self.tr("Why:")) + f" <i>{html.escape(note)}</i>"
         self.result.setText(body)
@@ -685,8 +687,9 @@ class TablePanel(QWidget):
         if key != self._result_key:
             self._result_key = key
             side = ctx.view.side
-            if good and o.id not in self._deals_seen.setdefault(side, set()):  # type: ignore[attr-defined]
-                self._deals_seen[side].add(o.id)  # type: ignore[attr-defined]
+            deal = (o.id, o.turn, tuple(o.terms))  # type: ignore[attr-defined]
+            if good and deal not in self._deals_seen.setdefault(side, set()):
+                self._deals_seen[side].add(deal)
                 self._reset_builder(preview=False)  # the package is in force now: a fresh draft
             self.scroll.verticalScrollBar().setValue(0)  # the answer is the first thing to read
             line = head + (f" {note}" if note else "")
