@@ -135,7 +135,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
     lang = args.lang or "en"
     if cmd in (None, "play"):
-        return _open_window(getattr(args, "scenario", None), lang)
+        return _open_window(getattr(args, "scenario", None), args.lang)  # None: the last game's
     if cmd == "validate":
         from game.scenario.validate import run_validate
 
@@ -179,7 +179,7 @@ def _no_display() -> bool:
     )
 
 
-def _open_window(scenario: Path | None, lang: str) -> int:
+def _open_window(scenario: Path | None, lang: str | None) -> int:
     if _no_display():
         print(
             "tariff-talks: no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY "

@@ -11,8 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+
+LANGUAGES = ("en", "zh")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -33,11 +35,29 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(scenario_path: Path | str | None = None, lang: str = "en"):
-    """Show the main window and start loading the scenario (returns the window)."""
+def start_language(lang: str | None = None) -> str:
+    """The language to start in: ``lang`` if given (``--lang``), else the one of the last game
+    (chosen in New game or on the first-run page), else the system's on a first start."""
+    from game.ui.main_window import settings
+
+    if lang in LANGUAGES:
+        return str(lang)
+    remembered = str(settings().value("lang", ""))
+    if remembered in LANGUAGES:
+        return remembered
+    from PySide6.QtCore import QLocale
+
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def create_window(scenario_path: Path | str | None = None, lang: str | None = None):
+    """Show the main window and start loading the scenario (returns the window).
+
+    ``lang`` None: the language remembered from the last start (see :func:`start_language`)."""
     from game.ui.i18n import set_language
     from game.ui.main_window import MainWindow
 
+    lang = start_language(lang)
     set_language(lang)
     win = MainWindow(lang)
     win.show()
@@ -45,8 +65,9 @@ def create_window(scenario_path: Path | str | None = None, lang: str = "en"):
     return win
 
 
-def run_app(scenario_path: Path | str | None = None, lang: str = "en") -> int:
-    """Open the game window on a scenario (the default: Geneva 2025). Returns the exit code."""
+def run_app(scenario_path: Path | str | None = None, lang: str | None = None) -> int:
+    """Open the game window on a scenario (the default: Geneva 2025; on the very first start,
+    a choice of the tutorial, How to play or Geneva). Returns the exit code."""
     app = make_app()
     win = create_window(scenario_path, lang)
     probe = os.environ.get("TARIFF_TALKS_STARTUP_PROBE")
@@ -67,3 +88,92 @@ def run_app(scenario_path: Path | str | None = None, lang: str = "en") -> int:
     code = app.exec()
     del win
     return int(code)
+
+
+# --------------------------------------------------------------------- window state
+def restore_window(win: QMainWindow, s: QSettings) -> None:
+    """Size, position and maximised state as the window was last closed (1366×768 at first)."""
+    from PySide6.QtCore import QByteArray
+
+    geo = s.value("geometry")
+    if isinstance(geo, QByteArray | bytes) and geo:
+        win.restoreGeometry(QByteArray(geo))
+        win.setWindowState(Qt.WindowState.WindowNoState)
+    size = s.value("window/size")
+    if isinstance(size, QSize) and size.width() > 0 and size.height() > 0:
+        win.resize(size)  # the normal (not maximised) size, exactly
+    elif not geo:
+        win.resize(1366, 768)
+    if s.value("window/maximized", False, type=bool):
+        win.setWindowState(Qt.WindowState.WindowMaximized)
+
+
+def remember_window(win: QMainWindow, s: QSettings) -> None:
+    s.setValue("geometry", win.saveGeometry())
+    maximized = win.isMaximized()
+    s.setValue("window/maximized", maximized)
+    normal = win.normalGeometry() if maximized or win.isFullScreen() else win.geometry()
+    if normal.isValid():
+        s.setValue("window/size", normal.size())
+
+
+# ------------------------------------------------------------------------ Ctrl+Enter
+class PrimaryKeys(QObject):
+    """Ctrl+Enter (and Ctrl+Return) on the game window: submit orders or end the turn.
+
+    An application-wide shortcut, so it keeps working when a dialog has closed and left
+    no window active (New game… cancelled, How to play closed): Qt's window shortcuts
+    need the window to be the active one again. A modal dialog still blocks it, and it is
+    off while another window of the game (the scenario editor, a replay) has the focus, so
+    there the keys are theirs. It acts only while the game page shows."""
+
+    def __init__(self, win: QMainWindow, act, page_shown) -> None:
+        super().__init__(win)
+        from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+
+        self.win = win
+        self._act = act
+        self._page_shown = page_shown
+        self.shortcuts = []
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(keys), win)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(self._activated)
+            self.shortcuts.append(sc)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_changed)
+
+    def _other_window(self, handle: object) -> QWidget | None:
+        """The game's other top-level window (not a dialog, menu or this window) with ``handle``."""
+        if handle is None:
+            return None
+        for w in QApplication.topLevelWidgets():
+            if w.windowHandle() is handle and w is not self.win:
+                if w.isModal() or isinstance(w, QMenu) or not w.isVisible():
+                    return None
+                return w
+        return None
+
+    def _focus_changed(self, handle: object) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self):
+            return
+        on = self._other_window(handle) is None
+        for sc in self.shortcuts:
+            if isValid(sc):
+                sc.setEnabled(on)
+
+    def applies(self) -> bool:
+        """Ctrl+Enter is for the game page now (no modal dialog, no other window in front)."""
+        if QApplication.activeModalWidget() is not None:
+            return False
+        active = QApplication.activeWindow()
+        if active is not None and active is not self.win and self._other_window(active.windowHandle()):
+            return False
+        return self.win.isVisible() and bool(self._page_shown())
+
+    def _activated(self) -> None:
+        if self.applies():
+            self._act()

@@ -7,20 +7,22 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QTextBrowser,
     QVBoxLayout,
@@ -160,8 +162,20 @@ def scenario_dates(sc: Scenario) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=sc.end.deadline_turns * sc.meta.turn_days - 1)
 
 
+def give_back_focus(dialog: QDialog) -> None:
+    """After a dialog closes, its window is the active one again: its keys (Ctrl+Enter, F1,
+    Ctrl+N…) work at once, also where no window manager hands the focus back."""
+    parent = dialog.parentWidget()
+    if parent is not None and parent.window().isVisible():
+        parent.window().activateWindow()
+
+
 class NewGameDialog(QDialog):
     """Scenario, side, opponent (AI style and level, or hot-seat), seed, language."""
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        give_back_focus(self)
 
     def __init__(
         self,
@@ -474,6 +488,10 @@ def rules_markdown() -> str:
 class TextDialog(QDialog):
     """A read-only document: the guide or the rules."""
 
+    def done(self, result: int) -> None:
+        super().done(result)
+        give_back_focus(self)
+
     def __init__(
         self, title: str, *, html_text: str = "", markdown: str = "", parent: QWidget | None = None
     ) -> None:
@@ -495,3 +513,206 @@ class TextDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(720, 640)
+
+
+# ------------------------------------------------------------------------------ first run
+#: Set once the first-run welcome has been shown: later starts open as before.
+WELCOMED_KEY = "welcomed"
+
+
+def tutorial_path() -> Path:
+    return bundled_scenario_dir() / "tutorial.yaml"
+
+
+def is_first_run(settings: object) -> bool:
+    """The very first start: nothing is remembered yet (no game, no window, no choice)."""
+    return not settings.allKeys()  # type: ignore[attr-defined]
+
+
+class WelcomePage(QWidget):
+    """The first start's choice, in the window: the tutorial, How to play, or Geneva.
+
+    ``chosen`` is emitted with ``"tutorial"``, ``"howto"`` or ``"play"``; ``language``
+    with the code picked in the language box (the window then rebuilds the page)."""
+
+    chosen = Signal(str)
+    language = Signal(str)
+
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addStretch(2)
+        title = QLabel(self.tr("Welcome to Tariff Talks"))
+        title.setObjectName("handoverTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        outer.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "You lead a delegation in the 2025 US–China tariff war: give orders, make offers at the "
+                "table, and steer both economies toward a deal. New here? Start with the tutorial."
+            )
+        )
+        intro.setObjectName("handoverText")
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro.setWordWrap(True)
+        intro_row = QHBoxLayout()
+        intro_row.addStretch(1)
+        intro_row.addWidget(intro, 6)
+        intro_row.addStretch(1)
+        outer.addLayout(intro_row)
+        outer.addSpacing(28)
+
+        cards = QHBoxLayout()
+        cards.setSpacing(18)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, heading, text, label in (
+            (
+                "tutorial",
+                self.tr("New to the game?"),
+                self.tr(
+                    "Five short turns, one lesson each: orders first, then the negotiation table. "
+                    "Recommended for your first game."
+                ),
+                self.tr("&Start the tutorial"),
+            ),
+            (
+                "howto",
+                self.tr("The rules in brief"),
+                self.tr(
+                    "A turn, the table, the scoring and the keys, on one page. You come back here after."
+                ),
+                self.tr("&Read How to play"),
+            ),
+            (
+                "play",
+                self.tr("Ready to negotiate?"),
+                self.tr(
+                    "Geneva, May 2025: tariffs at 145% and 125%, a recession looming. "
+                    "The full scenario, against the AI."
+                ),
+                self.tr("&Play Geneva"),
+            ),
+        ):
+            card = QFrame()
+            card.setObjectName("card")
+            lay = QVBoxLayout(card)
+            lay.setContentsMargins(18, 16, 18, 16)
+            head = QLabel(heading)
+            head.setObjectName("cardTitle")
+            head.setWordWrap(True)
+            lay.addWidget(head)
+            body = wrap_label(text, object_name="hint")
+            body.setMinimumHeight(body.fontMetrics().lineSpacing() * 3)
+            lay.addWidget(body, 1)
+            button = QPushButton(label)
+            button.setObjectName("primary" if key == "tutorial" else f"welcome_{key}")
+            button.setMinimumHeight(36)
+            named(button, label.replace("&", ""), text)
+            button.clicked.connect(lambda _=False, k=key: self.chosen.emit(k))
+            lay.addWidget(button)
+            self.buttons[key] = button
+            cards.addWidget(card, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(cards, 8)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addSpacing(18)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        lab = QLabel(self.tr("&Language"))
+        self.lang_box = QComboBox()
+        named(self.lang_box, self.tr("Language"))
+        lab.setBuddy(self.lang_box)
+        for code, name in LANGUAGE_NAMES:
+            self.lang_box.addItem(name, code)
+        self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
+        self.lang_box.currentIndexChanged.connect(
+            lambda _i: self.language.emit(str(self.lang_box.currentData()))
+        )
+        bottom.addWidget(lab)
+        bottom.addWidget(self.lang_box)
+        bottom.addStretch(1)
+        outer.addLayout(bottom)
+        later = wrap_label(
+            self.tr(
+                "This choice is offered once. Later: Game ▸ New game… (the tutorial is in the list) and "
+                "Help ▸ How to play (F1)."
+            ),
+            object_name="hint",
+        )
+        later.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(later)
+        outer.addStretch(3)
+        self.setTabOrder(self.buttons["tutorial"], self.buttons["howto"])
+        self.setTabOrder(self.buttons["howto"], self.buttons["play"])
+        self.setTabOrder(self.buttons["play"], self.lang_box)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the button with the focus (as Space does)."""
+        focus = self.focusWidget()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QPushButton):
+            focus.click()
+            return
+        super().keyPressEvent(event)
+
+
+def offer_welcome(win: object) -> None:
+    """Show the first-run choice in the main window ``win`` (remembered: it is offered once).
+
+    The tutorial or Geneva then opens as at any start; How to play opens the guide and
+    comes back to the choice."""
+    from game.ui.i18n import set_language
+    from game.ui.main_window import settings
+
+    settings().setValue(WELCOMED_KEY, True)
+    stack = win.stack  # type: ignore[attr-defined]
+
+    def build() -> WelcomePage:
+        page = WelcomePage(win.lang)  # type: ignore[attr-defined]
+        page.chosen.connect(choose)
+        page.language.connect(relanguage)
+        stack.addWidget(page)
+        stack.setCurrentWidget(page)
+        win.welcome = page  # type: ignore[attr-defined]
+        win.setWindowTitle("Tariff Talks — " + page.tr("Welcome"))  # type: ignore[attr-defined]
+        page.buttons["tutorial"].setFocus()
+        return page
+
+    def drop() -> None:
+        page = getattr(win, "welcome", None)
+        if page is not None:
+            stack.removeWidget(page)
+            page.deleteLater()
+            win.welcome = None  # type: ignore[attr-defined]
+
+    def relanguage(code: str) -> None:
+        if code == win.lang:  # type: ignore[attr-defined]
+            return
+        win.lang = code  # type: ignore[attr-defined]
+        set_language(code)
+        settings().setValue("lang", code)
+        win._build_menus()  # type: ignore[attr-defined]
+        win.loading.setText(win.tr("Opening the scenario…"))  # type: ignore[attr-defined]
+        drop()
+        build()
+        win.welcome.lang_box.setFocus()  # type: ignore[attr-defined]
+
+    def choose(key: str) -> None:
+        if key == "howto":
+            win.show_how_to_play()  # type: ignore[attr-defined]
+            page = getattr(win, "welcome", None)
+            if page is not None:
+                page.buttons["tutorial"].setFocus()
+            return
+        drop()
+        stack.setCurrentIndex(0)  # "Opening the scenario…"
+        win.setWindowTitle("Tariff Talks")  # type: ignore[attr-defined]
+        win.open_default(tutorial_path() if key == "tutorial" else None)  # type: ignore[attr-defined]
+
+    build()

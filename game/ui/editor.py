@@ -1048,10 +1048,12 @@ class ScenarioEditor(QMainWindow):
         return self.text.toPlainText() != self._saved_text
 
     def set_document(self, text: str, path: Path | None) -> None:
-        """Show ``text`` (from ``path``, or a new unsaved scenario) and validate it at once."""
+        """Show ``text`` (from ``path``, a copy of a built-in scenario, or a new scenario) and
+        validate it at once. Untouched, it has no changes to save: closing it does not ask
+        (a copy or a new scenario is still saved with Save As, wherever the author chooses)."""
         self.path = path
         self.text.setPlainText(text)
-        self._saved_text = text if path is not None else ""
+        self._saved_text = self.text.toPlainText()  # as the text view holds it (line ends)
         self.text.document().setModified(False)
         self.validate_now()
         self._update_title()

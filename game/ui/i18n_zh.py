@@ -611,4 +611,31 @@ ZH: dict[str, str] = {
     "Your advisers' package is in the proposal builder.": "顾问的方案已载入方案编辑器。",
     "The offer of turn {turn} is in the proposal builder.": "第{turn}回合的方案已载入方案编辑器。",
     "Rule {rule}: this package crosses your red line: {lines}": "规则 {rule}：此方案越过了你方的红线：{lines}",
+    # First run and the tutorial (issue 11: the welcome page, orders-only turns)
+    "Welcome to Tariff Talks": "欢迎来到《关税谈判》",
+    "You lead a delegation in the 2025 US–China tariff war: give orders, make offers at the table, and steer "
+    "both economies toward a deal. New here? Start with the tutorial.": (
+        "你将率领代表团参与2025年中美关税战：下达命令、在谈判桌上提出方案，引导两国经济走向协议。"
+        "初次来玩？先从教程开始。"
+    ),
+    "New to the game?": "初次来玩？",
+    "Five short turns, one lesson each: orders first, then the negotiation table. Recommended for your "
+    "first game.": "五个简短的回合，每回合一课：先学下达命令，再学谈判桌。推荐第一局使用。",
+    "&Start the tutorial": "开始教程(&S)",
+    "The rules in brief": "规则速览",
+    "A turn, the table, the scoring and the keys, on one page. You come back here after.": (
+        "一页读懂回合流程、谈判桌、计分和快捷键。读完后回到这里。"
+    ),
+    "&Read How to play": "阅读玩法说明(&R)",
+    "Ready to negotiate?": "准备好谈判了吗？",
+    "Geneva, May 2025: tariffs at 145% and 125%, a recession looming. The full scenario, against the AI.": (
+        "2025年5月，日内瓦：关税分别高达145%和125%，衰退阴影逼近。完整剧本，对手为AI。"
+    ),
+    "&Play Geneva": "进入日内瓦谈判(&P)",
+    "This choice is offered once. Later: Game ▸ New game… (the tutorial is in the list) and Help ▸ How to "
+    "play (F1).": "此选择只出现一次。之后可通过 游戏 ▸ 新游戏…（教程在列表中）和 帮助 ▸ 玩法说明（F1）找到。",
+    "Welcome": "欢迎",
+    "This turn is orders only: the table opens on turn {n}. You can draft a package now.": (
+        "本回合只有命令：谈判桌将在第{n}回合开启。你现在可以先起草方案。"
+    ),
 }

@@ -121,13 +121,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.loading.setText(self.tr("Opening the scenario…"))
-        s = settings()
-        geo = s.value("geometry")
-        if isinstance(geo, QByteArray | bytes) and geo:
-            self.restoreGeometry(QByteArray(geo))
-        else:
-            self.resize(1366, 768)
+        from game.ui.app import restore_window
+
+        self.welcome = None  # game.ui.dialogs.WelcomePage on the very first start
         self.setMinimumSize(1024, 640)
+        restore_window(self, settings())  # size, maximised, as last closed
 
     # ------------------------------------------------------------------ chrome
     def _build_menus(self) -> None:
@@ -223,12 +221,16 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         for a in (self.act_howto, self.act_rules, self.act_about):
             help_.addAction(a)
-        if not hasattr(self, "_primary_shortcuts"):
-            self._primary_shortcuts = [
-                _shortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")
-            ]
-            for sc in self._primary_shortcuts:
-                sc.activated.connect(self.primary_action)
+        if not hasattr(self, "_primary_keys"):
+            from game.ui.app import PrimaryKeys
+
+            # works after any dialog closes, only while the game page shows (see PrimaryKeys)
+            self._primary_keys = PrimaryKeys(
+                self,
+                self.primary_action,
+                lambda: self.page is not None and self.stack.currentWidget() is self.page,
+            )
+            self._primary_shortcuts = self._primary_keys.shortcuts
 
     def _build_status(self) -> None:
         sb = self.statusBar()
@@ -859,6 +861,7 @@ class MainWindow(QMainWindow):
         window closed mid-game); otherwise open ``path`` or the default scenario."""
         import os
 
+        self._first_run = not settings().allKeys()  # read before anything is remembered
         if path is not None or os.environ.get("TARIFF_TALKS_STARTUP_PROBE"):
             self.open_default(path)
             return
@@ -876,6 +879,12 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _resume_found(self, tag: object, found: object) -> None:
         if found is None:
+            # the very first start: the tutorial, How to play, or Geneva
+            if getattr(self, "_first_run", False):
+                from game.ui.dialogs import offer_welcome
+
+                offer_welcome(self)
+                return
             self.open_default(None)
             return
         from game.saves.autosave import default_autosaver
@@ -1433,7 +1442,10 @@ class MainWindow(QMainWindow):
     def show_how_to_play(self) -> None:
         from game.ui.dialogs import TextDialog, how_to_play_html
 
-        TextDialog(self.tr("How to play"), html_text=how_to_play_html(), parent=self).exec()
+        dlg = TextDialog(self.tr("How to play"), html_text=how_to_play_html(), parent=self)
+        dlg.exec()
+        dlg.deleteLater()
+        self.activateWindow()  # the keys (Ctrl+Enter) are the game's again
 
     def show_rules(self) -> None:
         from game.ui.dialogs import TextDialog, rules_markdown
@@ -1454,8 +1466,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:
+        from game.ui.app import remember_window
+
         s = settings()
-        s.setValue("geometry", self.saveGeometry())
+        remember_window(self, s)  # size, maximised (the language is remembered with each game)
         if self.page is not None:
             s.setValue("splitter", self.page.splitter.saveState())
         if self.controller is not None:

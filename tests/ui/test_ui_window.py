@@ -28,7 +28,9 @@ def start(window, qtbot, side: str = "us", lang: str = "en", seed: int = 1, oppo
 
 def test_app_opens_the_default_scenario_quickly(qtbot, qapp, monkeypatch) -> None:
     from game.ui.app import create_window
+    from game.ui.main_window import settings
 
+    settings().setValue("welcomed", True)  # a later start (the first one: test_ui_firstrun.py)
     win = create_window(None, "en")
     qtbot.addWidget(win)
     assert win.isVisible()

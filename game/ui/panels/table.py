@@ -547,7 +547,11 @@ class TablePanel(QWidget):
         accept_problem = self._accept_problem(ctx) if table_move and theirs_pending else None
         self.incoming_problem.setText(accept_problem or "")
         self.incoming_problem.setVisible(bool(accept_problem))
-        if v.phase == "orders":
+        if v.phase == "orders" and v.turn < v.scenario.end.table_from_turn:
+            status = self.tr(
+                "This turn is orders only: the table opens on turn {n}. You can draft a package now."
+            ).format(n=v.scenario.end.table_from_turn)
+        elif v.phase == "orders":
             status = self.tr(
                 "The table opens once both delegations have given their orders. You can draft a package now."
             )
