@@ -359,6 +359,12 @@ class _Checker:
                 "no comprehensive deal is possible",
                 (*base, "min_terms"),
             )
+        if self.sc.end.table_from_turn > self.sc.end.deadline_turns:
+            self.r.warning(
+                f"table_from_turn {self.sc.end.table_from_turn} is after the last turn "
+                f"({self.sc.end.deadline_turns}, end.deadline_turns): the table never opens",
+                ("end", "table_from_turn"),
+            )
 
     def scoring(self) -> None:
         tiers = self.sc.scoring.tiers

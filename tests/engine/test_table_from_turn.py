@@ -55,3 +55,20 @@ def test_the_tutorial_cannot_be_won_on_turn_1():
     # replaying the same actions gives the same game (the rule is deterministic)
     again = Game.replay(tutorial, 7, g.actions)
     assert again.state_hash() == g.state_hash()
+
+
+def test_a_table_that_never_opens_is_a_located_warning(tmp_path):
+    from game.scenario.loader import validate_file
+
+    text = (ROOT / "scenarios" / "tutorial.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "never.yaml"
+    bad.write_text(text.replace("  table_from_turn: 2", "  table_from_turn: 9"), encoding="utf-8")
+    scenario, problems = validate_file(bad)
+    assert scenario is not None  # a warning, not an error
+    line = next(
+        i
+        for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1)
+        if ln == "  table_from_turn: 9"
+    )
+    found = [d for d in problems if "table_from_turn 9 is after the last turn (5" in d.message]
+    assert found and found[0].severity == "warning" and found[0].line == line
