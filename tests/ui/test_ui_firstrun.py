@@ -48,6 +48,24 @@ def fresh_settings(qapp):
     s.sync()
 
 
+@pytest.fixture
+def windows(fresh_settings):
+    """The main windows a test opens: closed and deleted before the settings are put back
+    (so that closing them remembers nothing in other tests' settings)."""
+    from shiboken6 import isValid
+
+    from game.ui import workers
+
+    made: list = []
+    yield made
+    for win in made:
+        if isValid(win):
+            close_window(win)
+            win.deleteLater()
+    workers.wait_all(10_000)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def shot(widget, name: str) -> None:
     """Screenshots for a person to look at (set TARIFF_TALKS_SHOTS to a folder)."""
     if SHOTS is not None:
@@ -94,12 +112,12 @@ def ctrl_enter(qtbot, win, key=Qt.Key.Key_Return) -> None:
 
 # ------------------------------------------------------------------ first run
 def test_first_start_offers_the_tutorial_and_how_to_play_then_never_again(
-    qtbot, fresh_settings, home, monkeypatch, tmp_path
+    qtbot, fresh_settings, windows, home, monkeypatch, tmp_path
 ):
     from game.ui.app import create_window
 
     win = create_window(None, "en")
-    qtbot.addWidget(win)
+    windows.append(win)
     qtbot.waitUntil(lambda: win.welcome is not None, timeout=20_000)
     page = win.welcome
     assert win.stack.currentWidget() is page and win.session is None  # no game opened behind it
@@ -135,17 +153,17 @@ def test_first_start_offers_the_tutorial_and_how_to_play_then_never_again(
     # (in a data folder with no unfinished game, which would be offered to resume first)
     monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home2"))
     again = create_window(None, "en")
-    qtbot.addWidget(again)
+    windows.append(again)
     qtbot.waitUntil(lambda: again.session is not None, timeout=20_000)
     assert again.welcome is None and again.session.scenario.meta.id == "geneva_2025"
     close_window(again)
 
 
-def test_first_start_play_geneva_and_the_choice_in_chinese(qtbot, fresh_settings, home):
+def test_first_start_play_geneva_and_the_choice_in_chinese(qtbot, fresh_settings, windows, home):
     from game.ui.app import create_window
 
     win = create_window(None, "en")
-    qtbot.addWidget(win)
+    windows.append(win)
     qtbot.waitUntil(lambda: win.welcome is not None, timeout=20_000)
     # the player picks Chinese on the welcome page: the page and the menus change language
     box = win.welcome.lang_box
@@ -162,7 +180,7 @@ def test_first_start_play_geneva_and_the_choice_in_chinese(qtbot, fresh_settings
     close_window(win)
 
 
-def test_first_start_with_an_unfinished_game_asks_to_resume_instead(qtbot, fresh_settings, home):
+def test_first_start_with_an_unfinished_game_asks_to_resume_instead(qtbot, fresh_settings, windows, home):
     from uitest_driver import answer_box
 
     from game.ai import make_ai
@@ -181,7 +199,7 @@ def test_first_start_with_an_unfinished_game_asks_to_resume_instead(qtbot, fresh
     seen: list[str] = []
     answer_box("resumeButton", box_name="resumePrompt", seen=seen)
     win = create_window(None, "en")
-    qtbot.addWidget(win)
+    windows.append(win)
     qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
     assert seen and "did not finish" in seen[0]
     assert win.welcome is None and win.session.game.actions == session.game.actions
@@ -243,18 +261,18 @@ def test_tutorial_in_chinese(window, qtbot, home):
 
 
 # ------------------------------------------------------------ remembered window
-def test_window_size_and_maximised_state_are_remembered(qtbot, fresh_settings):
+def test_window_size_and_maximised_state_are_remembered(qtbot, fresh_settings, windows):
     from game.ui.main_window import MainWindow
 
     first = MainWindow("en")
-    qtbot.addWidget(first)
+    windows.append(first)
     first.resize(1200, 700)
     first.show()
     qtbot.waitExposed(first)
     first.close()
 
     second = MainWindow("en")
-    qtbot.addWidget(second)
+    windows.append(second)
     second.show()
     qtbot.waitExposed(second)
     assert second.size() == QSize(1200, 700) and not second.isMaximized()
@@ -263,7 +281,7 @@ def test_window_size_and_maximised_state_are_remembered(qtbot, fresh_settings):
     second.close()
 
     third = MainWindow("en")
-    qtbot.addWidget(third)
+    windows.append(third)
     third.show()
     qtbot.waitUntil(third.isMaximized, timeout=3000)
     third.showNormal()  # un-maximised: back to the size it had before
@@ -272,7 +290,7 @@ def test_window_size_and_maximised_state_are_remembered(qtbot, fresh_settings):
     third.close()
 
 
-def test_the_language_chosen_in_new_game_is_the_next_starts(window, qtbot, fresh_settings, home):
+def test_the_language_chosen_in_new_game_is_the_next_starts(window, qtbot, fresh_settings, windows, home):
     from game.ui.app import create_window
 
     window.start_game(GameConfig(GENEVA, "us", "ai", seed=2, lang="en"))
@@ -289,14 +307,14 @@ def test_the_language_chosen_in_new_game_is_the_next_starts(window, qtbot, fresh
     window.close()
 
     later = create_window(GENEVA, None)  # no --lang: the last game's language
-    qtbot.addWidget(later)
+    windows.append(later)
     qtbot.waitUntil(lambda: later.session is not None, timeout=20_000)
     wait_for_human(later, qtbot)
     assert later.lang == "zh" and later.config.lang == "zh"
     assert later.menuBar().actions()[0].text() == "游戏(&G)"
     close_window(later)
     explicit = create_window(GENEVA, "en")  # --lang en still wins
-    qtbot.addWidget(explicit)
+    windows.append(explicit)
     assert explicit.lang == "en" and explicit.menuBar().actions()[0].text() == "&Game"
     qtbot.waitUntil(lambda: explicit.session is not None, timeout=20_000)
     close_window(explicit)
