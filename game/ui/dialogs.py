@@ -716,3 +716,5 @@ def offer_welcome(win: object) -> None:
         win.open_default(tutorial_path() if key == "tutorial" else None)  # type: ignore[attr-defined]
 
     build()
+    # a game opened another way (Game ▸ New game…, Open…): the page goes
+    win.game_started.connect(drop)  # type: ignore[attr-defined]

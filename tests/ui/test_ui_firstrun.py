@@ -445,3 +445,26 @@ def test_new_game_dialog_lists_the_tutorial(qtbot, qapp):
     qtbot.addWidget(dlg)
     titles = [dlg.list.item(i).text() for i in range(dlg.list.count())]
     assert "Tutorial: your first round of talks" in titles
+
+
+def test_a_game_opened_from_the_menu_on_the_welcome_page_replaces_it(qtbot, fresh_settings, windows, home):
+    from game.ui.app import create_window
+
+    win = create_window(None, "en")
+    windows.append(win)
+    qtbot.waitUntil(lambda: win.welcome is not None, timeout=20_000)
+
+    def start_tutorial(dlg: NewGameDialog) -> None:
+        row = next(i for i, e in enumerate(dlg.entries) if e.path.name == "tutorial.yaml")
+        dlg.list.setCurrentRow(row)
+        QTest.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    when_dialog(NewGameDialog, start_tutorial)
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Game ▸ New game…
+    qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+    wait_for_human(win, qtbot)
+    assert win.welcome is None and win.stack.currentWidget() is win.page
+    assert win.session.scenario.meta.id == "tutorial"
+    ctrl_enter(qtbot, win)  # and the game's keys work at once
+    wait_for_human(win, qtbot)
+    assert win.session.game.state.turn == 2
