@@ -606,6 +606,7 @@ class WelcomePage(QWidget):
             lay.addWidget(head)
             body = wrap_label(text, object_name="hint")
             body.setMinimumHeight(body.fontMetrics().lineSpacing() * 3)
+            body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             lay.addWidget(body, 1)
             button = QPushButton(label)
             button.setObjectName("primary" if key == "tutorial" else f"welcome_{key}")
