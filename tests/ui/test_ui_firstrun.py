@@ -23,6 +23,15 @@ TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
 SHOTS = Path(os.environ.get("TARIFF_TALKS_SHOTS", "")) if os.environ.get("TARIFF_TALKS_SHOTS") else None
 
 
+@pytest.fixture(autouse=True)
+def english_after():
+    """The window's language is global to the process: the next test starts in English."""
+    yield
+    from game.ui.i18n import set_language
+
+    set_language("en")
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch) -> Path:
     """A data folder of this test's own: no autosave of another test to resume."""
