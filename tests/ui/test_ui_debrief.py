@@ -66,10 +66,18 @@ BAD_WORDING = [
 
 @pytest.fixture(autouse=True)
 def english_after(qapp):
+    """A game in Chinese is remembered (the window's language setting): later tests start in English."""
+    from game.ui.main_window import settings
+
+    before = settings().value("lang", None)
     yield
     from game.ui.i18n import set_language
 
     set_language("en")
+    if before is None:
+        settings().remove("lang")
+    else:
+        settings().setValue("lang", before)
 
 
 # ------------------------------------------------------------------ playing a game
