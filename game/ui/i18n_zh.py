@@ -22,13 +22,9 @@ ZH: dict[str, str] = {
     "when the game is over.": "热座对局期间剧本编辑器已隐藏（它会显示双方的简报）；对局结束后恢复。",
     "Edit this scenario": "编辑此剧本",
     "A move is final once the computer is handed over.": "电脑一经交接，此前的行动即为最终决定。",
-    "The scenario file holds both delegations' briefings: the editor opens on it once this hot-seat game "
-    "is over. (Scenario ▸ New scenario… works now.)": (
-        "剧本文件包含双方代表团的简报：本局热座对局结束后才能在编辑器中打开。（现在可以使用“剧本 ▸ 新建剧本…”。）"
-    ),
-    "This is the scenario of the hot-seat game now running; its file holds both delegations' briefings: "
-    "the editor opens on it once the game is over.": (
-        "这是正在进行的热座对局所用的剧本；其文件包含双方代表团的简报：对局结束后才能在编辑器中打开。"
+    "A scenario file holds both delegations' briefings: the editor opens once this hot-seat game is "
+    "over. (Scenario ▸ New scenario… works now.)": (
+        "剧本文件包含双方代表团的简报：本局热座对局结束后才能打开编辑器。（现在可以使用“剧本 ▸ 新建剧本…”。）"
     ),
     "Replay — {title}": "回放 — {title}",
     "◀ &Previous turn": "◀ 上一回合(&P)",

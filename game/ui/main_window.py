@@ -64,13 +64,6 @@ def _alive(widget: QWidget) -> bool:
     return isValid(widget)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.resolve().is_relative_to(folder.resolve())
@@ -366,7 +359,7 @@ class MainWindow(QMainWindow):
         c.over.connect(self._on_over)
         c.failed.connect(self._on_failed)
         self.controller = c
-        self._hide_editor_for_hot_seat()
+        self._sync_editor_secrecy()
         assert isinstance(self.handover, HandOverScreen)
         s = settings()
         s.setValue("side", config.side)  # type: ignore[attr-defined]
@@ -588,29 +581,13 @@ class MainWindow(QMainWindow):
         _qt().QMessageBox.information(self, title, text)
 
     # ---------------------------------------------------------------- scenarios
-    def _scenario_reveals(self, path: Path | None) -> bool:
-        """Opening ``path`` in the editor would show the running hot-seat game's briefings:
-        it is the running scenario's file (or the player's copy of a built-in one)."""
-        c = self.controller
-        if c is None or not c.keeps_secrets or path is None:
-            return False
-        from game.ui.dialogs import user_scenario_dir
-
-        current = getattr(self.config, "scenario_path", None)
-        if current is None:
-            return False
-        current = Path(current)
-        same = {current, user_scenario_dir() / current.name}
-        return any(_same_file(path, p) for p in same)
-
-    def _hide_editor_for_hot_seat(self) -> None:
-        """A hot-seat game started while the editor shows its scenario: the editor is
-        hidden (nothing in it is lost) and comes back when the game is over."""
+    def _sync_editor_secrecy(self) -> None:
+        """While a hot-seat game runs, the scenario editor (it shows whole files, both
+        briefings included) is hidden — nothing in it is lost; it comes back when the game
+        is over or a game that keeps no secrets replaces it."""
+        keeps_secrets = self.controller is not None and self.controller.keeps_secrets
         editor = getattr(self, "editor", None)
-        if editor is None or not _alive(editor) or not editor.isVisible():
-            return
-        shown = editor.path or editor.suggested_path
-        if shown is None or self._scenario_reveals(Path(shown)):
+        if keeps_secrets and editor is not None and _alive(editor) and editor.isVisible():
             editor.hide()
             self._editor_hidden = editor
             self.statusBar().showMessage(
@@ -620,13 +597,13 @@ class MainWindow(QMainWindow):
                 ),
                 10_000,
             )
-
-    def _restore_hidden_editor(self) -> None:
-        editor = getattr(self, "_editor_hidden", None)
-        self._editor_hidden = None
-        if editor is not None and _alive(editor):
-            editor.show()
-            editor.raise_()
+            return
+        hidden = getattr(self, "_editor_hidden", None)
+        if not keeps_secrets and hidden is not None:
+            self._editor_hidden = None
+            if _alive(hidden):
+                hidden.show()
+                hidden.raise_()
 
     def edit_scenario(self, new: bool = False) -> object:
         """Scenario ▸ Edit: the current scenario in the editor (or one the player chooses;
@@ -642,14 +619,14 @@ class MainWindow(QMainWindow):
         path: Path | None = None
         if current is not None and Path(current).suffix.lower() in (".yaml", ".yml"):
             path = Path(current) if Path(current).is_file() else None
-        keeps_secrets = self.controller is not None and self.controller.keeps_secrets
-        if not new and keeps_secrets and (path is not None or editor is not None):
-            # The editor shows the whole file, both briefings included.
+        if not new and self.controller is not None and self.controller.keeps_secrets:
+            # The editor shows whole files (this game's, its saves', copies of them), both
+            # briefings included: none opens while two delegations share the screen.
             self._closed_until_over(
                 self.tr("Edit this scenario"),
                 self.tr(
-                    "The scenario file holds both delegations' briefings: the editor opens on it "
-                    "once this hot-seat game is over. (Scenario ▸ New scenario… works now.)"
+                    "A scenario file holds both delegations' briefings: the editor opens once this "
+                    "hot-seat game is over. (Scenario ▸ New scenario… works now.)"
                 ),
             )
             return None
@@ -673,15 +650,6 @@ class MainWindow(QMainWindow):
         if not new and path is None:
             path = self.choose_scenario_file(self.tr("Edit a scenario"))
             if path is None:
-                return None
-            if self._scenario_reveals(path):
-                self._closed_until_over(
-                    self.tr("Edit a scenario"),
-                    self.tr(
-                        "This is the scenario of the hot-seat game now running; its file holds both "
-                        "delegations' briefings: the editor opens on it once the game is over."
-                    ),
-                )
                 return None
             builtin = _inside(path, bundled_scenario_dir())
         if new:
@@ -747,15 +715,17 @@ class MainWindow(QMainWindow):
             box.setWindowTitle(self.tr("Open scenario"))
             box.setText(self.tr("This scenario has problems:\n\n{problems}").format(problems=text))
             box.setDetailedText("\n".join(d.format() for d in problems))
-            fix = box.addButton(self.tr("&Fix it in the editor…"), qt.QMessageBox.ButtonRole.ActionRole)
-            fix.setObjectName("fixInEditor")
-            fix.setAccessibleName(self.tr("Open the scenario in the editor at its first problem"))
+            fix = None
+            if self.controller is None or not self.controller.keeps_secrets:  # see edit_scenario
+                fix = box.addButton(self.tr("&Fix it in the editor…"), qt.QMessageBox.ButtonRole.ActionRole)
+                fix.setObjectName("fixInEditor")
+                fix.setAccessibleName(self.tr("Open the scenario in the editor at its first problem"))
             close = box.addButton(qt.QMessageBox.StandardButton.Close)
             box.setDefaultButton(close)
             box.exec()
             clicked = box.clickedButton()
             box.deleteLater()
-            if clicked is fix and path.is_file():
+            if fix is not None and clicked is fix and path.is_file():
                 from game.ui.editor import open_scenario_editor
 
                 self.editor = open_scenario_editor(self, path, self.play_test)
@@ -1256,7 +1226,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.debrief)
         self.stack.setCurrentWidget(self.debrief)
         self.setWindowTitle(f"{APP_TITLE} — " + self.tr("Debrief"))
-        self._restore_hidden_editor()
+        self._sync_editor_secrecy()
 
     # ------------------------------------------------------------------- menus
     def new_game_dialog(self) -> None:
