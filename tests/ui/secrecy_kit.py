@@ -214,8 +214,10 @@ def _action_texts(w: QWidget) -> list[str]:
 
 
 def _view_texts(w: QAbstractItemView) -> Iterator[str]:
-    if not isinstance(w.parent(), QComboBox):  # (a combo's list: read through the combo)
-        yield from _model_texts(w.model())
+    parent = w.parent()
+    if isinstance(parent, QComboBox) or isinstance(parent.parent() if parent else None, QComboBox):
+        return  # a combo's drop-down list: read through the combo
+    yield from _model_texts(w.model())
 
 
 #: What each kind of widget shows, beyond what every widget has (title, tooltip, status
@@ -338,7 +340,11 @@ def menu_actions(win: QMainWindow) -> list[tuple[str, QAction]]:
         for a in menu.actions():
             if a.isSeparator():
                 continue
-            label = f"{path} ▸ {a.text().replace('&', '')}"
+            data = a.data()
+            if isinstance(data, str) and data:  # an Open recent entry: named by its file (its
+                label = f"{path} ▸ [{Path(data).name}]"  # text numbers it and says when it was saved)
+            else:
+                label = f"{path} ▸ {a.text().replace('&', '')}"
             if a.menu() is not None:
                 walk(a.menu(), label)
             else:
