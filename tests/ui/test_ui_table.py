@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -361,7 +362,20 @@ def test_space_ticks_the_selected_row(window, qtbot):
 
 
 # --------------------------------------------------------------------------- refusals
-def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_language(window, qtbot):
+@pytest.fixture
+def back_to_english():
+    """A game in Chinese is remembered as the window's language: put English back for the next tests."""
+    yield
+    from game.ui.i18n import set_language
+    from game.ui.main_window import settings
+
+    settings().setValue("lang", "en")
+    set_language("en")
+
+
+def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_language(
+    window, qtbot, back_to_english
+):
     for lang in ("en", "zh"):
         start(window, qtbot, lang=lang)
         submit_orders(window, qtbot)
@@ -378,9 +392,6 @@ def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_languag
         assert window.page.banner.isVisible() and tr(line.text, lang) in window.page.banner.text()
         assert "keep_chip_controls" not in window.page.banner.text()
         assert not window.session.game.state.offers
-    from game.ui.i18n import set_language
-
-    set_language("en")
 
 
 def test_an_ai_note_says_levels_in_words():
