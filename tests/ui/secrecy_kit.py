@@ -358,7 +358,9 @@ def menu_actions(win: QMainWindow) -> list[tuple[str, QAction]]:
 
 def press(win: QMainWindow, seq: QKeySequence, target: QWidget | None = None) -> None:
     """Press a key sequence as a person would, on the widget with the focus."""
-    win.activateWindow()
+    if not win.isActiveWindow():
+        win.activateWindow()
+        assert QTest.qWaitForWindowActive(win, 2000), "the window could not be made active for a shortcut"
     for k in range(seq.count()):
         combo = seq[k]
         widget = target or QApplication.focusWidget() or win
@@ -403,7 +405,9 @@ class DialogAnswerer:
     file dialogs answer ``self.open_path`` / ``self.save_path`` (the calls are counted)."""
 
     def __init__(self, monkeypatch, save_path: Path) -> None:
-        self.open_path: Path | None = None
+        #: the file an open dialog answers, or a function of the dialog's filter that chooses it
+        self.open_path: Path | Callable[[str], Path | None] | None = None
+        self.last_answer: Path | None = None
         self.save_path = save_path
         self.file_dialogs = 0
         self.patterns: Callable[[], list[tuple[str, re.Pattern[str]]]] = list
@@ -416,6 +420,12 @@ class DialogAnswerer:
         def get_open(*args, **kwargs):
             answerer.file_dialogs += 1
             p = answerer.open_path
+            if callable(p):  # chooses by the dialog's file filter (its last text argument)
+                texts = [a for a in args if isinstance(a, str)] + [
+                    v for v in kwargs.values() if isinstance(v, str)
+                ]
+                p = p(texts[-1] if texts else "")
+            answerer.last_answer = p
             return (str(p) if p is not None else "", "")
 
         def get_save(*args, **kwargs):

@@ -9,8 +9,9 @@ through the window; on every screen — each hand-over, each side's orders, the 
 with an offer pending and answered, the next turn once the first has resolved — every
 action of the menu bar (submenus and Open recent included) and every shortcut of the
 window (its actions' and its QShortcuts, pressed on the focused widget) is triggered.
-Modal dialogs are scanned and closed as they open; file dialogs answer the game's own
-save (made with Ctrl+S), the autosave, then the scenario file. After each action every
+Modal dialogs are scanned and closed as they open; a file dialog for a game answers the
+game's own save (made with Ctrl+S), then the autosave; one for a scenario, the scenario
+file, then the save. After each action every
 text of every window is scanned — hidden widgets included, item views, tabs, tooltips,
 What's This, accessible names and descriptions, titles, the status bar, chart titles —
 for a secret of the side not at the table (on a hand-over screen: of either side); a
@@ -22,8 +23,8 @@ Game ▸ Quit (and Ctrl+Q) closes the window for real only on the last screen; o
 others its close event is stopped before the window handles it. View ▸ Theme re-renders
 as in play but does not re-apply the style sheet (the same for both sides, and slow).
 
-English: every action on every screen. Chinese: four screens (China's hand-over, its
-orders on turns 1 and 2, the table with the US's offer pending) and the actions that
+English: every action on every screen. Chinese: three screens (China's hand-over, its
+orders, the table with the US's offer pending) and the actions that
 open something (dialogs, files, the editor, the replay) or move the game (undo, redo,
 Ctrl+Enter) — tabs and themes behave alike in both languages, and the whole matrix in
 Chinese would double the file's time.
@@ -315,18 +316,27 @@ class Auditor:
         self.snapshot_actions = list(session.game.actions)
         current = {t.label: t for t in triggers(w)}
         todo = [(t.label, t.in_menu) for t in current.values() if not t.is_quit and only(t.label)]
+        autosave = self.autosave_path()
         for label, in_menu in todo:
-            # a file dialog answers the game's own save, then the autosave, then the scenario
-            # file (a shortcut of a menu action: the save only — the menu run tried the rest)
-            answers = [self.own_save] if in_menu else [self.own_save, self.autosave_path(), self.scenario]
-            for k, answer in enumerate(answers):
+            # A dialog that opens a game answers the game's own save, then the autosave; one
+            # that opens a scenario, the scenario file, then the game's own save (the wrong
+            # kind of file). A shortcut of a menu action: the first only (the menu tried both).
+            for k in range(1 if in_menu else 2):
                 trig = current.get(label)
                 if trig is None:
                     break  # e.g. an Open recent entry that is not there after a restore
-                self.answerer.open_path = answer
+                self.answerer.open_path = lambda flt, k=k, a=autosave: (
+                    [self.scenario, self.own_save] if "yaml" in flt.lower() else [self.own_save, a]
+                )[k]
+                self.answerer.last_answer = None
                 calls = self.answerer.file_dialogs
-                where = f"{screen.name} — {label}" + (f" (file dialog → {answer.name})" if k else "")
+                where = f"{screen.name} — {label}" + (" (file dialog: second answer)" if k else "")
+                first = len(self.findings)
                 self.run_one(trig.run, where)
+                if self.answerer.last_answer is not None:  # say which file the dialog answered
+                    named = f"{screen.name} — {label} (file dialog → {self.answerer.last_answer.name})"
+                    self.findings[first:] = [f.replace(where, named, 1) for f in self.findings[first:]]
+                    where = named
                 self.ran.append(where)
                 if self.state_key() != key:
                     self.restore(screen, key)
@@ -358,10 +368,12 @@ class Auditor:
         self.answerer.findings = []
         pats = self.patterns()
         self.findings += scan(pats, where)
-        for top in new_windows(before):
+        opened = new_windows(before)
+        for top in opened:
             self.findings += step_sliders(top, pats, where)
-        close_new_windows(before)
-        settle(w, qtbot)
+        if opened:
+            close_new_windows(before)
+            settle(w, qtbot)
 
     def quit_for_real(self, screen: Screen) -> None:
         """Game ▸ Quit, on the last screen: the window really closes (any question it asks is audited)."""
@@ -389,7 +401,6 @@ ZH_SCREENS = {
     "hand-over to China after the US's orders",
     "China orders, turn 1",
     "China at the table, the US's offer pending",
-    "China orders, turn 2",
 }
 ZH_ACTIONS = re.compile(
     r"Ctrl\+(O|S|E|Z|Y|Shift\+Z|Shift\+S|N|Return|Enter)$|F1$|▸ .*(…|重放|回放|最近|撤销|重做|规则|关于|说明)"
@@ -457,6 +468,20 @@ def test_the_audit_sees_a_marker_on_the_own_sides_screen(window, qtbot, tmp_path
     hits = "\n".join(scan(secrets.patterns("us", 1), "US screen"))
     assert "press words of turn 1" in hits and "us_tariff_reciprocal → 115 of turn 1" in hits
     assert not scan(secrets.patterns("china", 1), "US screen")
+    # the US's draft at the table, on its own screen
+    screen = next(screens)
+    while screen.name != "US at the table (a draft typed)":
+        screen = next(screens)
+    screen.setup()
+    settle(window, qtbot)
+    hits = "\n".join(scan(all_secrets().patterns("us", 1), "US at the table"))
+    assert "us's unsent draft" in hits, hits
+    # and China's briefing on China's screen
+    while screen.name != "China at the table, the US's offer pending":
+        screen = next(screens)
+    settle(window, qtbot)
+    hits = "\n".join(scan(all_secrets().patterns("china", 1), "China at the table"))
+    assert "china's briefing" in hits and "china's walk-away value" in hits, hits
 
 
 # ------------------------------------------------------------------ the five leaks of issue 11
