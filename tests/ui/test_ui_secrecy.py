@@ -387,7 +387,8 @@ def report(findings: list[str]) -> str:
     """The leaks, one line per action (with how many screens and secrets it leaked on)."""
     groups: dict[str, list[str]] = {}
     for f in dict.fromkeys(findings):
-        action = f.split(" — ", 1)[-1].split(":", 1)[0]
+        m = re.match(r"(.*?): (?:(?:us|china)'s |took back )", f)  # "<screen> — <action>: <secret> in …"
+        action = (m.group(1) if m else f[:80]).split(" — ", 1)[-1]
         groups.setdefault(action, []).append(f)
     lines = [f"{len(findings)} finding(s) by {len(groups)} action(s):"]
     for action, fs in groups.items():
