@@ -26,11 +26,12 @@ def start(window, qtbot, side: str = "us", lang: str = "en", seed: int = 1, oppo
     wait_for_human(window, qtbot)
 
 
-def test_app_opens_the_default_scenario_quickly(qtbot, qapp, monkeypatch) -> None:
+def test_app_opens_the_default_scenario_quickly(qtbot, qapp, monkeypatch, tmp_path) -> None:
     from game.ui.app import create_window
     from game.ui.main_window import settings
 
     settings().setValue("welcomed", True)  # a later start (the first one: test_ui_firstrun.py)
+    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path))  # no other test's unfinished game to resume
     win = create_window(None, "en")
     qtbot.addWidget(win)
     assert win.isVisible()
