@@ -1108,18 +1108,28 @@ class MainWindow(QMainWindow):
         if page._last_phase != key:
             page.tabs.setCurrentIndex(0 if v.phase == "orders" else 1)
             page._last_phase = key
-        # status bar
-        deadline_date = sc.meta.start_date + dt.timedelta(days=v.deadline_turns * sc.meta.turn_days - 1)
-        left = max(0, v.deadline_turns - v.turn)
-        self.st_date.setText(v.date.strftime("%Y-%m-%d"))
-        self.st_turn.setText(self.tr("Turn {n} of {total}").format(n=v.turn, total=v.deadline_turns))
-        self.st_deadline.setText(
-            self.tr("Deadline {date}: {n} more turns after this one").format(
-                date=deadline_date.isoformat(), n=left
-            )
-        )
+        self._show_turn_status()
         self.setWindowTitle(f"{APP_TITLE} — {tr(sc.meta.title, lang)}")
         self.stack.setCurrentWidget(page)
+
+    def _show_turn_status(self) -> None:
+        """The status bar's date, turn and deadline: public, the same for both sides."""
+        if self.session is None:
+            return
+        sc, state = self.session.scenario, self.session.game.state
+        turn, total = state.turn, sc.end.deadline_turns
+        date = sc.meta.start_date + dt.timedelta(days=(turn - 1) * sc.meta.turn_days)
+        self.st_date.setText(date.strftime("%Y-%m-%d"))
+        self.st_turn.setText(self.tr("Turn {n} of {total}").format(n=turn, total=total))
+        if self.session.over:
+            self.st_deadline.setText(self.tr("The game is over: see the debrief"))
+            return
+        deadline_date = sc.meta.start_date + dt.timedelta(days=total * sc.meta.turn_days - 1)
+        self.st_deadline.setText(
+            self.tr("Deadline {date}: {n} more turns after this one").format(
+                date=deadline_date.isoformat(), n=max(0, total - turn)
+            )
+        )
 
     def _render_later(self, panel: QWidget, ctx: object, generation: int) -> None:
         """A deferred slice of :meth:`render` — dropped if the screen moved on (or changed hands)."""
@@ -1193,17 +1203,7 @@ class MainWindow(QMainWindow):
             sc.side(side).colour,
             side_name(sc, prev, self.lang) if started else None,
         )
-        # the status bar: this game's public date and turn (never the previous game's)
-        turn, total = self.session.game.state.turn, sc.end.deadline_turns
-        date = sc.meta.start_date + dt.timedelta(days=(turn - 1) * sc.meta.turn_days)
-        deadline_date = sc.meta.start_date + dt.timedelta(days=total * sc.meta.turn_days - 1)
-        self.st_date.setText(date.strftime("%Y-%m-%d"))
-        self.st_turn.setText(self.tr("Turn {n} of {total}").format(n=turn, total=total))
-        self.st_deadline.setText(
-            self.tr("Deadline {date}: {n} more turns after this one").format(
-                date=deadline_date.isoformat(), n=max(0, total - turn)
-            )
-        )
+        self._show_turn_status()  # this game's (never the previous game's)
         self.setWindowTitle(f"{APP_TITLE} — " + self.tr("hand-over"))
         self.stack.setCurrentWidget(self.handover)
         self.handover.button.setFocus()
@@ -1226,6 +1226,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.debrief)
         self.stack.setCurrentWidget(self.debrief)
         self.setWindowTitle(f"{APP_TITLE} — " + self.tr("Debrief"))
+        self._show_turn_status()
         self._sync_editor_secrecy()
 
     # ------------------------------------------------------------------- menus

@@ -47,3 +47,10 @@ def window(qtbot, qapp):
     from game.ui import workers
 
     workers.wait_all(10_000)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A data folder of the test's own (saves, autosave): no other test's game to resume."""
+    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
