@@ -24,8 +24,11 @@ def open_rules(window, qtbot) -> dict[str, str]:
     help_menu = next(m for m in menus if window.act_rules in m.actions())
     assert help_menu.title() in ("&Help", "帮助(&H)")
     seen: dict[str, str] = {}
+    returned = False
 
-    def read(left: int = 200) -> None:
+    def read(left: int = 3000) -> None:
+        if returned:  # the action came back without a dialog: stop looking
+            return
         for w in QApplication.topLevelWidgets():
             if isinstance(w, TextDialog) and w.isVisible():
                 seen["title"] = w.windowTitle()
@@ -38,6 +41,7 @@ def open_rules(window, qtbot) -> dict[str, str]:
 
     QTimer.singleShot(0, read)
     window.act_rules.trigger()  # modal: returns once read() has closed it
+    returned = True
     assert seen, "Help ▸ Rules showed no rulebook"
     return seen
 
