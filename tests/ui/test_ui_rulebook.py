@@ -81,7 +81,10 @@ def test_help_rules_in_chinese_is_the_chinese_players_rulebook(window, qtbot):
     try:
         window.start_session(session, GameConfig(GENEVA, "us", "hotseat", seed=1, lang="zh"))
         shown = open_rules(window, qtbot)
-    finally:
+    finally:  # a game in Chinese is remembered as the window's language: put English back
+        from game.ui.main_window import settings
+
+        settings().setValue("lang", "en")
         set_language("en")
     text = shown["text"]
     assert shown["title"] == "规则"
