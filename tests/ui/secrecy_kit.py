@@ -417,7 +417,7 @@ class DialogAnswerer:
         self._active = False
         answerer = self
 
-        def get_open(*args, **kwargs):
+        def get_open(*args: object, **kwargs: object) -> tuple[str, str]:
             answerer.file_dialogs += 1
             p = answerer.open_path
             if callable(p):  # chooses by the dialog's file filter (its last text argument)
@@ -428,7 +428,7 @@ class DialogAnswerer:
             answerer.last_answer = p
             return (str(p) if p is not None else "", "")
 
-        def get_save(*args, **kwargs):
+        def get_save(*args: object, **kwargs: object) -> tuple[str, str]:
             answerer.file_dialogs += 1
             return (str(answerer.save_path), "")
 

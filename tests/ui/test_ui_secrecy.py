@@ -82,7 +82,7 @@ def marker_scenario(tmp_path) -> Path:
     return write_marker_scenario(tmp_path / "geneva-markers.yaml")
 
 
-def start(window, qtbot, path: Path, lang: str = "en"):
+def start(window, qtbot, path: Path, lang: str = "en") -> None:
     window.start_game(GameConfig(path, "us", "hotseat", seed=SEED, lang=lang))
     wait_for_human(window, qtbot)
     assert handover_up(window)
@@ -411,7 +411,7 @@ ZH_ACTIONS = re.compile(
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
     window, qtbot, monkeypatch, tmp_path, home, marker_scenario, lang
-):
+) -> None:
     import game.ui.theme
 
     # View ▸ Theme re-renders the screen as in play; only the application's style sheet (the
@@ -454,7 +454,9 @@ def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
     assert not auditor.findings, report(auditor.findings)
 
 
-def test_the_audit_sees_a_marker_on_the_own_sides_screen(window, qtbot, tmp_path, home, marker_scenario):
+def test_the_audit_sees_a_marker_on_the_own_sides_screen(
+    window, qtbot, tmp_path, home, marker_scenario
+) -> None:
     """The scan has teeth: each side's markers are found on its own screen (briefing, draft,
     orders once submitted) — so their absence elsewhere means something."""
     secrets = Secrets()
@@ -499,7 +501,7 @@ def _us_orders_then_china_ready(window, qtbot, marker_scenario, secrets: Secrets
 
 def test_leak1_replay_of_a_save_or_the_autosave_of_the_running_game_is_refused(
     window, qtbot, monkeypatch, tmp_path, home, marker_scenario
-):
+) -> None:
     from game.saves.autosave import AUTOSAVE_NAME, autosave_dir
     from game.ui.replay import ReplayViewer
 
@@ -548,7 +550,7 @@ def test_leak1_replay_of_a_save_or_the_autosave_of_the_running_game_is_refused(
 
 def test_leak2_undo_on_the_hand_over_does_not_take_back_the_other_sides_move(
     window, qtbot, home, marker_scenario
-):
+) -> None:
     secrets = Secrets()
     start(window, qtbot, marker_scenario)
     ready(window, qtbot)
@@ -590,7 +592,7 @@ def test_leak2_undo_on_the_hand_over_does_not_take_back_the_other_sides_move(
 
 def test_leak3_edit_this_scenario_during_chinas_phase_says_it_opens_after_the_game(
     window, qtbot, monkeypatch, tmp_path, home, marker_scenario
-):
+) -> None:
     from game.ui.editor import ScenarioEditor
 
     secrets = Secrets()
@@ -625,7 +627,7 @@ def test_leak3_edit_this_scenario_during_chinas_phase_says_it_opens_after_the_ga
 
 def test_edit_this_scenario_on_a_hot_seat_game_opened_from_its_save_stays_closed(
     window, qtbot, monkeypatch, tmp_path, home, marker_scenario
-):
+) -> None:
     """Found by the audit (not in issue 11's list): a hot-seat game opened from a save or
     resumed from the autosave, on a scenario that is not a built-in one (the player's own,
     an edited copy), no longer knows its scenario file — so Ctrl+E asks for a file, and the
@@ -662,7 +664,7 @@ def test_edit_this_scenario_on_a_hot_seat_game_opened_from_its_save_stays_closed
 
 def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
     window, qtbot, monkeypatch, home, marker_scenario
-):
+) -> None:
     """Every Ctx a panel renders holds nothing of the other side's briefing: no Briefing of
     it, no text with its marker, anywhere in the objects reachable from the Ctx."""
     from game.scenario.models import Briefing
@@ -680,7 +682,7 @@ def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
     ):
         original = cls.render
 
-        def wrapped(self, ctx, _original=original):
+        def wrapped(self, ctx, _original=original) -> object:
             seen.append(ctx)
             return _original(self, ctx)
 
