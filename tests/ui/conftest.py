@@ -47,6 +47,12 @@ def window(qtbot, qapp):
     from game.ui import workers
 
     workers.wait_all(10_000)
+    # A game in Chinese is remembered as the window's language: the next test starts in English.
+    from game.ui.i18n import set_language
+    from game.ui.main_window import settings
+
+    settings().setValue("lang", "en")
+    set_language("en")
 
 
 @pytest.fixture
