@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
 LANGUAGES = ("en", "zh")
@@ -95,16 +95,23 @@ def restore_window(win: QMainWindow, s: QSettings) -> None:
     """Size, position and maximised state as the window was last closed (1366×768 at first)."""
     from PySide6.QtCore import QByteArray
 
+    # (Qt's namespace of enums is imported only for a maximised window: it takes ~15 ms)
+    maximized = bool(s.value("window/maximized", False, type=bool))
     geo = s.value("geometry")
     if isinstance(geo, QByteArray | bytes) and geo:
         win.restoreGeometry(QByteArray(geo))
-        win.setWindowState(Qt.WindowState.WindowNoState)
+        if maximized:
+            from PySide6.QtCore import Qt
+
+            win.setWindowState(Qt.WindowState.WindowNoState)  # to set the normal size first
     size = s.value("window/size")
     if isinstance(size, QSize) and size.width() > 0 and size.height() > 0:
         win.resize(size)  # the normal (not maximised) size, exactly
     elif not geo:
         win.resize(1366, 768)
-    if s.value("window/maximized", False, type=bool):
+    if maximized:
+        from PySide6.QtCore import Qt
+
         win.setWindowState(Qt.WindowState.WindowMaximized)
 
 
@@ -137,12 +144,23 @@ class PrimaryKeys(QObject):
         self.shortcuts = []
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             sc = QShortcut(QKeySequence(keys), win)
-            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
             sc.activated.connect(self._activated)
             self.shortcuts.append(sc)
+        # application-wide from the first game on (Qt's enums cost ~15 ms before the window shows)
+        started = getattr(win, "game_started", None)
+        if started is not None:
+            started.connect(self._widen)
+        else:
+            self._widen()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._focus_changed)
+
+    def _widen(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for sc in self.shortcuts:
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def _other_window(self, handle: object) -> QWidget | None:
         """The game's other top-level window (not a dialog, menu or this window) with ``handle``."""
