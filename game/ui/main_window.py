@@ -1234,13 +1234,13 @@ class MainWindow(QMainWindow):
         from game.ui.dialogs import NewGameDialog
 
         dlg = NewGameDialog(self, lang=self.lang, defaults=self.config)
-        if dlg.exec() == NewGameDialog.DialogCode.Accepted:
-            cfg = dlg.config()
-            if cfg is not None:
-                try:
-                    self.start_game(cfg)
-                except Exception as exc:
-                    _qt().QMessageBox.warning(self, self.tr("New game"), str(exc))
+        cfg = dlg.config() if dlg.exec() == NewGameDialog.DialogCode.Accepted else None
+        dlg.deleteLater()  # a hidden dialog left alive stays the "active window" for shortcuts
+        if cfg is not None:
+            try:
+                self.start_game(cfg)
+            except Exception as exc:
+                _qt().QMessageBox.warning(self, self.tr("New game"), str(exc))
 
     def save_game_dialog(self, save_as: bool = False) -> None:
         if not saves_available():
