@@ -12,21 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from game.resources import default_scenario_path
+
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
-DEFAULT_SCENARIO = "geneva-2025.yaml"
-
-
-def default_scenario_path() -> Path:
-    """The bundled default scenario (the repo's scenarios/ or the installed copy)."""
-    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle keeps them beside the code
-    bases = [SCENARIO_DIR, *([Path(bundle) / "scenarios"] if bundle else [])]
-    for base in bases:
-        p = base / DEFAULT_SCENARIO
-        if p.exists():
-            return p
-    return SCENARIO_DIR / DEFAULT_SCENARIO
 
 
 class UsageError(Exception):

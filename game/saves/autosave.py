@@ -37,24 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import Action, Game
+from game.resources import home
 from game.saves.atomic import atomic_write, backup_path, pid_alive
 from game.saves.errors import SaveError
 from game.saves.files import read_save_info, save_game
 
-ENV_HOME = "TARIFF_TALKS_HOME"
-APP_NAME = "tariff-talks"
 AUTOSAVE_NAME = "current.json"
 MARKER_NAME = "running.json"
-
-
-def home() -> Path:
-    """The game's data folder: ``$TARIFF_TALKS_HOME`` or the platform's user data dir."""
-    env = os.environ.get(ENV_HOME)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_saves_dir(create: bool = True) -> Path:

@@ -21,15 +21,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.resources import bundled_scenario_dirs
 from game.saves.schema import ScenarioCopy
 from game.scenario.models import Scenario
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
-#: Where the bundled scenarios live (the repository's, then an installed copy's).
-BUNDLED_SCENARIO_DIRS: tuple[Path, ...] = (
-    _PACKAGE_DIR.parent / "scenarios",
-    _PACKAGE_DIR / "data" / "scenarios",
-)
+#: Where the bundled scenarios live (an installed copy's, the repository's, a bundle's).
+BUNDLED_SCENARIO_DIRS: tuple[Path, ...] = bundled_scenario_dirs()
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 _MAX_SCENARIO_FILE = 4 * 1024 * 1024
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.resources import bundled_scenario_dir, read_doc, user_scenario_dir
 from game.scenario.models import Scenario, tr
 from game.text import difficulty_label
 from game.ui.common import named, wrap_label
@@ -59,20 +60,6 @@ class CatalogueEntry:
     scenario: Scenario | None
     error: str = ""
     bundled: bool = True
-
-
-def user_scenario_dir() -> Path:
-    """The player's own scenarios: ``scenarios/`` in the game's data folder, next to
-    ``saves/`` (``$TARIFF_TALKS_HOME`` if set, else the platform's user data folder)."""
-    from game.saves import home
-
-    return home() / "scenarios"
-
-
-def bundled_scenario_dir() -> Path:
-    from game.cli import default_scenario_path
-
-    return default_scenario_path().parent
 
 
 def scenario_catalogue() -> list[CatalogueEntry]:
@@ -467,15 +454,14 @@ def rules_markdown() -> str:
     """The players' rulebook: docs/rules.md (docs/rules.zh.md in Chinese), its numbered rules,
     without its notes for developers and scenario authors (the quoted blocks that open with
     "For developers")."""
-    docs = Path(__file__).resolve().parent.parent.parent / "docs"
-    path = docs / _t("rules.md")  # the rulebook's file in the window's language
-    if not path.exists():
-        path = docs / "rules.md"
-    if not path.exists():
+    text = read_doc(_t("rules.md"))  # the rulebook's file in the window's language
+    if text is None:
+        text = read_doc("rules.md")
+    if text is None:
         return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
     kept: list[str] = []
     in_quote = dropping = False
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+    for line in text.splitlines(keepends=True):
         quoted = line.lstrip().startswith(">")
         if quoted and not in_quote:  # a quoted block starts: is it a note for developers?
             dropping = "for developers" in line.lower()

@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- starting
     def open_default(self, path: Path | None = None) -> None:
         """Load a scenario off the GUI thread and start a game against the AI on it."""
-        from game.cli import default_scenario_path
+        from game.resources import default_scenario_path
 
         p = Path(path) if path is not None else default_scenario_path()
         s = settings()
@@ -619,14 +619,15 @@ class MainWindow(QMainWindow):
         path: Path | None = None
         if current is not None and Path(current).suffix.lower() in (".yaml", ".yml"):
             path = Path(current) if Path(current).is_file() else None
-        if not new and self.controller is not None and self.controller.keeps_secrets:
+        if self.controller is not None and self.controller.keeps_secrets:
             # The editor shows whole files (this game's, its saves', copies of them), both
-            # briefings included: none opens while two delegations share the screen.
+            # briefings included: none opens while two delegations share the screen — not a
+            # new scenario either (its File ▸ Open… reaches any file, this game's included).
             self._closed_until_over(
                 self.tr("Edit this scenario"),
                 self.tr(
-                    "A scenario file holds both delegations' briefings: the editor opens once this "
-                    "hot-seat game is over. (Scenario ▸ New scenario… works now.)"
+                    "A scenario file holds both delegations' briefings: the scenario editor opens "
+                    "once this hot-seat game is over."
                 ),
             )
             return None
@@ -981,6 +982,11 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return None
+        c = self.controller
+        if c is not None and c.shown_side != getattr(action, "side", None):
+            # the full game answers only for the side at the screen (its own capital, its own
+            # red lines): never about the other side's
+            return self.tr("Wait for your turn.")
         try:
             self.session.game.check(action)  # type: ignore[union-attr]
         except IllegalAction as err:
@@ -1177,6 +1183,7 @@ class MainWindow(QMainWindow):
         self.page.banner.setText(text)
         self.page.banner.show()
         self.statusBar().showMessage(text, 8000)
+        self._refusal_shown = text  # the side's own (its capital, its red line): gone at a hand-over
         QTimer.singleShot(8000, self.page.banner.hide)
 
     @Slot(str)
@@ -1194,6 +1201,8 @@ class MainWindow(QMainWindow):
             return
         self._render_generation += 1  # drop any deferred render of the previous side
         self.page.clear()
+        if self.statusBar().currentMessage() == getattr(self, "_refusal_shown", None):
+            self.statusBar().clearMessage()  # a refusal of the previous side's move
         sc = self.session.scenario
         prev = next(s for s in sc.side_ids if s != side)
         started = bool(self.session.game.actions)
