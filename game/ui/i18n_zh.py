@@ -23,10 +23,8 @@ ZH: dict[str, str] = {
     "Edit this scenario": "编辑此剧本",
     "A move is final once the computer is handed over.": "电脑一经交接，此前的行动即为最终决定。",
     "The game is over: see the debrief": "对局已结束：请看复盘",
-    "A scenario file holds both delegations' briefings: the editor opens once this hot-seat game is "
-    "over. (Scenario ▸ New scenario… works now.)": (
-        "剧本文件包含双方代表团的简报：本局热座对局结束后才能打开编辑器。（现在可以使用“剧本 ▸ 新建剧本…”。）"
-    ),
+    "A scenario file holds both delegations' briefings: the scenario editor opens once this hot-seat "
+    "game is over.": "剧本文件包含双方代表团的简报：本局热座对局结束后才能打开剧本编辑器。",
     "Replay — {title}": "回放 — {title}",
     "◀ &Previous turn": "◀ 上一回合(&P)",
     "&Next turn ▶": "下一回合(&N) ▶",
