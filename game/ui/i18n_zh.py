@@ -25,6 +25,10 @@ ZH: dict[str, str] = {
     "The game is over: see the debrief": "对局已结束：请看复盘",
     "A scenario file holds both delegations' briefings: the scenario editor opens once this hot-seat "
     "game is over.": "剧本文件包含双方代表团的简报：本局热座对局结束后才能打开剧本编辑器。",
+    "This save is a hot-seat game still in progress. A replay shows both sides' briefings, orders and "
+    "political capital: it opens once the game is over.": (
+        "此存档是一局尚未结束的热座对局。回放会显示双方的简报、指令和政治资本：对局结束后才能打开。"
+    ),
     "Replay — {title}": "回放 — {title}",
     "◀ &Previous turn": "◀ 上一回合(&P)",
     "&Next turn ▶": "下一回合(&N) ▶",

@@ -550,6 +550,16 @@ class MainWindow(QMainWindow):
         except SaveError as err:
             _qt().QMessageBox.warning(self, self.tr("Replay a saved game"), err.message)
             return
+        humans = [s for s, label in loaded.seats.items() if label == "human" or label.startswith("human:")]
+        if len(humans) >= 2 and not loaded.game.over:  # as `tariff-talks replay --step` refuses it
+            self._closed_until_over(
+                self.tr("Replay"),
+                self.tr(
+                    "This save is a hot-seat game still in progress. A replay shows both sides' "
+                    "briefings, orders and political capital: it opens once the game is over."
+                ),
+            )
+            return
         self.show_replay(loaded.game)
 
     def replay_current(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
-from secrecy_kit import DialogAnswerer, press, scan, write_marker_scenario
+from secrecy_kit import DialogAnswerer, press, scan, step_sliders, write_marker_scenario
 from test_ui_secrecy import (
     Secrets,
     _us_orders_then_china_ready,
@@ -127,3 +127,35 @@ def test_the_rules_verdicts_the_panels_ask_for_are_only_the_shown_sides(
         },
     )
     assert "you have" in (window.page.orders.checker(own) or "")  # the side's own verdicts as before
+
+
+def test_replay_of_an_unfinished_hot_seat_save_is_refused_while_another_game_runs(
+    window, qtbot, monkeypatch, tmp_path, home, marker_scenario
+) -> None:
+    """A hot-seat game saved mid-turn (the US's orders in), then a game against the AI:
+    Game ▸ Replay a saved game… on the hot-seat save showed the US's unresolved orders and
+    both sides' capital, as `tariff-talks replay --step` does not."""
+    from game.ui.dialogs import GameConfig
+    from game.ui.replay import ReplayViewer
+
+    secrets = Secrets()
+    _us_orders_then_china_ready(window, qtbot, marker_scenario, secrets)
+    save = tmp_path / "paused.ttsave.json"
+    answerer = DialogAnswerer(monkeypatch, save)
+    pats = secrets.patterns("us", 1)
+    answerer.run(lambda: press(window, QKeySequence("Ctrl+S")), lambda: pats, "Ctrl+S")
+    assert save.exists()
+    window.start_game(GameConfig(marker_scenario, "china", "ai", seed=11, lang="en"))
+    wait_for_human(window, qtbot)
+    answerer.open_path = save
+    answerer.dialogs = []
+    answerer.run(window.act_replay.trigger, lambda: pats, "Game ▸ Replay a saved game…")
+    settle(window, qtbot)
+    findings = answerer.findings + scan(pats, "Replay a saved game")
+    viewers = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReplayViewer) and w.isVisible()]
+    for w in viewers:
+        findings.append(f"a replay opened on {save.name}")
+        findings += step_sliders(w, pats, "the replay")  # to its last turn: the US's orders
+        w.close()
+    assert not findings, report(findings)
+    assert answerer.dialogs and "over" in window.statusBar().currentMessage()
