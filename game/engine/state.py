@@ -118,14 +118,15 @@ class GameState:
     pending_growth_pp: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
 
     def copy(self) -> GameState:
-        econ = self.econ
-        self.econ = None  # type: ignore[assignment]
-        try:
-            clone = copy.deepcopy(self)
-        finally:
-            self.econ = econ
-        clone.econ = econ.copy()
-        return clone
+        """A deep copy, sharing nothing mutable with ``self`` (the economy's arrays included).
+
+        Only reads ``self``, so any number of threads may copy a state while others read it
+        (the AI's workers copy the states they look ahead from). The economy is copied with its
+        own ``copy()`` (a fast array copy) and handed to ``deepcopy`` through its memo, so the
+        generic deep copy never walks it and never needs it out of the way.
+        """
+        memo: dict[int, object] = {id(self.econ): self.econ.copy()}
+        return copy.deepcopy(self, memo)
 
     def active_agreements(self) -> list[Agreement]:
         return [a for a in self.agreements if a.status == "in_force"]
