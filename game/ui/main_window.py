@@ -1193,7 +1193,6 @@ class MainWindow(QMainWindow):
         self.page.banner.setText(text)
         self.page.banner.show()
         self.statusBar().showMessage(text, 8000)
-        self._refusal_shown = text  # the side's own (its capital, its red line): gone at a hand-over
         QTimer.singleShot(8000, self.page.banner.hide)
 
     @Slot(str)
@@ -1211,8 +1210,7 @@ class MainWindow(QMainWindow):
             return
         self._render_generation += 1  # drop any deferred render of the previous side
         self.page.clear()
-        if self.statusBar().currentMessage() == getattr(self, "_refusal_shown", None):
-            self.statusBar().clearMessage()  # a refusal of the previous side's move
+        self.statusBar().clearMessage()  # a refusal may quote the previous side's capital or red line
         sc = self.session.scenario
         prev = next(s for s in sc.side_ids if s != side)
         started = bool(self.session.game.actions)
