@@ -20,14 +20,12 @@ number of worker processes.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import TextIO
 
 from game.ai import LEVELS, STYLES, make_ai
 from game.scenario.models import Scenario
@@ -340,118 +338,3 @@ def _count(items: object) -> dict[str, int]:
     for x in items:  # type: ignore[attr-defined]
         out[x] = out.get(x, 0) + 1
     return dict(sorted(out.items()))
-
-
-# ----------------------------------------------------------------------- report
-def format_report(summary: dict, sides: Sequence[str]) -> str:
-    """The tournament's tables as text."""
-    lines = [
-        f"Tournament on {summary['scenario']}: {len(summary['entrants'])} entrants, "
-        f"{summary['games_per_pairing']} game(s) per pairing and side order, seed {summary['seed']}",
-        "",
-        f"{'entrant':<22} {'games':>5} {'mean':>6} "
-        + " ".join(f"{s:>6}" for s in sides)
-        + f" {'win%':>6} {'deal%':>6}",
-    ]
-    for row in summary["table"]:
-        lines.append(
-            f"{row['entrant']:<22} {row['games']:>5} {row['mean_score']:>6.1f} "
-            + " ".join(f"{row[f'mean_{s}']:>6.1f}" for s in sides)
-            + f" {100 * row['win_rate']:>5.0f}% {100 * row['agreement_rate']:>5.0f}%"
-        )
-    lines += [
-        "",
-        "Levels, duplicate boards: share of boards (side, opponent, seed) where the higher level",
-        "of a style scores more than its level below against the same opponent (ties half), per side",
-    ]
-    for r in summary["levels"]:
-        cells = "  ".join(
-            f"{s} {100 * r[s]['share']:3.0f}% ({r[s]['wins']}-{r[s]['ties']}-{r[s]['losses']}, {r[s]['mean_diff']:+.1f})"
-            for s in sides
-        )
-        lines.append(f"  {r['style']:<13} {r['higher']:>6} > {r['lower']:<6} {cells}")
-    if summary["head_to_head"]:
-        lines += [
-            "",
-            "Levels head to head: each style at a level against each style at the level below, "
-            "sides swapped, same seed;",
-            "a pair of games is won on the mean score over the pair (ties half)",
-        ]
-        for r in summary["head_to_head"]:
-            p = r["pairs"]
-            per_style = "  ".join(f"{st} {100 * v['share']:.0f}%" for st, v in r["by_style"].items())
-            n = p["wins"] + p["ties"] + p["losses"]
-            lines.append(
-                f"  {r['higher']:>6} > {r['lower']:<6} {100 * p['share']:3.0f}% of {n} pairs "
-                f"({p['wins']}-{p['ties']}-{p['losses']}, {p['mean_diff']:+.1f})   by style: {per_style}"
-            )
-    if summary["styles_at_top"]:
-        lines += ["", "Top level: pragmatist against each style (paired games, ties half)"]
-        for r in summary["styles_at_top"]:
-            lines.append(
-                f"  {r['pragmatist']} vs {r['against']:<22} {100 * r['share']:3.0f}% "
-                f"({r['wins']}-{r['ties']}-{r['losses']}), mean {r['mean_diff']:+.1f} points"
-            )
-    bal = summary["balance"]["overall"]
-    lines += [
-        "",
-        f"Balance (same AI both sides): {sides[0]} {bal[sides[0]]:.1f}, {sides[1]} {bal[sides[1]]:.1f}, "
-        f"gap {bal['gap']:+.1f} points",
-        "Outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()),
-        f"Slowest decision: {summary['max_decision_ms']:.0f} ms",
-    ]
-    return "\n".join(lines)
-
-
-# -------------------------------------------------------------------------- CLI
-def tournament_command(args: object) -> int:
-    """``tariff-talks tournament``: exit 0, 1 if the scenario is broken, 2 on a usage error."""
-    from game.cli import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report
-
-    games = int(args.games)  # type: ignore[attr-defined]
-    if games < 1:
-        raise UsageError("--games must be at least 1")
-    jobs = args.jobs  # type: ignore[attr-defined]
-    if jobs is not None and jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    styles = _choices(args.styles, list(STYLES), "style")  # type: ignore[attr-defined]
-    levels = _choices(args.levels, list(LEVELS), "level")  # type: ignore[attr-defined]
-    scenario = load_scenario_or_report(args.scenario)  # type: ignore[attr-defined]
-    if scenario is None:
-        return EXIT_PROBLEM
-    summary = run_tournament(
-        scenario,
-        games,
-        int(args.seed),
-        styles=styles,
-        levels=levels,
-        jobs=jobs,
-        progress=progress_bar,  # type: ignore[attr-defined]
-    )
-    if args.json:  # type: ignore[attr-defined]
-        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
-    else:
-        print(format_report(summary, scenario.side_ids))
-    return EXIT_OK
-
-
-def _choices(raw: str | None, allowed: list[str], what: str) -> list[str]:
-    from game.cli import UsageError
-
-    if raw is None:
-        return allowed
-    picked = [x.strip() for x in raw.split(",") if x.strip()]
-    bad = [x for x in picked if x not in allowed]
-    if bad or not picked:
-        raise UsageError(f"unknown {what} {', '.join(bad) or raw!r}: choose from {', '.join(allowed)}")
-    return list(dict.fromkeys(picked))
-
-
-def progress_bar(done: int, total: int, stream: TextIO | None = None) -> None:
-    """A one-line progress bar on stderr."""
-    out = stream or sys.stderr
-    width = 30
-    filled = int(width * done / total)
-    end = "\n" if done == total else ""
-    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games{end}")
-    out.flush()

@@ -12,7 +12,7 @@ For the window (game/ui):
 - **Autosave / resume**: :class:`Autosaver` (``find_resumable()`` at start-up,
   ``watch(session)`` while playing, ``finish()`` on a clean finish).
 - **Undo / redo**: :class:`UndoStack` (``UndoStack.for_session(session)``).
-- **Replay**: ``tariff-talks replay FILE [--step]`` (:func:`game.saves.replay.run_replay`).
+- **Replay**: ``tariff-talks replay FILE [--step]`` (:func:`game.cli.replay.run_replay`).
 
 The file format and the decisions are documented in :mod:`game.saves.schema`,
 :mod:`game.saves.files` and ``game/saves/README.md``.

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from game.ai.tournament import format_report, run_tournament
+from game.ai.tournament import run_tournament
 from game.cli import main
+from game.cli.tournament import format_report
 
 
 def _untimed(summary: dict) -> dict:

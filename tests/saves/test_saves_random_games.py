@@ -16,9 +16,9 @@ import random
 import saves_testkit as kit
 from saves_random_games import check_random_games
 
+from game.cli.replay import run_replay
 from game.engine import Game
 from game.saves import save_game
-from game.saves.replay import run_replay
 
 GAMES = int(os.environ.get("TT_SAVES_GAMES", "1000"))
 FULL = os.environ.get("TT_SAVES_FULL") == "1"

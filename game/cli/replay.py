@@ -1,4 +1,5 @@
-"""``tariff-talks replay FILE [--step]``: replay a save and check it.
+"""``tariff-talks replay FILE [--step]``: replay a save and check it (the command and its printing;
+the replay itself is :func:`game.saves.checkpoints.replay_checked`).
 
 The actions are replayed with the scenario copy inside the save (or with
 ``--scenario FILE``), and the state hash is compared at every checkpoint (the
@@ -17,18 +18,18 @@ game, or one against the AI, replays as always.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from game.cli.common import EXIT_OK, EXIT_PROBLEM
 from game.engine import Accept, Action, Counter, EndTalks, Game, Propose, Reject, SubmitOrders, WalkOut
 from game.saves.checkpoints import replay_checked
 from game.saves.errors import SaveError
 from game.saves.files import _scenario_from_doc, _short, decode_actions, read_document
 from game.scenario.models import Scenario
-
-EXIT_OK, EXIT_PROBLEM = 0, 1
 
 _METERS = (
     "growth_pct",
@@ -265,3 +266,9 @@ def run_replay(
         file=out,
     )
     return EXIT_OK
+
+
+def replay_command(args: argparse.Namespace) -> int:
+    return run_replay(
+        args.file, step=args.step, scenario_path=args.scenario, reveal_secrets=args.reveal_secrets
+    )

@@ -1,0 +1,124 @@
+"""``tariff-talks simulate``: play whole games headless (AI or scripted seats), or one at the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
+from game.resources import default_scenario_path
+
+
+def parse_seat(spec: str, lang: str) -> Any:
+    """A seat from its command-line spec: ``human``, ``script`` or ``ai[:STYLE[:LEVEL]]``."""
+    from game.ai import make_ai, parse_ai_spec
+
+    if spec == "human":
+        from game.terminal import TerminalSeat
+
+        return TerminalSeat(lang=lang)
+    if spec == "script":
+        from game.session import ScriptSeat
+
+        return ScriptSeat()
+    try:
+        style, level = parse_ai_spec(spec)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+    return make_ai(style, level)
+
+
+def game_summary(session: Any) -> dict[str, Any]:
+    """The JSON summary of a finished (or stopped) game."""
+    game = session.game
+    st = game.state
+    sides = game.scenario.side_ids
+    return {
+        "seed": game.seed,
+        "turns": st.turn,
+        "outcome": game.outcome().id,
+        "end_reason": st.end_reason,
+        "scores": {s: round(game.score(s).total, 3) for s in sides},
+        "meters": {**{s: st.meters[s] for s in sides}, "world": st.shared},
+        "agreements": sum(1 for a in st.agreements),
+        "actions": len(game.actions),
+        "seats": {s: session.seats[s].label for s in sides},
+        "state_hash": game.state_hash(),
+    }
+
+
+def simulate_command(args: argparse.Namespace) -> int:
+    from game.session import Session
+    from game.terminal import QuitGame
+
+    lang = args.lang or "en"
+    if args.games < 1:
+        raise UsageError("--games must be at least 1")
+    scenario = load_scenario_or_report(args.scenario)
+    if scenario is None:
+        return EXIT_PROBLEM
+    a, b = scenario.side_ids
+    specs = {a: args.us, b: args.china}
+    humans = [s for s, spec in specs.items() if spec == "human"]
+    if humans and args.games > 1:
+        raise UsageError("a human seat plays one game at a time: drop --games")
+    if humans and not sys.stdin.isatty() and args.json:
+        raise UsageError("--json is for AI-only games")
+    progress = args.games > 1 and not humans
+    session = None
+    for k in range(args.games):
+        seats = {s: parse_seat(spec, lang) for s, spec in specs.items()}
+        session = Session.new(scenario, seats, seed=args.seed + k)
+        try:
+            session.play_to_end()
+        except QuitGame:
+            print("\nYou left the table; the game was not finished.", file=sys.stderr)
+            return EXIT_OK
+        summary = game_summary(session)
+        if args.json:
+            print(json.dumps(summary, sort_keys=True, ensure_ascii=False), flush=True)
+        elif not humans:
+            _print_summary(summary)
+        if humans:
+            _print_debrief(session, lang)
+        if progress:
+            progress_bar(k + 1, args.games)
+    if args.save is not None and session is not None:
+        from game.saves import SaveError, save_game
+
+        labels = {s: session.seats[s].label for s in session.scenario.side_ids}
+        try:
+            save_game(
+                args.save, session.game, seats=labels, scenario_path=args.scenario or default_scenario_path()
+            )
+        except SaveError as err:
+            print(f"tariff-talks: {err}", file=sys.stderr)
+            return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def _print_summary(s: dict[str, Any]) -> None:
+    scores = ", ".join(f"{k} {v:.1f}" for k, v in s["scores"].items())
+    print(f"seed {s['seed']}: {s['outcome']} after {s['turns']} turns ({s['end_reason']}); scores {scores}")
+
+
+def _print_debrief(session: Any, lang: str) -> None:
+    from game.scenario.models import tr
+
+    game = session.game
+    tier = game.outcome()
+    print("=" * 72)
+    print(f"Outcome: {tr(tier.name, lang)} — {game.state.end_reason}")
+    for s in game.scenario.side_ids:
+        sc = game.score(s)
+        print(f"{s}: score {sc.total:.1f} (walk-away {sc.walk_away:g})")
+        for item in sc.items:
+            print(
+                f"   {item.id:<18} value {item.value:>9.2f}  credit {item.credit * 100:5.0f}%  +{item.points:.1f}"
+            )
+        rl = game.scenario.briefings[s].red_lines
+        if rl:
+            print("   red lines: " + "; ".join(tr(r.text, lang) for r in rl))
+    print("=" * 72)

@@ -1,0 +1,115 @@
+"""``tariff-talks tournament``: every AI style and level against the others, and its report.
+
+The tournament itself is :func:`game.ai.tournament.run_tournament`; this module reads the
+flags and prints the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+
+from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
+
+
+def tournament_command(args: argparse.Namespace) -> int:
+    """``tariff-talks tournament``: exit 0, 1 if the scenario is broken, 2 on a usage error."""
+    from game.ai import LEVELS, STYLES
+    from game.ai.tournament import run_tournament
+
+    games = int(args.games)
+    if games < 1:
+        raise UsageError("--games must be at least 1")
+    jobs = args.jobs
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    styles = _choices(args.styles, list(STYLES), "style")
+    levels = _choices(args.levels, list(LEVELS), "level")
+    scenario = load_scenario_or_report(args.scenario)
+    if scenario is None:
+        return EXIT_PROBLEM
+    summary = run_tournament(
+        scenario,
+        games,
+        int(args.seed),
+        styles=styles,
+        levels=levels,
+        jobs=jobs,
+        progress=progress_bar,
+    )
+    if args.json:
+        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
+    else:
+        print(format_report(summary, scenario.side_ids))
+    return EXIT_OK
+
+
+def _choices(raw: str | None, allowed: list[str], what: str) -> list[str]:
+    if raw is None:
+        return allowed
+    picked = [x.strip() for x in raw.split(",") if x.strip()]
+    bad = [x for x in picked if x not in allowed]
+    if bad or not picked:
+        raise UsageError(f"unknown {what} {', '.join(bad) or raw!r}: choose from {', '.join(allowed)}")
+    return list(dict.fromkeys(picked))
+
+
+def format_report(summary: dict, sides: Sequence[str]) -> str:
+    """The tournament's tables as text."""
+    lines = [
+        f"Tournament on {summary['scenario']}: {len(summary['entrants'])} entrants, "
+        f"{summary['games_per_pairing']} game(s) per pairing and side order, seed {summary['seed']}",
+        "",
+        f"{'entrant':<22} {'games':>5} {'mean':>6} "
+        + " ".join(f"{s:>6}" for s in sides)
+        + f" {'win%':>6} {'deal%':>6}",
+    ]
+    for row in summary["table"]:
+        lines.append(
+            f"{row['entrant']:<22} {row['games']:>5} {row['mean_score']:>6.1f} "
+            + " ".join(f"{row[f'mean_{s}']:>6.1f}" for s in sides)
+            + f" {100 * row['win_rate']:>5.0f}% {100 * row['agreement_rate']:>5.0f}%"
+        )
+    lines += [
+        "",
+        "Levels, duplicate boards: share of boards (side, opponent, seed) where the higher level",
+        "of a style scores more than its level below against the same opponent (ties half), per side",
+    ]
+    for r in summary["levels"]:
+        cells = "  ".join(
+            f"{s} {100 * r[s]['share']:3.0f}% ({r[s]['wins']}-{r[s]['ties']}-{r[s]['losses']}, {r[s]['mean_diff']:+.1f})"
+            for s in sides
+        )
+        lines.append(f"  {r['style']:<13} {r['higher']:>6} > {r['lower']:<6} {cells}")
+    if summary["head_to_head"]:
+        lines += [
+            "",
+            "Levels head to head: each style at a level against each style at the level below, "
+            "sides swapped, same seed;",
+            "a pair of games is won on the mean score over the pair (ties half)",
+        ]
+        for r in summary["head_to_head"]:
+            p = r["pairs"]
+            per_style = "  ".join(f"{st} {100 * v['share']:.0f}%" for st, v in r["by_style"].items())
+            n = p["wins"] + p["ties"] + p["losses"]
+            lines.append(
+                f"  {r['higher']:>6} > {r['lower']:<6} {100 * p['share']:3.0f}% of {n} pairs "
+                f"({p['wins']}-{p['ties']}-{p['losses']}, {p['mean_diff']:+.1f})   by style: {per_style}"
+            )
+    if summary["styles_at_top"]:
+        lines += ["", "Top level: pragmatist against each style (paired games, ties half)"]
+        for r in summary["styles_at_top"]:
+            lines.append(
+                f"  {r['pragmatist']} vs {r['against']:<22} {100 * r['share']:3.0f}% "
+                f"({r['wins']}-{r['ties']}-{r['losses']}), mean {r['mean_diff']:+.1f} points"
+            )
+    bal = summary["balance"]["overall"]
+    lines += [
+        "",
+        f"Balance (same AI both sides): {sides[0]} {bal[sides[0]]:.1f}, {sides[1]} {bal[sides[1]]:.1f}, "
+        f"gap {bal['gap']:+.1f} points",
+        "Outcomes: " + ", ".join(f"{k} {v}" for k, v in summary["outcomes"].items()),
+        f"Slowest decision: {summary['max_decision_ms']:.0f} ms",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,46 @@
+"""``tariff-talks`` and ``tariff-talks play``: open the game window.
+
+The only place outside ``game.ui`` that reaches Qt, and only inside :func:`open_window`:
+the headless commands never import PySide6.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from game.cli.common import EXIT_PROBLEM
+
+
+def no_display() -> bool:
+    """On Linux, Qt aborts the process when there is no screen to open a window on."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def open_window(scenario: Path | None, lang: str | None) -> int:
+    if no_display():
+        print(
+            "tariff-talks: no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY "
+            "is set).\nRun it from a desktop session, or play at the terminal:\n"
+            "  tariff-talks simulate --us human --china ai",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    try:
+        from game.ui.app import run_app  # lazily: the only import of the UI (and Qt) from the CLI
+    except ImportError as err:
+        print(
+            "The game window is not available here "
+            f"({err}).\nPlay at the terminal instead:\n"
+            "  tariff-talks simulate --us human --china ai\n"
+            "or see `tariff-talks --help`.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    return run_app(scenario, lang)
