@@ -1,0 +1,66 @@
+"""Issue 11's old path for the terminal leak: ``tariff-talks simulate --us human --china human``
+itself (the seats the command line makes share the process's terminal), not only seats
+given a desk by hand (tests/test_terminal.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from test_terminal import (
+    CN_CAPITAL,
+    CN_MARKERS,
+    HANDOVER,
+    ROOT,
+    US_CAPITAL,
+    US_MARKERS,
+    ScriptedTerminal,
+    hot_seat_commands,
+    screens_of,
+)
+
+
+@pytest.fixture
+def marked_file(tmp_path) -> Path:
+    """Geneva with each side's private texts and political capital set to unique markers, as a file."""
+    data = yaml.safe_load((ROOT / "scenarios" / "geneva-2025.yaml").read_text(encoding="utf-8"))
+    for side, marks, capital in (("us", US_MARKERS, US_CAPITAL), ("china", CN_MARKERS, CN_CAPITAL)):
+        b = data["briefings"][side]
+        b["summary"] = {"en": marks["summary"], "zh": marks["summary"] + "-ZH"}
+        b["objectives"][0]["text"] = {"en": marks["objective"], "zh": marks["objective"] + "-ZH"}
+        b["red_lines"][0]["text"] = {"en": marks["red line"], "zh": marks["red line"] + "-ZH"}
+        next(s for s in data["sides"] if s["id"] == side)["political_capital"] = capital
+    path = tmp_path / "geneva-marked.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_simulate_with_two_human_seats_hands_over_at_the_terminal(monkeypatch, marked_file) -> None:
+    import game.terminal
+    from game.cli import main
+
+    term = ScriptedTerminal(hot_seat_commands(limit=60))
+    monkeypatch.setattr(sys, "stdin", term)
+    monkeypatch.setattr(sys, "stdout", term)
+    monkeypatch.setattr(game.terminal, "_console", None)  # this test's terminal, no other test's
+    main(["simulate", "--scenario", str(marked_file), "--us", "human", "--china", "human", "--seed", "5"])
+    monkeypatch.undo()  # (the real streams back before asserting)
+    # the debrief at the end shows both briefings' scores and red lines: the game is over then
+    text, end, _debrief = term.getvalue().partition("Outcome:")
+    assert end, "the game did not reach its debrief"
+    assert HANDOVER.format("United States") in text and HANDOVER.format("China") in text
+    own = {"us": US_MARKERS, "china": CN_MARKERS}
+    capital = {"us": US_CAPITAL, "china": CN_CAPITAL}
+    seen = set()
+    for who, screen in screens_of(text, tty=False):
+        if who is None:
+            continue
+        seen.add(who)
+        other = "china" if who == "us" else "us"
+        for what, marker in own[other].items():
+            assert marker not in screen, f"{other}'s {what} on {who}'s screen"
+        assert f"Political capital: {capital[other]}." not in screen
+    assert seen == {"us", "china"}
+    assert US_MARKERS["summary"] in text and CN_MARKERS["summary"] in text  # each saw its own
