@@ -133,7 +133,7 @@ def layer_violations(found: list[Import]) -> list[str]:
         for i in found
         if _within(i.target, cli) and not _within(i.module, cli)
     ]
-    return out
+    return list(dict.fromkeys(out))  # one line per import statement, however many names it takes
 
 
 def qt_violations(found: list[Import]) -> list[str]:
