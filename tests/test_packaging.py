@@ -103,21 +103,34 @@ def test_installed_copy_plays_a_game_from_another_folder(
     assert summary["seed"] == 1 and summary["turns"] >= 1 and summary["outcome"]
 
 
-def test_installed_copy_reads_the_players_rulebook(
+def test_installed_copy_shows_the_rulebook_and_lists_the_scenarios(
     wheel_and_target: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """Help ▸ Rules reads the rulebook through game.resources: the installed copy has both languages."""
+    """Help ▸ Rules and the New game dialog's list, as the installed copy's window computes them."""
     _wheel, target = wheel_and_target
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(PYTHONPATH=str(target), PYTHONSAFEPATH="1")
+    env.update(
+        PYTHONPATH=str(target),
+        PYTHONSAFEPATH="1",
+        QT_QPA_PLATFORM="offscreen",
+        TARIFF_TALKS_HOME=str(tmp_path),
+    )
     code = (
-        "from game.resources import read_doc\n"
-        "en, zh = read_doc('rules.md'), read_doc('rules.zh.md')\n"
-        "print(len(en or ''), len(zh or ''), read_doc('no-such.md'))\n"
+        "import json\n"
+        "from game.ui import dialogs\n"
+        "entries = dialogs.scenario_catalogue()\n"
+        "print(json.dumps({'rules': dialogs.rules_markdown(), 'tutorial': str(dialogs.tutorial_path()),\n"
+        "  'bundled': sorted(e.path.name for e in entries if e.bundled and e.scenario is not None)}))\n"
     )
     out = _run([sys.executable, "-c", code], tmp_path, env)
     assert out.returncode == 0, out.stderr
-    n_en, n_zh, missing = out.stdout.split()
-    expected_en = len((ROOT / "docs" / "rules.md").read_text(encoding="utf-8"))
-    expected_zh = len((ROOT / "docs" / "rules.zh.md").read_text(encoding="utf-8"))
-    assert (int(n_en), int(n_zh), missing) == (expected_en, expected_zh, "None")
+    got = json.loads(out.stdout)
+    assert "not installed" not in got["rules"]
+    first_rule = next(
+        line
+        for line in (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    )
+    assert first_rule in got["rules"]
+    assert Path(got["tutorial"]) == target / "game" / "data" / "scenarios" / "tutorial.yaml"
+    assert got["bundled"] == sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
