@@ -842,7 +842,9 @@ class MainWindow(QMainWindow):
         window closed mid-game); otherwise open ``path`` or the default scenario."""
         import os
 
-        self._first_run = not settings().allKeys()  # read before anything is remembered
+        from game.ui.dialogs import is_first_run
+
+        self._first_run = is_first_run(settings())  # read before anything is remembered
         if path is not None or os.environ.get("TARIFF_TALKS_STARTUP_PROBE"):
             self.open_default(path)
             return
