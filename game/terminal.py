@@ -91,7 +91,6 @@ class Desk:
         self._seats: weakref.WeakSet[object] = weakref.WeakSet()  # the live seats at this desk
         #: The side whose things are on the screen now (None before the first move).
         self.at_terminal: str | None = None
-        self.handovers = 0
 
     @property
     def stdin(self) -> TextIO:
@@ -138,7 +137,6 @@ class Desk:
             raise QuitGame
         self.clear()
         self.at_terminal = side
-        self.handovers += 1
         print(_WELCOME_TEXT.get(lang, _WELCOME_TEXT["en"]).format(side=name), file=self.out)
         return True
 
