@@ -26,17 +26,8 @@ from game.engine import SubmitOrders
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """Saves and the autosave of this test in its own folder, no recent games."""
-    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
-    from game.ui.main_window import settings
-
-    settings().setValue("recent_games", [])
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def marker_scenario(tmp_path) -> Path:
+    """(``home``, a data folder of the test's own, is conftest's.)"""
     return write_marker_scenario(tmp_path / "geneva-markers.yaml")
 
 
