@@ -21,6 +21,10 @@ class Game:
         self.rules = rules or Rules(scenario)
         self.actions: list[Action] = []
         self.state: GameState = self.rules.new_state(self.seed)
+        #: What other layers keep with this game (the saves layer: when it was first saved, its
+        #: checkpoints so far, its scenario's text), by the layer's key. Never part of the state,
+        #: its hash or a replay; shared by shallow copies (``copy.copy``) and by undo's rebuilt game.
+        self.extras: dict[str, object] = {}
 
     @classmethod
     def replay(cls, scenario: Scenario, seed: int, actions: Iterable[Action]) -> Game:

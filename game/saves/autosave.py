@@ -179,15 +179,10 @@ class Autosaver:
         return None
 
 
-_default: Autosaver | None = None
-
-
 def default_autosaver() -> Autosaver:
-    """The Autosaver of HOME/autosave (re-created if TARIFF_TALKS_HOME changed)."""
-    global _default
-    if _default is None or _default.directory != autosave_dir():
-        _default = Autosaver()
-    return _default
+    """An Autosaver of HOME/autosave (a new one each time: the module keeps none; a window that
+    autosaves a game keeps its own, whose ``last_error`` and position are its own)."""
+    return Autosaver()
 
 
 def autosave(

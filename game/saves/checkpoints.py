@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -75,7 +73,9 @@ class CheckpointTracker:
 
     ``update(actions)`` replays only the actions added since the last call (or
     starts over if earlier actions changed, e.g. after an undo), so autosaving
-    every turn costs one turn's replay, not the whole game's.
+    every turn costs one turn's replay, not the whole game's. A game's tracker lives
+    in its save record (:class:`game.saves.record.SaveRecord`, which also serialises
+    its updates); on its own it is not thread-safe.
     """
 
     def __init__(self, scenario: Scenario, seed: int) -> None:
@@ -96,20 +96,6 @@ class CheckpointTracker:
         for a in actions[n:]:
             play_recording(self.shadow, a, self.checkpoints)
         return list(self.checkpoints)
-
-
-_trackers_lock = threading.Lock()
-_trackers: weakref.WeakKeyDictionary[Game, CheckpointTracker] = weakref.WeakKeyDictionary()
-
-
-def checkpoints_for(game: Game) -> list[Checkpoint]:
-    """The checkpoints of ``game`` so far (incremental across calls for the same Game)."""
-    with _trackers_lock:
-        tr = _trackers.get(game)
-        if tr is None or tr.scenario is not game.scenario or tr.seed != game.seed:
-            tr = CheckpointTracker(game.scenario, game.seed)
-            _trackers[game] = tr
-    return tr.update(game.actions)
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import threading
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,16 +43,18 @@ from pydantic import ValidationError
 
 from game.engine import Action, Game, action_from_dict, action_to_dict
 from game.saves.atomic import atomic_write, backup_path
-from game.saves.checkpoints import Divergence, checkpoints_for, replay_checked
+from game.saves.checkpoints import Divergence, replay_checked
 from game.saves.errors import SaveError
 from game.saves.migrations import MigrationError, migrate
+from game.saves.record import SaveRecord, attach_record, now, record_of
 from game.saves.scenario_source import (
     BUNDLED_SCENARIO_DIRS,
+    ScenarioSource,
+    choose_source,
     find_current_file,
     parse_scenario_text,
     read_scenario_file,
-    remember_scenario_source,
-    scenario_copy_for,
+    scenario_copy,
     sha256_text,
 )
 from game.saves.schema import (
@@ -83,22 +83,6 @@ def app_version() -> str:
 
 
 # ---------------------------------------------------------------------- saving
-_created_lock = threading.Lock()
-_created_at: weakref.WeakKeyDictionary[Game, dt.datetime] = weakref.WeakKeyDictionary()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def _created(game: Game) -> dt.datetime:
-    with _created_lock:
-        t = _created_at.get(game)
-        if t is None:
-            t = _created_at[game] = _now()
-    return t
-
-
 def game_meta(game: Game, user: Mapping[str, Any] | None = None) -> SaveMeta:
     st = game.state
     sides = list(game.scenario.side_ids)
@@ -137,16 +121,23 @@ def encode_save(
     *,
     scenario_path: str | os.PathLike[str] | None = None,
 ) -> bytes:
-    """The bytes of a save of ``game`` (what :func:`save_game` writes)."""
-    copy = scenario_copy_for(game.scenario, scenario_path)
-    checkpoints = checkpoints_for(game)
+    """The bytes of a save of ``game`` (what :func:`save_game` writes).
+
+    What the save needs besides the game's actions — its first save's time, its scenario's
+    text, its checkpoints so far — comes from the game's save record (:mod:`game.saves.record`),
+    created by its first save or by :func:`load_game`, and updated here.
+    """
+    record = record_of(game)
+    source = choose_source(game.scenario, scenario_path, record.source_for(game.scenario))
+    record.remember(source)
+    checkpoints = record.checkpoints(game)
     doc = SaveFile(
         format=FORMAT_NAME,
         format_version=FORMAT_VERSION,
         app_version=app_version(),
-        created_at=_created(game),
-        updated_at=_now(),
-        scenario=copy,
+        created_at=record.created_at,
+        updated_at=now(),
+        scenario=scenario_copy(source),
         seed=game.seed,
         seats={str(k): str(v) for k, v in (seats or {}).items()},
         actions=[action_to_dict(a) for a in game.actions],
@@ -579,6 +570,14 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
             else:
                 try:
                     current_game = _replay(cur_scenario, doc.seed, actions, p, backup, "")
+                    # continuing with the current file: the same game, the file's text
+                    attach_record(
+                        current_game,
+                        SaveRecord(
+                            created_at=doc.created_at,
+                            source=ScenarioSource(cur_scenario, cur_text, "yaml", current.name),
+                        ),
+                    )
                     msg += "; its moves are also legal under the current file, which you may continue with instead"
                 except SaveError as err:
                     msg += f"; under the current file the game cannot be replayed ({err.message})"
@@ -587,9 +586,14 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
         warnings.append(
             f"the scenario file {doc.scenario.file_name} is no longer in {scenario_dir}; replayed with the saved copy"
         )
-    remember_scenario_source(scenario, text, doc.scenario.file_name, doc.scenario.text_format)
-    with _created_lock:
-        _created_at[game] = doc.created_at
+    # what the next save of the loaded game needs: its creation time and its scenario's text
+    attach_record(
+        game,
+        SaveRecord(
+            created_at=doc.created_at,
+            source=ScenarioSource(scenario, text, doc.scenario.text_format, doc.scenario.file_name),
+        ),
+    )
     info = SaveInfo(
         path=p,
         format_version=d.original_version,

@@ -6,8 +6,9 @@ the file changed or disappeared. For a game being saved, the text comes from
 
 1. ``scenario_path`` given to ``save_game`` — used if that file still parses to
    the very scenario the game is played with;
-2. the text remembered for this scenario object — :func:`remember_scenario_source`
-   (``load_game`` does this, so re-saving a loaded game keeps its text);
+2. the text remembered in the game's save record (:mod:`game.saves.record`): the
+   text of its last save, or, for a loaded game, the copy inside the save it was
+   loaded from (so re-saving a loaded game keeps its text);
 3. a file in the bundled scenario folders that parses to the same scenario;
 4. otherwise a canonical JSON dump of the scenario model (``text_format: json``).
 """
@@ -36,48 +37,57 @@ def sha256_text(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Source:
+class ScenarioSource:
+    """The text a scenario was parsed from (kept in the game's save record between saves)."""
+
     scenario: Scenario
     text: str
     text_format: str
     file_name: str | None
 
 
-_lock = threading.Lock()
-_remembered: OrderedDict[int, _Source] = OrderedDict()  # id(scenario) -> source (holds the scenario)
-_parse_cache: dict[str, tuple[Scenario | None]] = {}
-_text_cache: dict[
-    str, Scenario
-] = {}  # "format:sha256" of an embedded text -> its scenario  # sha256 of a file's text -> its parse
+class _ParseCache:
+    """A bounded, thread-safe LRU of parses by the text's hash: pure memoisation (scenarios are
+    immutable), so loading saves of one scenario shares one Scenario object and scanning the
+    scenario folders does not parse an unchanged file twice. Holds no text, only parses."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, Scenario | None] = OrderedDict()
+
+    def get(self, key: str) -> tuple[bool, Scenario | None]:
+        with self._lock:
+            if key not in self._items:
+                return False, None
+            self._items.move_to_end(key)
+            return True, self._items[key]
+
+    def put(self, key: str, value: Scenario | None) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 
-def remember_scenario_source(
-    scenario: Scenario, text: str, file_name: str | None, text_format: str = "yaml"
-) -> None:
-    """Record that ``scenario`` was parsed from ``text`` (the file ``file_name``), for later saves."""
-    with _lock:
-        _remembered[id(scenario)] = _Source(scenario, text, text_format, file_name)
-        _remembered.move_to_end(id(scenario))
-        while len(_remembered) > 32:
-            _remembered.popitem(last=False)
-
-
-def _remembered_source(scenario: Scenario) -> _Source | None:
-    with _lock:
-        src = _remembered.get(id(scenario))
-    return src if src is not None and src.scenario is scenario else None
+#: "format:sha256" of a scenario text -> its scenario (None: a file with errors).
+_parses = _ParseCache(maxsize=64)
 
 
 def parse_scenario_text(text: str, text_format: str, filename: str) -> Scenario:
     """Parse an embedded scenario; raises ScenarioError, pydantic.ValidationError or ValueError.
 
-    Successful parses are cached by the text's hash (scenarios are immutable, so
+    Successful parses are memoised by the text's hash (scenarios are immutable, so
     games loaded from saves of the same scenario share one Scenario object).
     """
     key = f"{text_format}:{sha256_text(text)}"
-    with _lock:
-        hit = _text_cache.get(key)
-    if hit is not None:
+    found, hit = _parses.get(key)
+    if found and hit is not None:
         return hit
     if text_format == "json":
         scenario = Scenario.model_validate_json(text)
@@ -85,36 +95,29 @@ def parse_scenario_text(text: str, text_format: str, filename: str) -> Scenario:
         from game.scenario.loader import load_scenario_text
 
         scenario = load_scenario_text(text, filename)
-    with _lock:
-        _text_cache[key] = scenario
-        while len(_text_cache) > 32:
-            _text_cache.pop(next(iter(_text_cache)))
+    _parses.put(key, scenario)
     return scenario
 
 
 def read_scenario_file(path: Path) -> tuple[str, Scenario | None]:
     """The text of a scenario file and the scenario it parses to (None if it has errors).
 
-    The parse is cached by the text's hash. Raises OSError or UnicodeDecodeError if unreadable.
+    The parse is memoised by the text's hash (the file is read every time, so an edited
+    file is never mistaken for the old one). Raises OSError or UnicodeDecodeError if unreadable.
     """
     with open(path, "rb") as f:
         raw = f.read(_MAX_SCENARIO_FILE + 1)
     if len(raw) > _MAX_SCENARIO_FILE:
         raise OSError(f"{path.name} is too large to be a scenario")
     text = raw.decode("utf-8")
-    digest = sha256_text(text)
-    with _lock:
-        hit = _parse_cache.get(digest)
-    if hit is not None:
-        return text, hit[0]
+    found, hit = _parses.get(f"yaml:{sha256_text(text)}")
+    if found:
+        return text, hit
     try:
         scenario: Scenario | None = parse_scenario_text(text, "yaml", path.name)
     except Exception:  # a broken scenario file: callers report it
         scenario = None
-    with _lock:
-        _parse_cache[digest] = (scenario,)
-        while len(_parse_cache) > 64:
-            _parse_cache.pop(next(iter(_parse_cache)))
+        _parses.put(f"yaml:{sha256_text(text)}", None)
     return text, scenario
 
 
@@ -128,11 +131,14 @@ def scenario_files(dirs: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def scenario_copy_for(
-    scenario: Scenario, scenario_path: str | os.PathLike[str] | None = None
-) -> ScenarioCopy:
-    """The :class:`ScenarioCopy` to embed in a save of a game played with ``scenario``."""
-    src: _Source | None = None
+def choose_source(
+    scenario: Scenario,
+    scenario_path: str | os.PathLike[str] | None = None,
+    remembered: ScenarioSource | None = None,
+) -> ScenarioSource:
+    """The text to embed in a save of a game played with ``scenario`` (see the module docstring):
+    ``scenario_path`` if it parses to ``scenario``, else ``remembered`` (the game's save record),
+    else a bundled file that parses to it, else the scenario's canonical JSON."""
     if scenario_path is not None:
         p = Path(scenario_path)
         try:
@@ -140,29 +146,38 @@ def scenario_copy_for(
         except (OSError, UnicodeDecodeError):
             parsed = None
         if parsed is not None and parsed == scenario:
-            src = _Source(scenario, text, "yaml", p.name)
-    if src is None:
-        src = _remembered_source(scenario)
-    if src is None:
-        for p in scenario_files(BUNDLED_SCENARIO_DIRS):
-            try:
-                text, parsed = read_scenario_file(p)
-            except (OSError, UnicodeDecodeError):
-                continue
-            if parsed is not None and parsed == scenario:
-                src = _Source(scenario, text, "yaml", p.name)
-                break
-    if src is None:
-        src = _Source(scenario, scenario.model_dump_json(), "json", None)
-    remember_scenario_source(scenario, src.text, src.file_name, src.text_format)
+            return ScenarioSource(scenario, text, "yaml", p.name)
+    if remembered is not None and remembered.scenario is scenario:
+        return remembered
+    for p in scenario_files(BUNDLED_SCENARIO_DIRS):
+        try:
+            text, parsed = read_scenario_file(p)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if parsed is not None and parsed == scenario:
+            return ScenarioSource(scenario, text, "yaml", p.name)
+    return ScenarioSource(scenario, scenario.model_dump_json(), "json", None)
+
+
+def scenario_copy(src: ScenarioSource) -> ScenarioCopy:
+    """The :class:`ScenarioCopy` that embeds ``src`` in a save."""
     return ScenarioCopy(
-        id=scenario.meta.id,
-        version=scenario.meta.version,
+        id=src.scenario.meta.id,
+        version=src.scenario.meta.version,
         file_name=src.file_name,
         text_format=src.text_format,  # type: ignore[arg-type]
         text=src.text,
         sha256=sha256_text(src.text),
     )
+
+
+def scenario_copy_for(
+    scenario: Scenario,
+    scenario_path: str | os.PathLike[str] | None = None,
+    remembered: ScenarioSource | None = None,
+) -> ScenarioCopy:
+    """The :class:`ScenarioCopy` to embed in a save of a game played with ``scenario``."""
+    return scenario_copy(choose_source(scenario, scenario_path, remembered))
 
 
 def find_current_file(copy: ScenarioCopy, scenario_id: str, dirs: tuple[Path, ...]) -> Path | None:

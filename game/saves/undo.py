@@ -167,6 +167,7 @@ class UndoStack:
         actions = list(self.game.actions)
         keep, undone = actions[:-steps], actions[-steps:]
         game = Game.replay(self.game.scenario, self.game.seed, keep)
+        game.extras = self.game.extras  # the same game: it keeps its save record (created_at, checkpoints)
         self._positions = self._positions[: len(keep)]
         self._redo.extend(reversed(undone))
         self._replace(game)
