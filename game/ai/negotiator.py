@@ -82,9 +82,6 @@ class Context:
     base: Eval | None = None
 
 
-_RULES_CACHE: dict[str, Rules] = {}
-
-
 class Negotiator:
     """Base class of the AI styles. Subclasses set the metadata and the style's tactics.
 
@@ -744,18 +741,14 @@ class Negotiator:
 
 # ----------------------------------------------------------------------- helpers
 def rules_for(v: View) -> Rules:
-    """Rules for the view's (public) scenario, cached by content."""
-    key = hashlib.blake2b(
-        v.scenario.model_dump_json(exclude={"briefings"}).encode(), digest_size=12
-    ).hexdigest()
-    key += v.side
-    r = _RULES_CACHE.get(key)
-    if r is None or r.scenario.briefings.get(v.side) != v.briefing:
-        r = Rules(v.scenario)
-        if len(_RULES_CACHE) > 32:
-            _RULES_CACHE.clear()
-        _RULES_CACHE[key] = r
-    return r
+    """Rules for the view's (public) scenario, built from it each time.
+
+    Rules are stateless and cheap to build (about 10 µs: tables of the scenario's
+    instruments and the economy's parameters, whose derived matrices the economy
+    memoises by value), far cheaper than hashing the scenario to look them up (about
+    300 µs), so no cache is kept: nothing shared between decisions or threads.
+    """
+    return Rules(v.scenario)
 
 
 def _econ_fingerprint(v: View) -> str:
