@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.ai import LEVELS, STYLES, make_ai
-from game.cli import default_scenario_path
+from game.resources import default_scenario_path
 from game.scenario.loader import load_scenario
 from game.session import Session
 
