@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -21,5 +22,11 @@ def test_a_benchmark_imports(path: Path) -> None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)  # runs only the imports and definitions (main is guarded)
+    env = dict(os.environ)
+    try:
+        spec.loader.exec_module(module)  # runs only the imports and definitions (main is guarded)
+    finally:  # a benchmark may set its own data folders: not for the tests after this one
+        os.environ.clear()
+        os.environ.update(env)
+        sys.modules.pop(spec.name, None)
     assert callable(getattr(module, "main", None))
