@@ -359,7 +359,6 @@ class MainWindow(QMainWindow):
         c.over.connect(self._on_over)
         c.failed.connect(self._on_failed)
         self.controller = c
-        self._sync_editor_secrecy()
         assert isinstance(self.handover, HandOverScreen)
         s = settings()
         s.setValue("side", config.side)  # type: ignore[attr-defined]
@@ -367,6 +366,8 @@ class MainWindow(QMainWindow):
         s.setValue("ai_level", config.ai_level)  # type: ignore[attr-defined]
         s.setValue("lang", lang)
         c.start()
+        # after start: its first hand-over clears the status bar, and this may say why the editor went
+        self._sync_editor_secrecy()
         self.game_started.emit()
 
     # ------------------------------------------------------------------ advice

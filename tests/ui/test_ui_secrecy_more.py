@@ -150,3 +150,27 @@ def test_replay_of_an_unfinished_hot_seat_save_is_refused_while_another_game_run
         w.close()
     assert not findings, report(findings)
     assert answerer.dialogs and "over" in window.statusBar().currentMessage()
+
+
+def test_an_open_editor_hides_when_a_hot_seat_game_starts_and_says_why(window, qtbot, home) -> None:
+    """The editor (a new scenario) is open when a hot-seat game starts: it hides, and the status
+    bar says why — the first hand-over's clearing of the status bar used to wipe that line at once;
+    it comes back once the game is over."""
+    from uitest_driver import GENEVA, answer_box
+
+    from game.ui.dialogs import GameConfig
+
+    window.act_new_scenario.trigger()  # Scenario ▸ New scenario… (no game keeps secrets yet)
+    ed = window.editor
+    qtbot.waitExposed(ed)
+    window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=3, lang="en"))
+    wait_for_human(window, qtbot)
+    assert handover_up(window) and not ed.isVisible()
+    assert "editor is hidden" in window.statusBar().currentMessage()
+    ready(window, qtbot)
+    answer_box("Yes")  # "Walk out?"
+    click(qtbot, window.page.walk_btn)
+    qtbot.waitUntil(lambda: window.session.over, timeout=10_000)
+    qtbot.waitUntil(ed.isVisible, timeout=10_000)
+    ed.confirm_on_close = False
+    ed.close()
