@@ -15,6 +15,18 @@ from game.engine import Action, EndTalks, Game, IllegalAction, Reject, Rules, Su
 from game.scenario.models import Scenario
 
 
+def is_human_label(label: str) -> bool:
+    """A seat label (as a save records it) for a person: ``human`` or ``human:NAME``."""
+    return label == "human" or label.startswith("human:")
+
+
+def keeps_secrets(people: int, over: bool) -> bool:
+    """Showing the whole game (a replay, its scenario file, the debrief) would reveal one
+    person's secrets to another: two or more people play it and it is not over. The one
+    test behind the window's closed doors and ``tariff-talks replay --step``'s refusal."""
+    return not over and people >= 2
+
+
 class Seat(Protocol):
     """Who plays a side."""
 
@@ -85,6 +97,11 @@ class Session:
     @property
     def over(self) -> bool:
         return self.game.over
+
+    @property
+    def keeps_secrets(self) -> bool:
+        """Two or more people share this game and it runs (see :func:`keeps_secrets`)."""
+        return keeps_secrets(sum(seat.is_human for seat in self.seats.values()), self.over)
 
     def next_actor(self) -> str | None:
         """The side that acts next. In the orders phase both act privately: the first

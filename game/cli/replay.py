@@ -30,6 +30,7 @@ from game.saves.checkpoints import replay_checked
 from game.saves.errors import SaveError
 from game.saves.files import _scenario_from_doc, _short, decode_actions, read_document
 from game.scenario.models import Scenario
+from game.session import is_human_label, keeps_secrets
 
 _METERS = (
     "growth_pct",
@@ -105,14 +106,8 @@ def _print_events(game: Game, news_from: int, out: TextIO) -> int:
 
 
 def human_sides(seats: Mapping[str, str]) -> list[str]:
-    """The sides a save records as played by people (seat label ``human`` or ``human:…``)."""
-    return [s for s, label in seats.items() if label == "human" or label.startswith("human:")]
-
-
-def keeps_secrets(seats: Mapping[str, str], over: bool) -> bool:
-    """True while showing the whole game would reveal one person's secrets to another:
-    two or more human seats and the game not over."""
-    return not over and len(human_sides(seats)) >= 2
+    """The sides a save records as played by people."""
+    return [s for s, label in seats.items() if is_human_label(label)]
 
 
 def _played(scenario: Scenario, seed: int, actions: Sequence[Action]) -> Game | None:
@@ -198,7 +193,7 @@ def run_replay(
 
     if step and not reveal_secrets and len(human_sides(doc.seats)) >= 2:
         played = _played(scenario, doc.seed, actions)
-        if keeps_secrets(doc.seats, played is not None and played.over):
+        if keeps_secrets(len(human_sides(doc.seats)), played is not None and played.over):
             turn = played.state.turn if played is not None else (doc.meta.turn if doc.meta else 1)
             print(secrets_warning(p, scenario, doc.seats, turn), file=err)
             if not _asked_to_reveal(stdin, err):

@@ -72,7 +72,7 @@ class GameController(QObject):
     @property
     def keeps_secrets(self) -> bool:
         """Two people share this computer and the game runs: each side's secrets stay hidden."""
-        return self.hot_seat and not self.session.over
+        return self.session.keeps_secrets
 
     def view(self) -> View | None:
         """What the screen may show now: the shown side's view, or nothing."""

@@ -551,8 +551,10 @@ class MainWindow(QMainWindow):
         except SaveError as err:
             _qt().QMessageBox.warning(self, self.tr("Replay a saved game"), err.message)
             return
-        humans = [s for s, label in loaded.seats.items() if label == "human" or label.startswith("human:")]
-        if len(humans) >= 2 and not loaded.game.over:  # as `tariff-talks replay --step` refuses it
+        from game.session import is_human_label, keeps_secrets
+
+        people = sum(is_human_label(label) for label in loaded.seats.values())
+        if keeps_secrets(people, loaded.game.over):  # as `tariff-talks replay --step` refuses it
             self._closed_until_over(
                 self.tr("Replay"),
                 self.tr(
