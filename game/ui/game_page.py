@@ -61,7 +61,6 @@ class GamePage(QWidget):
         self.orders = OrdersPanel(window.check_action)
         self.table = TablePanel(window.check_action)
         self.table.notice.connect(self._table_notice)
-        self.table.retract.connect(self._table_retract)
         self.tabs.addTab(self.orders, self.tr("&Orders"))
         self.tabs.addTab(self.table, self.tr("Negotiation &table"))
         self.splitter.addWidget(self.tabs)
@@ -152,11 +151,6 @@ class GamePage(QWidget):
             self.banner.setText(text)
             self.banner.show()
             QTimer.singleShot(8000, self.banner.hide)
-
-    def _table_retract(self, text: str) -> None:
-        """The screen changes hands: a line of the table's still in the status bar goes."""
-        if self.window_.statusBar().currentMessage() == text:
-            self.window_.statusBar().clearMessage()
 
     def set_thinking(self, on: bool, text: str) -> None:
         self.thinking.setText(text if on else "")

@@ -149,8 +149,6 @@ class TablePanel(QWidget):
     action = Signal(object)
     #: a line for the status bar (and, when the flag is set, a refusal for the banner)
     notice = Signal(str, bool)
-    #: take back a line given with ``notice`` (it may be private: the screen changes hands)
-    retract = Signal(str)
 
     PREVIEW_TURNS = 4
 
@@ -169,8 +167,6 @@ class TablePanel(QWidget):
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
         self._deals_seen: dict[str, set[tuple]] = {}  # per side: signed offers whose draft was cleared
-        self._last_notice = ""
-        self.notice.connect(self._remember_notice)
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(250)
@@ -356,9 +352,6 @@ class TablePanel(QWidget):
         """Wipe everything private to the side at the screen (before a hot-seat hand-over);
         that side's draft is kept aside, unseen, for its next turn at the screen."""
         self._save_draft()
-        if self._last_notice:
-            self.retract.emit(self._last_notice)
-            self._last_notice = ""
         self._token += 1
         self.preview_timer.stop()
         self.preview_busy = False
@@ -381,10 +374,6 @@ class TablePanel(QWidget):
         self._result_key = None
         self.status.setText("")
         self.set_advice(None)
-
-    @Slot(str, bool)
-    def _remember_notice(self, text: str, _problem: bool) -> None:
-        self._last_notice = text
 
     def _save_draft(self) -> None:
         if self.ctx is not None and self.rows:
