@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,6 +73,21 @@ class Econ:
     params: eco.Params
     dt_years: float
     region_index: dict[str, int]  # side or "row" -> economy region index
+
+
+@dataclass(frozen=True)
+class DealCheck:
+    """What the scenario asks of a comprehensive deal (rule 5.4), and how far a package is from one."""
+
+    min_terms: int
+    required: tuple[str, ...]  # instruments every comprehensive deal must include
+    n_terms: int
+    missing: tuple[str, ...]  # required instruments the package leaves out
+    both_sides: bool  # the package commits both sides
+
+    @property
+    def comprehensive(self) -> bool:
+        return self.n_terms >= self.min_terms and not self.missing and self.both_sides
 
 
 class Rules:
@@ -352,11 +368,21 @@ class Rules:
         raise IllegalAction("1.3", f"unknown action {type(action).__name__}")
 
     # --------------------------------------------------------------- agreements
-    def is_comprehensive(self, terms: tuple[Term, ...]) -> bool:
+    def deal_check(self, terms: Sequence[Term]) -> DealCheck:
+        """Rule 5.4: what the scenario asks of a comprehensive deal, and how far ``terms`` are from one."""
         cd = self.scenario.end.comprehensive_deal
         ids = {t.instrument for t in terms}
-        owners = {self.instruments[t.instrument].owner for t in terms}
-        return len(terms) >= cd.min_terms and set(cd.required_instruments) <= ids and len(owners) >= 2
+        owners = {self.instruments[t.instrument].owner for t in terms if t.instrument in self.instruments}
+        return DealCheck(
+            min_terms=cd.min_terms,
+            required=tuple(cd.required_instruments),
+            n_terms=len(terms),
+            missing=tuple(i for i in cd.required_instruments if i not in ids),
+            both_sides=len(owners) >= 2,
+        )
+
+    def is_comprehensive(self, terms: tuple[Term, ...]) -> bool:
+        return self.deal_check(terms).comprehensive
 
     def _sign(self, state: GameState, offer: Offer) -> None:
         bound = []

@@ -4,7 +4,6 @@ the agreements in force."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
 import re
@@ -73,38 +72,6 @@ def levels_at(v: object, turn: int) -> dict[str, float]:
         if rec.turn == turn - 1:
             return dict(rec.instruments)
     return dict(v.levels)  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True)
-class DealCheck:
-    """What the scenario asks of a comprehensive deal, and how far a draft is from one
-    (the same test as :meth:`game.engine.rules.Rules.is_comprehensive`)."""
-
-    min_terms: int
-    required: tuple[str, ...]
-    n_terms: int
-    missing: tuple[str, ...]
-    both_sides: bool
-
-    @property
-    def comprehensive(self) -> bool:
-        return self.n_terms >= self.min_terms and not self.missing and self.both_sides
-
-
-def deal_check(scenario: Scenario, terms: Sequence[Term]) -> DealCheck:
-    cd = scenario.end.comprehensive_deal
-    ids = {t.instrument for t in terms}
-    owners = set()
-    for t in terms:
-        with contextlib.suppress(KeyError):
-            owners.add(scenario.instrument(t.instrument).owner)
-    return DealCheck(
-        min_terms=cd.min_terms,
-        required=tuple(cd.required_instruments),
-        n_terms=len(terms),
-        missing=tuple(i for i in cd.required_instruments if i not in ids),
-        both_sides=len(owners) >= 2,
-    )
 
 
 @dataclass
@@ -605,7 +572,7 @@ class TablePanel(QWidget):
         return out
 
     def _deal_words(self, ctx: Ctx, terms: Sequence[Term]) -> str:
-        if not deal_check(ctx.scenario, terms).comprehensive:
+        if not ctx.rules.deal_check(terms).comprehensive:
             return ""
         if ctx.scenario.end.ends_on_deal:
             words = self.tr("A comprehensive deal: signing it ends the talks.")
@@ -772,7 +739,7 @@ class TablePanel(QWidget):
         if ctx is None:
             return
         sc, lang = ctx.scenario, ctx.lang
-        check = deal_check(sc, self.terms())
+        check = ctx.rules.deal_check(self.terms())
         if sc.end.ends_on_deal:
             rule = self.tr(
                 "★ A comprehensive deal ends the talks. It needs {n} or more terms, commitments from both "
