@@ -192,7 +192,8 @@ class TablePanel(QWidget):
         for b in (self.accept_btn, self.reject_btn, self.edit_btn):
             brow.addWidget(b)
         brow.addStretch(1)
-        self.incoming.body.addLayout(brow)
+        # the answer first: on a laptop screen a long package would push it out of sight
+        self.incoming.body.insertLayout(self.incoming.body.indexOf(self.incoming_text), brow)
         lay.addWidget(self.incoming)
 
         # the advisers' package (from "Ask your advisers"), ready to load
