@@ -55,8 +55,9 @@ def window(qtbot, qapp):
     set_language("en")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def home(tmp_path, monkeypatch) -> Path:
-    """A data folder of the test's own (saves, autosave): no other test's game to resume."""
+    """Every test has a data folder of its own (saves, autosave): no other test's unfinished
+    game to resume, and the player's real one never touched."""
     monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
     return tmp_path / "home"

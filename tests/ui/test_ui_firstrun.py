@@ -33,13 +33,6 @@ def english_after():
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """A data folder of this test's own: no autosave of another test to resume."""
-    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def fresh_settings(qapp):
     """Nothing remembered (as on the very first start); what other tests remembered comes back after."""
     from game.ui.app import make_app

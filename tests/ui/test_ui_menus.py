@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
@@ -17,12 +16,6 @@ from game.saves import backup_path, default_saves_dir, load_game
 from game.ui.dialogs import GameConfig
 
 TUTORIAL = GENEVA.parent / "tutorial.yaml"
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def menu_action(menu, text: str):

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from uitest_driver import GENEVA, answer_box, click, handover_up, wait_for_human
 
@@ -17,13 +15,6 @@ from game.saves import Autosaver, default_saves_dir, load_game
 from game.scenario.loader import load_scenario
 from game.session import HumanSeat, Session
 from game.ui.dialogs import GameConfig
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """A data folder of this test's own: the user's real autosave is never touched."""
-    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def dead_pid() -> int:

@@ -19,6 +19,7 @@ from game.engine import Propose, Term
 from game.engine.preview import preview_deltas
 from game.scenario.models import tr
 from game.text import format_level, instrument_name, side_possessive, side_subject
+from game.ui import workers
 from game.ui.dialogs import GameConfig
 
 TUTORIAL = Path(GENEVA).parent / "tutorial.yaml"
@@ -418,7 +419,10 @@ def test_another_scenario_rebuilds_the_table(window, qtbot):
     assert set(t.rows) == ours
     assert "us_tariff_reciprocal" not in t.rows and not t.terms()
     window.page.tabs.setCurrentIndex(1)
-    qtbot.wait(600)  # a stale preview timer would fire here
+    # a stale preview timer or worker of the old scenario would finish here and fail
+    qtbot.waitUntil(lambda: not t.preview_timer.isActive() and not t.preview_busy, timeout=60_000)
+    workers.wait_all(60_000)
+    qtbot.wait(50)  # its answer, if any, reaches the GUI thread
     assert "failed" not in t.preview_caption.text()
     names = {t.table.item(r.row, 1).text().rstrip(" ★") for r in t.rows.values()}
     assert names == {instrument_name(sc, i) for i in ours}
