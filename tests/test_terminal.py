@@ -61,12 +61,9 @@ US_CAPITAL, CN_CAPITAL = 87, 41
 HANDOVER = "Pass the computer to the {} delegation — press Enter when ready"
 
 
-@pytest.fixture(scope="module")
-def marked():
-    """Geneva with each side's private texts and political capital set to unique markers."""
+def marked_data() -> dict:
+    """Geneva's data with each side's private texts and political capital set to unique markers."""
     import yaml
-
-    from game.scenario.models import Scenario
 
     data = yaml.safe_load((ROOT / "scenarios" / "geneva-2025.yaml").read_text(encoding="utf-8"))
     for side, marks, capital in (("us", US_MARKERS, US_CAPITAL), ("china", CN_MARKERS, CN_CAPITAL)):
@@ -75,7 +72,15 @@ def marked():
         b["objectives"][0]["text"] = {"en": marks["objective"], "zh": marks["objective"] + "-ZH"}
         b["red_lines"][0]["text"] = {"en": marks["red line"], "zh": marks["red line"] + "-ZH"}
         next(s for s in data["sides"] if s["id"] == side)["political_capital"] = capital
-    return Scenario.model_validate(data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def marked():
+    """Geneva with each side's private texts and political capital set to unique markers."""
+    from game.scenario.models import Scenario
+
+    return Scenario.model_validate(marked_data())
 
 
 class ScriptedTerminal(io.StringIO):

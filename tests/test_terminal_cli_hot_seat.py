@@ -13,11 +13,11 @@ from test_terminal import (
     CN_CAPITAL,
     CN_MARKERS,
     HANDOVER,
-    ROOT,
     US_CAPITAL,
     US_MARKERS,
     ScriptedTerminal,
     hot_seat_commands,
+    marked_data,
     screens_of,
 )
 
@@ -25,15 +25,8 @@ from test_terminal import (
 @pytest.fixture
 def marked_file(tmp_path) -> Path:
     """Geneva with each side's private texts and political capital set to unique markers, as a file."""
-    data = yaml.safe_load((ROOT / "scenarios" / "geneva-2025.yaml").read_text(encoding="utf-8"))
-    for side, marks, capital in (("us", US_MARKERS, US_CAPITAL), ("china", CN_MARKERS, CN_CAPITAL)):
-        b = data["briefings"][side]
-        b["summary"] = {"en": marks["summary"], "zh": marks["summary"] + "-ZH"}
-        b["objectives"][0]["text"] = {"en": marks["objective"], "zh": marks["objective"] + "-ZH"}
-        b["red_lines"][0]["text"] = {"en": marks["red line"], "zh": marks["red line"] + "-ZH"}
-        next(s for s in data["sides"] if s["id"] == side)["political_capital"] = capital
     path = tmp_path / "geneva-marked.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(marked_data(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
