@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 ENV_HOME = "TARIFF_TALKS_HOME"
@@ -35,6 +34,8 @@ _SOURCE_ROOT = _PACKAGE_DIR.parent  # the project's folder, when running from th
 
 def _package_data(kind: str) -> Path | None:
     """``game/data/<kind>`` of an installed package, if it is there (and on disk)."""
+    from importlib import resources  # here, not at start-up: 8 ms before the window shows
+
     try:
         found = resources.files("game").joinpath("data", kind)
     except (ModuleNotFoundError, TypeError):  # pragma: no cover - a package without a location

@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game.resources import default_scenario_path
-from game.scenario.models import Scenario
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 

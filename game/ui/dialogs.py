@@ -510,11 +510,6 @@ def tutorial_path() -> Path:
     return bundled_scenario_dir() / "tutorial.yaml"
 
 
-def is_first_run(settings: object) -> bool:
-    """The very first start: nothing is remembered yet (no game, no window, no choice)."""
-    return not settings.allKeys()  # type: ignore[attr-defined]
-
-
 class WelcomePage(QWidget):
     """The first start's choice, in the window: the tutorial, How to play, or Geneva.
 

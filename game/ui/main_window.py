@@ -57,6 +57,11 @@ def settings() -> QSettings:
     return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
 
+def is_first_run() -> bool:
+    """The very first start: nothing is remembered yet (no game, no window, no choice)."""
+    return not settings().allKeys()
+
+
 def _alive(widget: QWidget) -> bool:
     """The C++ side of ``widget`` still exists (a closed editor deletes itself)."""
     from shiboken6 import isValid
@@ -845,9 +850,7 @@ class MainWindow(QMainWindow):
         window closed mid-game); otherwise open ``path`` or the default scenario."""
         import os
 
-        from game.ui.dialogs import is_first_run
-
-        self._first_run = is_first_run(settings())  # read before anything is remembered
+        self._first_run = is_first_run()  # read before anything is remembered
         if path is not None or os.environ.get("TARIFF_TALKS_STARTUP_PROBE"):
             self.open_default(path)
             return
