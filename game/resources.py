@@ -108,12 +108,3 @@ def read_doc(name: str) -> str | None:
     """The text of a bundled document, or None if this copy of the game does not have it."""
     p = doc_path(name)
     return p.read_text(encoding="utf-8") if p is not None else None
-
-
-def asset_path(name: str) -> Path | None:
-    """A bundled asset (``icon-256.png``…), or None if this copy of the game does not have it."""
-    for base in _candidates("assets", "assets"):
-        p = base / name
-        if p.is_file():
-            return p
-    return None

@@ -652,7 +652,7 @@ def offer_welcome(win: object) -> None:
     from game.ui.i18n import set_language
     from game.ui.main_window import settings
 
-    settings().setValue(WELCOMED_KEY, True)
+    settings().setValue(WELCOMED_KEY, True)  # remembered: the next start is not a first start
     stack = win.stack  # type: ignore[attr-defined]
 
     def build() -> WelcomePage:
