@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
-from uitest_driver import GENEVA, click, visible_texts, wait_for_human
+from uitest_driver import GENEVA, click, visible_texts, wait_for_human, when_dialog
 
 from game.ui.dialogs import GameConfig, NewGameDialog, TextDialog
 
@@ -81,22 +81,6 @@ def close_window(win) -> None:
         win.controller.stop()
     if win.autosave is not None:
         win.autosave.shutdown()
-
-
-def when_dialog(cls, act, *, seen: list | None = None, tries: int = 200) -> None:
-    """When a dialog of class ``cls`` shows, note its title and do ``act(dialog)`` (as a person would)."""
-
-    def poll(left: int) -> None:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, cls) and w.isVisible():
-                if seen is not None:
-                    seen.append(w.windowTitle())
-                act(w)
-                return
-        if left > 0:
-            QTimer.singleShot(25, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, lambda: poll(tries))
 
 
 def press_close(dlg) -> None:

@@ -186,29 +186,41 @@ def leaks(win, scenario, other: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ message boxes
-def answer_box(button_name: str, *, box_name: str = "", seen: list | None = None, tries: int = 200) -> None:
-    """When a modal QMessageBox (named ``box_name``, if given) appears, click its button
-    ``button_name`` (an object name, or a standard button's name such as "Yes" or "Ok"),
-    as a person would; its text and informative text go to ``seen``."""
+def when_dialog(cls, act, *, seen: list | None = None, tries: int = 200, match=None) -> None:
+    """When a dialog of class ``cls`` (for which ``match(dialog)`` holds, if given) shows, note
+    its title in ``seen`` and do ``act(dialog)`` (as a person would)."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     def poll(left: int) -> None:
         for w in QApplication.topLevelWidgets():
-            if not (isinstance(w, QMessageBox) and w.isVisible()):
-                continue
-            if box_name and w.objectName() != box_name:
-                continue
-            if seen is not None:
-                seen.append(f"{w.text()}\n{w.informativeText()}")
-            button = w.findChild(QAbstractButton, button_name)
-            if button is None:
-                button = w.button(getattr(QMessageBox.StandardButton, button_name))
-            assert button is not None, f"no button {button_name} in {w.text()!r}"
-            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-            return
+            if isinstance(w, cls) and w.isVisible() and (match is None or match(w)):
+                if seen is not None:
+                    seen.append(w.windowTitle())
+                act(w)
+                return
         if left > 0:
             QTimer.singleShot(25, lambda: poll(left - 1))
 
     QTimer.singleShot(0, lambda: poll(tries))
+
+
+def answer_box(button_name: str, *, box_name: str = "", seen: list | None = None, tries: int = 200) -> None:
+    """When a modal QMessageBox (named ``box_name``, if given) appears, click its button
+    ``button_name`` (an object name, or a standard button's name such as "Yes" or "Ok"),
+    as a person would; its text and informative text go to ``seen``."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    def click_button(w: QMessageBox) -> None:
+        if seen is not None:
+            seen.append(f"{w.text()}\n{w.informativeText()}")
+        button = w.findChild(QAbstractButton, button_name)
+        if button is None:
+            button = w.button(getattr(QMessageBox.StandardButton, button_name))
+        assert button is not None, f"no button {button_name} in {w.text()!r}"
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_dialog(
+        QMessageBox, click_button, tries=tries, match=lambda w: not box_name or w.objectName() == box_name
+    )
