@@ -75,17 +75,11 @@ def test_help_rules_in_chinese_is_the_chinese_players_rulebook(window, qtbot):
     from game.scenario.loader import load_scenario
     from game.session import HumanSeat, Session
     from game.ui.dialogs import GameConfig
-    from game.ui.i18n import set_language
 
     session = Session.new(load_scenario(GENEVA), {"us": HumanSeat(), "china": HumanSeat()}, seed=1)
-    try:
-        window.start_session(session, GameConfig(GENEVA, "us", "hotseat", seed=1, lang="zh"))
-        shown = open_rules(window, qtbot)
-    finally:  # a game in Chinese is remembered as the window's language: put English back
-        from game.ui.main_window import settings
-
-        settings().setValue("lang", "en")
-        set_language("en")
+    # (the window fixture puts the remembered language back to English afterwards)
+    window.start_session(session, GameConfig(GENEVA, "us", "hotseat", seed=1, lang="zh"))
+    shown = open_rules(window, qtbot)
     text = shown["text"]
     assert shown["title"] == "规则"
     assert "关税谈判 — 规则手册" in text and "政治资本" in text and "红线" in text

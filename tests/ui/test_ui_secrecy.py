@@ -74,17 +74,6 @@ def home(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def back_to_english():
-    """A game in Chinese is remembered as the window's language: English again for the next tests."""
-    yield
-    from game.ui.i18n import set_language
-    from game.ui.main_window import settings
-
-    settings().setValue("lang", "en")
-    set_language("en")
-
-
-@pytest.fixture
 def marker_scenario(tmp_path) -> Path:
     return write_marker_scenario(tmp_path / "geneva-markers.yaml")
 
@@ -406,7 +395,7 @@ def report(findings: list[str]) -> str:
 # ------------------------------------------------------------------ the audit
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
-    window, qtbot, monkeypatch, tmp_path, home, marker_scenario, lang, back_to_english
+    window, qtbot, monkeypatch, tmp_path, home, marker_scenario, lang
 ) -> None:
     import game.ui.theme
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -363,20 +362,7 @@ def test_space_ticks_the_selected_row(window, qtbot):
 
 
 # --------------------------------------------------------------------------- refusals
-@pytest.fixture
-def back_to_english():
-    """A game in Chinese is remembered as the window's language: put English back for the next tests."""
-    yield
-    from game.ui.i18n import set_language
-    from game.ui.main_window import settings
-
-    settings().setValue("lang", "en")
-    set_language("en")
-
-
-def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_language(
-    window, qtbot, back_to_english
-):
+def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_language(window, qtbot):
     for lang in ("en", "zh"):
         start(window, qtbot, lang=lang)
         submit_orders(window, qtbot)
