@@ -1,0 +1,121 @@
+"""Words for people, in the reader's language — the Qt-free layers' one translation mechanism.
+
+Everything outside the window (terminal, command-line messages, news, AI reasons, rule
+refusals, registry labels) writes English message ids and renders them at display time
+through gettext catalogs: ``game/locale/<lang>/LC_MESSAGES/tariff_talks.po`` (the source a
+translator edits, extracted and compiled with Babel, see ``docs/translating.md``) and the
+``.mo`` compiled from it. The window uses Qt's own mechanism (``tr()`` and ``.ts``/``.qm``,
+``game/ui/i18n.py``); both meet in the language code.
+
+    from game.i18n import N_, t, nt
+
+    t(lang, "Turn {turn} of {last}", turn=3, last=13)
+    nt(lang, "{n} week left", "{n} weeks left", n, n=n)
+    LABEL = N_("Growth")          # marked for extraction, translated when shown: t(lang, LABEL)
+
+This module imports nothing of ``game``: every layer may use it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+DOMAIN = "tariff_talks"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+SOURCE_LANGUAGE = "en"
+#: The pseudo-locale: every string accented and about 30% longer, so untranslated (plain) and
+#: clipped (cut) text stands out on screenshots. It needs no catalog.
+PSEUDO = "en-XA"
+
+_lock = threading.Lock()
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it now (translate when shown)."""
+    return message
+
+
+def normalise(lang: str | None) -> str:
+    """``"zh_CN"``, ``"zh-Hans"`` and ``"ZH"`` -> ``"zh"``; ``None`` or ``""`` -> English."""
+    if not lang:
+        return SOURCE_LANGUAGE
+    code = lang.replace("_", "-")
+    if code.lower() == PSEUDO.lower():
+        return PSEUDO
+    return code.split("-")[0].lower()
+
+
+def available_languages() -> list[str]:
+    """English plus every language with a compiled catalog (the pseudo-locale is not listed)."""
+    found = sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return [SOURCE_LANGUAGE, *[c for c in found if c != SOURCE_LANGUAGE]]
+
+
+@lru_cache(maxsize=16)
+def translation(lang: str | None) -> gettext.NullTranslations:
+    """The catalog for ``lang``; English (the message ids themselves) where there is none."""
+    code = normalise(lang)
+    if code in (SOURCE_LANGUAGE, PSEUDO):
+        return gettext.NullTranslations()
+    with _lock:
+        return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[code], fallback=True)
+
+
+def _fill(text: str, fields: dict[str, object]) -> str:
+    return text.format(**fields) if fields else text
+
+
+def t(lang: str | None, message: str, /, **fields: object) -> str:
+    """``message`` in ``lang``, with ``{placeholders}`` filled from ``fields``."""
+    if normalise(lang) == PSEUDO:
+        return _fill(pseudo(message), fields)
+    return _fill(translation(lang).gettext(message), fields)
+
+
+def nt(lang: str | None, singular: str, plural: str, n: int, /, **fields: object) -> str:
+    """The singular or plural form for ``n`` in ``lang`` (the language's own plural rule)."""
+    if normalise(lang) == PSEUDO:
+        return _fill(pseudo(singular if n == 1 else plural), fields)
+    return _fill(translation(lang).ngettext(singular, plural, n), fields)
+
+
+def pt(lang: str | None, context: str, message: str, /, **fields: object) -> str:
+    """``message`` in ``lang`` where the same English word needs different translations."""
+    if normalise(lang) == PSEUDO:
+        return _fill(pseudo(message), fields)
+    return _fill(translation(lang).pgettext(context, message), fields)
+
+
+_ACCENTS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "åƀçđéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
+)
+
+
+def pseudo(message: str) -> str:
+    """The pseudo-locale's form of ``message``: accented, bracketed, about 30% longer.
+
+    ``{placeholders}``, ``&`` accelerators and ``%`` formats are kept as they are, so the
+    string still formats; the brackets show where a string was cut.
+    """
+    if not message.strip():
+        return message
+    out: list[str] = []
+    depth = 0
+    for ch in message:
+        if ch == "{":
+            depth += 1
+        if depth:
+            out.append(ch)
+        else:
+            out.append(ch.translate(_ACCENTS))
+        if ch == "}" and depth:
+            depth -= 1
+    body = "".join(out)
+    letters = sum(1 for ch in message if unicodedata.category(ch).startswith("L"))
+    pad = "~" * max(1, round(letters * 0.3))
+    return f"[{body} {pad}]"
