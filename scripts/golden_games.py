@@ -26,8 +26,14 @@ PAIRS: tuple[tuple[str, str], ...] = (
 )
 SEEDS: tuple[int, ...] = (1, 7)
 
-#: Fields that hold words for people, not play: reasons as data may replace them by structure.
-PROSE_FIELDS = frozenset({"note", "response_note", "order_note", "text", "reasons", "message"})
+#: Fields that hold words for people, or the reasons given for a decision, not the play itself:
+#: ``text``, ``message``, and every field whose name ends in ``note`` or ``reasons``
+#: (``note``, ``response_note``, ``order_reasons``…), so that reasons as data may replace prose.
+PROSE_FIELDS = frozenset({"text", "message"})
+
+
+def is_prose(key: str) -> bool:
+    return key in PROSE_FIELDS or key.endswith(("note", "reasons"))
 
 
 def play_hash(state_dict: object) -> str:
@@ -38,7 +44,7 @@ def play_hash(state_dict: object) -> str:
 
     def strip(x: object) -> object:
         if isinstance(x, dict):
-            return {k: strip(v) for k, v in x.items() if k not in PROSE_FIELDS}
+            return {k: strip(v) for k, v in x.items() if not is_prose(k)}
         if isinstance(x, list | tuple):
             return [strip(v) for v in x]
         return x
