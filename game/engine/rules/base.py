@@ -1,0 +1,82 @@
+"""What every part of the rules shares: the scenario bound to the economy model
+(:class:`RulesBase`), the shocks news brings, and the clip/round/compare helpers.
+
+The rules are one class, :class:`game.engine.rules.Rules`, built as a chain of parts, each
+a module with one job, each using only the parts below it::
+
+    RulesBase (base) <- LegalityRules (legality) <- EventRules (events)
+      <- ResolutionRules (resolution) <- TableRules (table) <- Rules (core)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game import economy as eco
+from game.scenario.models import METER_RANGES, Instrument, Scenario
+
+
+def _round(x: float) -> float:
+    return float(round(x, 9))
+
+
+@dataclass(frozen=True)
+class Econ:
+    """The economy model bound to a scenario."""
+
+    params: eco.Params
+    dt_years: float
+    region_index: dict[str, int]  # side or "row" -> economy region index
+
+
+class RulesBase:
+    """The scenario the rules are of, its instruments by id, and the economy model bound to it."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.sides = scenario.side_ids
+        self.instruments: dict[str, Instrument] = {i.id: i for i in scenario.instruments}
+        self.suspensions: dict[str, list[Instrument]] = {}
+        for ins in scenario.instruments:
+            if ins.kind == "suspension" and ins.applies_to:
+                self.suspensions.setdefault(ins.applies_to, []).append(ins)
+        region_index = {"row": eco.ROW}
+        for s in scenario.sides:
+            region_index[s.id] = eco.REGIONS.index(s.region)
+        params = eco.params_with_overrides(eco.default_params(), dict(scenario.economy.overrides))
+        self.econ = Econ(params, scenario.meta.turn_days / 365.0, region_index)
+
+
+@dataclass
+class _Shocks:
+    uncertainty: float = 0.0
+    growth: np.ndarray = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.growth is None:
+            self.growth = np.zeros(len(eco.REGIONS))
+
+    def any(self) -> bool:
+        return self.uncertainty != 0.0 or bool(np.any(self.growth != 0.0))
+
+
+def _clip(value: float, meter: str) -> float:
+    lo, hi = METER_RANGES[meter]
+    if not math.isfinite(value):
+        value = lo
+    return _round(min(hi, max(lo, value)))
+
+
+def _compare(value: float, op: str, ref: float) -> bool:
+    if op == ">=":
+        return value >= ref - 1e-9
+    if op == "<=":
+        return value <= ref + 1e-9
+    if op == ">":
+        return value > ref
+    if op == "<":
+        return value < ref
+    return abs(value - ref) <= 1e-9

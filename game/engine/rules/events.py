@@ -1,0 +1,96 @@
+"""Events (rule 4.9): scripted and seeded random events, their triggers and effects.
+
+Random events draw from a generator seeded by (seed, turn, event index), so no generator
+state needs to be stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from game.engine.rules.base import _clip, _compare, _round, _Shocks
+from game.engine.rules.legality import LegalityRules
+from game.engine.state import GameState, NewsItem
+from game.scenario.models import Condition, Event
+
+
+class EventRules(LegalityRules):
+    """Rule 4.9: which events fire at the start of a turn, and what they do."""
+
+    def turn_dates(self, turn: int) -> tuple[dt.date, dt.date]:
+        start = self.scenario.meta.start_date + dt.timedelta(days=(turn - 1) * self.scenario.meta.turn_days)
+        return start, start + dt.timedelta(days=self.scenario.meta.turn_days - 1)
+
+    def _trigger_holds(self, state: GameState, ev: Event) -> bool:
+        w = ev.when
+        t = state.turn
+        if w.turn is not None and t != w.turn:
+            return False
+        if w.date is not None:
+            lo, hi = self.turn_dates(t)
+            if not (lo <= w.date <= hi or (t == 1 and w.date < lo)):
+                return False
+        if w.from_turn is not None and t < w.from_turn:
+            return False
+        if w.to_turn is not None and t > w.to_turn:
+            return False
+        if w.on_change is not None and w.on_change not in state.moved_last_turn:
+            return False
+        if w.no_agreement and state.active_agreements():
+            return False
+        return all(self._condition(state, c) for c in w.conditions)
+
+    def _condition(self, state: GameState, c: Condition) -> bool:
+        if c.instrument is not None:
+            value = state.levels.get(c.instrument, 0.0)
+        elif c.side is not None:
+            value = state.meters.get(c.side, {}).get(c.meter or "", 0.0)
+        else:
+            value = state.shared.get(c.meter or "", 0.0)
+        return _compare(value, c.op, c.value)
+
+    def _fire_events(self, state: GameState) -> None:
+        """Rule 4.9: at the start of each turn, scripted and seeded random events fire."""
+        shocks = _Shocks()
+        for idx, ev in enumerate(self.scenario.events):
+            if ev.id in state.fired_events and not ev.repeat:
+                continue
+            if not self._trigger_holds(state, ev):
+                continue
+            if ev.probability < 1.0:
+                rng = np.random.default_rng([state.seed & 0xFFFFFFFF, state.turn, idx])
+                if rng.random() >= ev.probability:
+                    continue
+            state.fired_events[ev.id] = state.turn
+            state.news.append(NewsItem(state.turn, "event", ev.id, event_id=ev.id))
+            for eff in ev.effects:
+                if eff.instrument is not None:
+                    ins = self.instruments[eff.instrument]
+                    cur = state.levels[eff.instrument]
+                    new = eff.set if eff.set is not None else cur + (eff.add or 0.0)
+                    state.levels[eff.instrument] = _round(min(ins.max, max(ins.min, new)))
+                else:
+                    self._meter_effect(state, eff.meter or "", eff.side, eff.set, eff.add or 0.0, shocks)
+        state.pending_uncertainty = _round(state.pending_uncertainty + shocks.uncertainty)
+        state.pending_growth_pp = [
+            _round(a + float(b)) for a, b in zip(state.pending_growth_pp, shocks.growth, strict=True)
+        ]
+
+    def _meter_effect(
+        self, state: GameState, meter: str, side: str | None, set_: float | None, add: float, shocks: _Shocks
+    ) -> None:
+        if meter == "trust_pct":
+            state.trust_pct = _clip(set_ if set_ is not None else state.trust_pct + add, meter)
+            state.shared["trust_pct"] = state.trust_pct
+        elif meter in ("approval_pct", "political_capital", "faction_pressure_pct") and side in state.sides:
+            ss = state.sides[side]
+            cur = getattr(ss, meter)
+            setattr(ss, meter, _clip(set_ if set_ is not None else cur + add, meter))
+            state.meters[side][meter] = getattr(ss, meter)
+        elif meter == "growth_pct" and side in self.econ.region_index:
+            cur = state.meters[side]["growth_pct"]
+            shocks.growth[self.econ.region_index[side]] += (set_ - cur) if set_ is not None else add
+        elif meter == "uncertainty_index":
+            cur = state.shared["uncertainty_index"]
+            shocks.uncertainty += (set_ - cur) if set_ is not None else add

@@ -1,0 +1,289 @@
+"""Resolution (rules 4 and 5): a turn resolves — orders and terms, breaches and snap-backs,
+trust and politics, the economy step, the meters — and then the game may end."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game import economy as eco
+from game.engine.rules.base import _clip, _round, _Shocks
+from game.engine.rules.constants import (
+    APPROVAL_STATEMENT,
+    CAPITAL_BREACH,
+    CAPITAL_REGEN_BASE,
+    FACTION_SENSITIVITY,
+    RECESSION_TURNS,
+    TRUST_BREACH,
+    TRUST_DEESCALATION,
+    TRUST_ESCALATION,
+    TRUST_STATEMENT,
+    UNCERTAINTY_BREACH,
+    UNCERTAINTY_STATEMENT,
+    UPPER_BOUND_KINDS,
+)
+from game.engine.rules.events import EventRules
+from game.engine.state import GameState, NewsItem, TurnRecord
+
+
+class ResolutionRules(EventRules):
+    """Rules 4 and 5: resolve a turn, step the economy, write the meters, check for the end."""
+
+    def _resolve(self, state: GameState) -> None:
+        """Rule 4 then rule 5: resolve the turn, then check for the end."""
+        self._resolve_turn(state)
+        self._end_check(state)
+
+    def _resolve_turn(self, state: GameState) -> None:
+        """Rule 4: resolve both sides' orders and the agreements' terms at once."""
+        turn = state.turn
+        before = dict(state.levels)
+        new_levels = dict(state.levels)
+        breaches = 0
+        # 4.1 orders, simultaneously
+        for s in self.sides:
+            ss = state.sides[s]
+            for iid, v in (ss.orders or {}).items():
+                new_levels[iid] = v
+        # 4.2 terms that start this turn take effect and override this turn's orders
+        for ag in state.active_agreements():
+            for bt in ag.terms:
+                if bt.active and bt.from_turn == turn:
+                    bt.prior = before[bt.instrument]
+                    new_levels[bt.instrument] = bt.value
+        # 4.3 breaches: an order that leaves a bound instrument on the wrong side of a term in force
+        for ag in state.active_agreements():
+            for bt in ag.terms:
+                in_force = (
+                    bt.active and bt.from_turn < turn and (bt.until_turn is None or turn <= bt.until_turn)
+                )
+                if not in_force:
+                    continue
+                v = new_levels[bt.instrument]
+                broken = v > bt.value + 1e-9 if bt.bound == "at_most" else v < bt.value - 1e-9
+                if broken:
+                    ag.status = "breached"
+                    ag.breached_by = bt.owner
+                    break
+            if ag.status == "breached":
+                breacher = ag.breached_by
+                assert breacher is not None
+                breaches += 1
+                state.trust_pct = _clip(state.trust_pct + TRUST_BREACH, "trust_pct")
+                bs = state.sides[breacher]
+                bs.political_capital = _clip(bs.political_capital + CAPITAL_BREACH, "political_capital")
+                state.news.append(NewsItem(turn, "breach", "breach", side=breacher))
+                # 4.4 a breached agreement is void: the wronged side's terms in effect snap back
+                for bt in ag.terms:
+                    if bt.owner != breacher and bt.active and bt.from_turn < turn:
+                        new_levels[bt.instrument] = bt.prior
+                    bt.active = False
+        # 4.5 terms whose duration has run out snap back to their level before the agreement
+        for ag in state.active_agreements():
+            for bt in ag.terms:
+                if bt.active and bt.until_turn is not None and turn > bt.until_turn:
+                    bt.active = False
+                    if bt.instrument not in (state.sides[bt.owner].orders or {}):
+                        new_levels[bt.instrument] = bt.prior
+                    state.news.append(NewsItem(turn, "snap_back", bt.instrument, side=bt.owner))
+            if not any(bt.active for bt in ag.terms):
+                ag.status = "expired"
+        # trust and politics from the moves and statements
+        capital_spent = {
+            s: self.orders_cost(state, s, state.sides[s].orders or {}, state.sides[s].statement)
+            for s in self.sides
+        }
+        trust = state.trust_pct
+        for s in self.sides:
+            ss = state.sides[s]
+            trust += TRUST_STATEMENT[ss.statement]
+            if ss.statement != "none" and state.deal_turn is None:
+                state.news.append(NewsItem(turn, "statement", ss.statement, side=s, text=ss.message))
+            for iid in ss.orders or {}:
+                d = new_levels[iid] - before[iid]
+                if abs(d) < 1e-12:
+                    continue
+                state.news.append(
+                    NewsItem(turn, "order", iid, side=s, text=f"{before[iid]:g} → {new_levels[iid]:g}")
+                )
+                trust += TRUST_ESCALATION if self._hurts_other(iid, d) else TRUST_DEESCALATION
+        state.trust_pct = _clip(trust, "trust_pct")
+        state.levels = {k: _round(v) for k, v in new_levels.items()}
+        state.moved_last_turn = sorted(k for k in state.levels if abs(state.levels[k] - before[k]) > 1e-12)
+        # 4.7 the economy steps
+        statements = {s: state.sides[s].statement for s in self.sides}
+        shocks = _Shocks(state.pending_uncertainty, np.array(state.pending_growth_pp, dtype=float))
+        state.pending_uncertainty = 0.0
+        state.pending_growth_pp = [0.0] * len(eco.REGIONS)
+        inputs = self.econ_inputs(
+            state.levels,
+            statements=statements,
+            shocks=shocks,
+            credibility=self.credibility(state),
+            extra_uncertainty=UNCERTAINTY_BREACH * breaches,
+        )
+        econ_state, m, attribution = eco.step(self.econ.params, state.econ, inputs, self.econ.dt_years)
+        state.econ = econ_state
+        # 4.8 politics
+        for s in self.sides:
+            ss = state.sides[s]
+            r = self.econ.region_index[s]
+            approval = (
+                ss.approval_pct + float(m.approval_pressure_pp[0, r]) + APPROVAL_STATEMENT[ss.statement]
+            )
+            ss.approval_pct = _clip(approval, "approval_pct")
+            regen = CAPITAL_REGEN_BASE + (ss.approval_pct - 50.0) / 10.0
+            ss.political_capital = _clip(ss.political_capital - capital_spent[s] + regen, "political_capital")
+        self._write_meters(state, m)
+        state.history.append(self._record(state, turn, attribution))
+        # clear the turn
+        for s in self.sides:
+            ss = state.sides[s]
+            ss.orders, ss.statement, ss.message, ss.order_note = None, "none", "", ""
+        state.table_mover = None
+        state.pending_offer = None
+        state.exchanges_used = 0
+
+    def _end_check(self, state: GameState) -> None:
+        """Rule 5: does the game end with this turn?"""
+        sc = self.scenario
+        turn = state.turn
+        for s in self.sides:
+            if state.meters[s]["recession_prob_pct"] >= sc.end.recession_prob_pct:
+                state.high_recession_turns[s] = state.high_recession_turns.get(s, 0) + 1
+            else:
+                state.high_recession_turns[s] = 0
+        if state.trust_pct <= 0.0:
+            self._finish(state, "trust", None)
+        elif any(n >= RECESSION_TURNS for n in state.high_recession_turns.values()):
+            worst = max(self.sides, key=lambda s: state.meters[s]["recession_prob_pct"])
+            self._finish(state, "recession", worst)
+        elif state.deal_signed and sc.end.ends_on_deal:
+            self._play_out(state)
+            self._finish(state, "deal", None)
+        elif turn >= sc.end.deadline_turns:
+            self._finish(state, "deadline", None)
+        else:
+            state.turn = turn + 1
+            state.phase = "orders"
+            self._fire_events(state)
+
+    def _play_out(self, state: GameState) -> None:
+        """Rule 5.4: after a comprehensive deal the talks end, but the deal's effects
+        play out: the remaining turns to the deadline resolve with no orders or offers
+        (terms still start and snap back); the world goes on (events fire) and the two
+        delegations implement the deal together, which counts each week as a conciliatory
+        statement from both. So the deal is scored on what it does, not on one week of
+        it, and signing it is not penalised against talking on with the same terms."""
+        state.deal_turn = state.turn
+        while state.turn < self.scenario.end.deadline_turns:
+            state.turn += 1
+            self._fire_events(state)
+            for s in self.sides:
+                state.sides[s].statement = "conciliatory"
+            self._resolve_turn(state)
+
+    def _hurts_other(self, iid: str, delta: float) -> bool:
+        kind = self.instruments[iid].kind
+        return delta > 0 if kind in UPPER_BOUND_KINDS else delta < 0
+
+    def credibility(self, state: GameState) -> float:
+        """How credible the agreements in force are (0..1), from trust."""
+        if not state.active_agreements():
+            return 0.0
+        return 0.5 + 0.5 * state.trust_pct / 100.0
+
+    def _finish(self, state: GameState, reason: str, side: str | None) -> None:
+        state.phase = "over"
+        state.end_reason = reason  # type: ignore[assignment]
+        state.ended_by = side
+        state.table_mover = None
+        state.news.append(NewsItem(state.turn, "end", reason, side=side))
+
+    def econ_inputs(
+        self,
+        levels: dict[str, float],
+        *,
+        statements: dict[str, str],
+        shocks: _Shocks | None,
+        credibility: float,
+        extra_uncertainty: float = 0.0,
+    ) -> eco.Inputs:
+        """Rule 4.7: what the instruments, statements and news mean for the economy model."""
+        inp = eco.zero_inputs(1)
+        ri = self.econ.region_index
+        for ins in self.scenario.instruments:
+            level = levels[ins.id]
+            o, t = ri[ins.owner], ri[ins.target]
+            if ins.kind == "tariff":
+                suspended = sum(levels[s.id] for s in self.suspensions.get(ins.id, ()))
+                inp.tariff_pct[0, o, t] += ins.share * max(0.0, level - suspended)
+            elif ins.kind == "purchase":
+                inp.purchases_bn[0, o, t] += level
+            if ins.kind != "tariff" and ins.kind != "suspension" and ins.max > 0:
+                frac = level / ins.max
+                e = ins.effects
+                if frac != 0.0:
+                    inp.trade_shift_pct[0, o, t] += e.target_exports_pct * frac
+                    inp.trade_shift_pct[0, t, o] += e.owner_exports_pct * frac
+                    inp.growth_shock_pp[0, t] += e.target_growth_pp * frac
+                    inp.growth_shock_pp[0, o] += e.owner_growth_pp * frac
+                    inp.inflation_shock_pp[0, t] += e.target_inflation_pp * frac
+                    inp.uncertainty_level[0] += e.uncertainty_points * frac
+        for st in statements.values():
+            inp.uncertainty_news[0] += UNCERTAINTY_STATEMENT.get(st, 0.0)
+        if shocks is not None:
+            inp.uncertainty_news[0] += shocks.uncertainty
+            inp.growth_news_pp[0, :] += shocks.growth
+        inp.uncertainty_news[0] += extra_uncertainty
+        inp.agreement_credibility[0] = credibility
+        return inp
+
+    def _write_meters(self, state: GameState, m: eco.Meters) -> None:
+        ri = self.econ.region_index
+        a, b = self.sides
+        for s in self.sides:
+            r = ri[s]
+            o = ri[b if s == a else a]
+            exports = float(m.imports_bn[0, o, r])
+            imports = float(m.imports_bn[0, r, o])
+            ss = state.sides[s]
+            base = state.history[0].meters[s]["exports_bn"] if state.history else exports
+            lost_pct = max(0.0, (base - exports) / base * 100.0) if base > 0 else 0.0
+            ss.faction_pressure_pct = _clip(
+                max(ss.faction_pressure_pct * 0.8, lost_pct * FACTION_SENSITIVITY), "faction_pressure_pct"
+            )
+            state.meters[s] = {
+                "growth_pct": _clip(float(m.growth_pct[0, r]), "growth_pct"),
+                "recession_prob_pct": _clip(float(m.recession_prob_pct[0, r]), "recession_prob_pct"),
+                "inflation_pct": _clip(float(m.inflation_pct[0, r]), "inflation_pct"),
+                "exports_bn": _clip(exports, "exports_bn"),
+                "trade_balance_bn": _clip(exports - imports, "trade_balance_bn"),
+                "market_index": _clip(float(m.market_index[0, r]), "market_index"),
+                "approval_pct": _clip(ss.approval_pct, "approval_pct"),
+                "political_capital": _clip(ss.political_capital, "political_capital"),
+                "faction_pressure_pct": ss.faction_pressure_pct,
+            }
+        state.shared = {
+            "world_growth_pct": _clip(float(m.world_growth_pct[0]), "world_growth_pct"),
+            "uncertainty_index": _clip(float(m.uncertainty_index[0]), "uncertainty_index"),
+            "trust_pct": _clip(state.trust_pct, "trust_pct"),
+        }
+
+    def _record(self, state: GameState, turn: int, attribution: eco.Attribution) -> TurnRecord:
+        ri = self.econ.region_index
+        why: dict[str, dict[str, float]] = {}
+        for meter, channels in attribution.items():
+            for ch, arr in channels.items():
+                a = np.asarray(arr)
+                if a.ndim == 1:
+                    why.setdefault(meter, {})[ch] = _round(float(a[0]))
+                elif a.ndim == 2:
+                    for s in self.sides:
+                        why.setdefault(f"{s}.{meter}", {})[ch] = _round(float(a[0, ri[s]]))
+        return TurnRecord(
+            turn=turn,
+            meters={s: dict(v) for s, v in state.meters.items()},
+            shared=dict(state.shared),
+            instruments=dict(state.levels),
+            why=why,  # type: ignore[arg-type]
+        )
