@@ -1,24 +1,17 @@
-"""``validate``: check scenario files and print every problem, located.
+"""Validate scenario files: every problem of each file, located, as data.
 
-Text output is one ``file:line:col: severity: message`` line per problem (the
-format editors and CI annotate), then a summary line on ``err``. JSON output is
-a list of objects (see :meth:`Diagnostic.to_json`).
-
-Exit code: 0 if no file has an error (warnings and hints are fine), 1 if any
-has, including a file that is missing or unreadable.
-
-Run directly: ``python -m game.scenario.validate [--format json] FILE...``.
+:func:`validate_files` is pure (it reads the files and prints nothing): it returns one
+:class:`FileResult` per file, whose diagnostics are in file order. The command that
+prints them (``tariff-talks validate``: one ``file:line:col: severity: message`` line
+per problem, or JSON, then a summary) is :func:`game.cli.scenarios.run_validate`.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-from collections.abc import Callable
-from typing import Literal, TextIO
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from game.scenario.diagnostics import Diagnostic, has_errors, summary
+from game.scenario.diagnostics import Diagnostic, has_errors
 from game.scenario.loader import validate_file
 from game.scenario.models import Scenario
 
@@ -26,42 +19,34 @@ from game.scenario.models import Scenario
 ExtraCheck = Callable[[Scenario, str], list[Diagnostic]]
 
 
-def run_validate(
-    files: list[str],
-    fmt: Literal["text", "json"] = "text",
-    out: TextIO | None = None,
-    err: TextIO | None = None,
-    extra: ExtraCheck | None = None,
-) -> int:
-    """Validate ``files``; print diagnostics to ``out``, the summary to ``err``; return the exit code.
+@dataclass(frozen=True)
+class FileResult:
+    """One file's validation: the scenario if it has no error, and every problem found."""
 
-    ``extra`` runs on every file that validates (the CLI passes the lint that plays
-    the scenario's numbers, which needs the engine and so cannot live here)."""
-    out = sys.stdout if out is None else out
-    err = sys.stderr if err is None else err
-    diagnostics: list[Diagnostic] = []
-    for name in files:
-        scenario, found = validate_file(name)
-        if scenario is not None and extra is not None:
-            found = sorted([*found, *extra(scenario, name)], key=lambda d: (d.line, d.col))
-        diagnostics.extend(found)
-        if fmt == "text":
-            for d in found:
-                print(d.format(), file=out)
-    if fmt == "json":
-        json.dump([d.to_json() for d in diagnostics], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    print(summary(diagnostics, len(files)), file=err)
-    return 1 if has_errors(diagnostics) else 0
+    file: str
+    scenario: Scenario | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """No error (warnings and hints are fine)."""
+        return not has_errors(self.diagnostics)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="validate", description="Check scenario files.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="scenario files (YAML)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    args = parser.parse_args(argv)
-    return run_validate(args.files, args.format)
+def validate_one(name: str, extra: ExtraCheck | None = None) -> FileResult:
+    """Validate one file; ``extra`` runs on it too if it validates (the CLI passes the lint
+    that plays the scenario's numbers, which needs the engine and so cannot live here)."""
+    scenario, found = validate_file(name)
+    if scenario is not None and extra is not None:
+        found = sorted([*found, *extra(scenario, name)], key=lambda d: (d.line, d.col))
+    return FileResult(name, scenario, tuple(found))
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def validate_files(files: Iterable[str], extra: ExtraCheck | None = None) -> list[FileResult]:
+    """Validate every file in ``files``, in order (see :func:`validate_one`)."""
+    return [validate_one(name, extra) for name in files]
+
+
+def all_diagnostics(results: Sequence[FileResult]) -> list[Diagnostic]:
+    """Every problem of every file, file by file."""
+    return [d for r in results for d in r.diagnostics]

@@ -1,4 +1,4 @@
-"""run_validate: output formats and exit codes."""
+"""tariff-talks validate (run_validate): output formats and exit codes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from game.scenario.validate import run_validate
+from game.cli.scenarios import run_validate
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "data" / "minimal.yaml"
@@ -76,7 +76,7 @@ def test_json_format_of_a_valid_file_is_an_empty_list() -> None:
 
 def test_module_entry_point(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "game.scenario.validate", str(MINIMAL), str(tmp_path / "nope.yaml")],
+        [sys.executable, "-m", "game", "validate", "--no-lint", str(MINIMAL), str(tmp_path / "nope.yaml")],
         capture_output=True,
         text=True,
         timeout=60,
@@ -85,3 +85,16 @@ def test_module_entry_point(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.strip() == f"{tmp_path / 'nope.yaml'}:1:1: error: file not found"
+
+
+def test_validate_files_returns_results_and_prints_nothing(tmp_path: Path, capsys) -> None:
+    from game.scenario.validate import all_diagnostics, validate_files
+
+    missing = tmp_path / "missing.yaml"
+    results = validate_files([str(MINIMAL), str(missing)])
+    assert [(r.file, r.ok, r.scenario is not None) for r in results] == [
+        (str(MINIMAL), True, True),
+        (str(missing), False, False),
+    ]
+    assert [d.format() for d in all_diagnostics(results)] == [f"{missing}:1:1: error: file not found"]
+    assert capsys.readouterr() == ("", "")
