@@ -20,6 +20,7 @@ The file format and the decisions are documented in :mod:`game.saves.schema`,
 
 from __future__ import annotations
 
+from game.resources import home
 from game.saves.atomic import atomic_write, backup_path
 from game.saves.autosave import (
     Autosaver,
@@ -27,7 +28,6 @@ from game.saves.autosave import (
     default_saves_dir,
     find_resumable,
     finish_autosave,
-    home,
 )
 from game.saves.errors import SaveError
 from game.saves.files import (

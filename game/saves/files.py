@@ -454,9 +454,9 @@ def _scenario_from_doc(
                 cur_text, _ = read_scenario_file(current)
             except (OSError, UnicodeDecodeError):
                 cur_text = None
-        if cur_text is not None and sha256_text(cur_text) == copy.sha256:
+        if current is not None and cur_text is not None and sha256_text(cur_text) == copy.sha256:
             warnings.append(
-                f"the copy of the scenario inside the save is damaged; used {current.name}, "  # type: ignore[union-attr]
+                f"the copy of the scenario inside the save is damaged; used {current.name}, "
                 "which is identical to the copy that was saved"
             )
             text = cur_text

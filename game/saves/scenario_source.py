@@ -21,6 +21,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from game.resources import bundled_scenario_dirs
 from game.saves.schema import ScenarioCopy
@@ -42,7 +43,7 @@ class ScenarioSource:
 
     scenario: Scenario
     text: str
-    text_format: str
+    text_format: Literal["yaml", "json"]
     file_name: str | None
 
 
@@ -165,7 +166,7 @@ def scenario_copy(src: ScenarioSource) -> ScenarioCopy:
         id=src.scenario.meta.id,
         version=src.scenario.meta.version,
         file_name=src.file_name,
-        text_format=src.text_format,  # type: ignore[arg-type]
+        text_format=src.text_format,
         text=src.text,
         sha256=sha256_text(src.text),
     )
