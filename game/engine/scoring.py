@@ -1,4 +1,4 @@
-"""Rule 7: scores and outcome tiers.
+"""Rule 6: scores and outcome tiers.
 
 Each side's score follows its own private objectives: credit for an objective rises
 linearly from its ``baseline`` (0) to its ``target`` (full), weighted; the score is
@@ -39,7 +39,7 @@ def objective_value(obj: Objective, levels: dict[str, float], meters: dict, shar
 
 
 def credit(obj: Objective, value: float) -> float:
-    """Rule 7.1: linear from baseline (0) to target (1), clamped."""
+    """Rule 6.1: linear from baseline (0) to target (1), clamped."""
     c = (value - obj.baseline) / (obj.target - obj.baseline)
     return min(1.0, max(0.0, c))
 
@@ -63,7 +63,7 @@ def score(scenario: Scenario, state: GameState, side: str) -> Score:
 
 
 def outcome(scenario: Scenario, state: GameState) -> Tier:
-    """Rule 7.2: the first tier, in the scenario's order, whose requirements hold."""
+    """Rule 6.2: the first tier, in the scenario's order, whose requirements hold."""
     scores = [score(scenario, state, s).total for s in scenario.side_ids]
     collapsed = state.end_reason in ("walk_out", "trust", "recession")
     in_force = bool(state.active_agreements())

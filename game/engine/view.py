@@ -1,4 +1,4 @@
-"""Rule 8: ``view(state, side)`` — exactly what one side may see.
+"""Rule 7.1: ``view(state, side)`` — exactly what one side may see.
 
 The only thing a side's player, UI or AI receives. It holds the public record
 (instrument levels, both sides' public meters, the table, agreements, news,

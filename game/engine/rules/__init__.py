@@ -13,7 +13,7 @@ One class, :class:`Rules`, in parts, each a module with one job:
 - :mod:`~game.engine.rules.table`: offers, counters, rejections, acceptances and the
   agreements they sign, and :meth:`Rules.apply` (rules 3 and 4.6);
 - :mod:`~game.engine.rules.core`: :class:`Rules` itself and the set-up of a new game;
-- :mod:`~game.engine.rules.constants`: the politics and trust numbers (rule 6).
+- :mod:`~game.engine.rules.constants`: the politics and trust numbers (rules 2.4, 3.7, 4.3, 4.7, 4.8, 5.3).
 """
 
 from __future__ import annotations

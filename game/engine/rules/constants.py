@@ -1,4 +1,4 @@
-"""The rules' numbers: politics and trust constants (documented in docs/rules.md, rule 6)."""
+"""The rules' numbers: politics and trust constants (docs/rules.md, rules 2.4, 3.7, 4.3, 4.7, 4.8 and 5.3)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 #: the others are lower bounds ("at least").
 UPPER_BOUND_KINDS = frozenset({"tariff", "measure"})
 
-# --- politics and trust constants (documented in docs/rules.md, rule 6) ---
+# --- politics and trust constants (docs/rules.md: statements 2.4 and 4.8, agreements 3.7, breaches 4.3) ---
 TRUST_STATEMENT = {"none": 0.0, "conciliatory": 3.0, "firm": -1.0, "threatening": -6.0}
 APPROVAL_STATEMENT = {"none": 0.0, "conciliatory": -0.5, "firm": 0.5, "threatening": 1.0}
 CAPITAL_STATEMENT = {"none": 0.0, "conciliatory": 2.0, "firm": 0.0, "threatening": 0.0}
