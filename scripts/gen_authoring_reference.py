@@ -206,8 +206,8 @@ def render_reference() -> str:
         "",
         "Every key of a scenario file, model by model, in the order the models nest. "
         '"Default" is what a key means when it is left out; a **required** key must be '
-        "given. A *text* is a plain string or `{en: …, zh: …}` (English required, "
-        "Simplified Chinese optional). Unknown keys are errors.",
+        "given. A *text* is a plain string or a mapping of language codes to texts, "
+        "`{en: …, zh: …, fr: …}` (English required, every other language optional). Unknown keys are errors.",
         "",
     ]
     for model, where in _models_in_order(models.Scenario):

@@ -389,21 +389,24 @@ class _Checker:
 
     def numbers_and_texts(self) -> None:
         texts: list[tuple[Path, Any]] = []
-        any_zh = False
+        languages: set[str] = set()  # every language some text of the scenario is written in
         for path, annotation, value in walk_fields(self.sc, ()):
             if isinstance(value, float) and not math.isfinite(value):
                 self.r.error(f"{value} is not allowed here: use a finite number", path)
             elif is_text(annotation) and value is not None:
                 texts.append((path, value))
-                if isinstance(value, LocalText) and value.zh:
-                    any_zh = True
-        if not any_zh:
-            return
+                if isinstance(value, LocalText):
+                    languages.update(value.languages)
+        languages.discard("en")
         for path, value in texts:
             if isinstance(value, str) and value.strip():
-                self.r.hint("text has no Chinese translation: write it as {en: …, zh: …}", path)
-            elif isinstance(value, LocalText) and not value.zh:
-                self.r.hint("text has no Chinese translation (zh)", path)
+                have: tuple[str, ...] = ("en",)
+            elif isinstance(value, LocalText):
+                have = value.languages
+            else:
+                continue
+            for lang in sorted(languages - set(have)):
+                self.r.hint(f"text has no translation into {lang}: write it as {{en: …, {lang}: …}}", path)
 
     def run(self) -> list[Diagnostic]:
         self.sides()

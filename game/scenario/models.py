@@ -5,7 +5,8 @@ parameters, one private briefing per side, events, scoring and end conditions.
 Every model forbids unknown keys so that a misspelt key is reported (with a
 "did you mean …?" hint added by :mod:`game.scenario.loader`).
 
-Any text shown to players may be a plain string or ``{en: …, zh: …}``.
+Any text shown to players may be a plain string or a mapping language code -> text,
+``{en: …, zh: …, fr: …}`` (English required; a missing language reads the English).
 Units live in field names: ``*_pct`` is percent, ``*_bn`` is billions of US
 dollars a year, ``*_pp`` is percentage points, ``*_turns`` counts turns.
 """
@@ -13,17 +14,18 @@ dollars a year, ``*_pp`` is percentage points, ``*_turns`` counts turns.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from game import i18n
 
 SideId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A side's id, e.g. `us`.")]
 Ident = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_]*$", description="An identifier: lower case, digits, underscores."),
 ]
-Language = Literal["en", "zh"]
-LANGUAGES: tuple[Language, ...] = ("en", "zh")
 
 #: Meters that every side has. Units are in the names.
 SIDE_METERS: dict[str, tuple[float, float]] = {
@@ -63,25 +65,73 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: A language code in a scenario text: ``en``, ``zh``, ``fr``, ``pt_BR``, ``zh-Hant``.
+LANGUAGE_CODE = r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})?$"
+
+
 class LocalText(Model):
-    """A text in several languages. English is required; Chinese is optional."""
+    """A text in several languages, keyed by language code (`en`, `zh`, `fr`, `pt_BR`, …). English is required; a reader whose language is missing reads the English."""
+
+    # ``en`` and ``zh`` are declared fields (the schema's examples, the editor's columns);
+    # every other language code is an extra key, validated as a text.
+
+    model_config = ConfigDict(
+        extra="allow", frozen=True, json_schema_extra={"propertyNames": {"pattern": LANGUAGE_CODE}}
+    )
+    __pydantic_extra__: dict[str, str] = Field(init=False)
 
     en: str = Field(description="English text.", examples=["Talks in Geneva"])
     zh: str | None = Field(default=None, description="Simplified Chinese text.", examples=["日内瓦会谈"])
+
+    @model_validator(mode="after")
+    def _codes(self) -> LocalText:
+        for code in self.__pydantic_extra__ or {}:
+            if not re.match(LANGUAGE_CODE, code):
+                raise ValueError(
+                    f"{code!r} is not a language code: use one like en, zh, fr or pt_BR for each text"
+                )
+        return self
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Every language's text, by code (English first; no empty ones)."""
+        out = {"en": self.en}
+        if self.zh:
+            out["zh"] = self.zh
+        out.update({k: v for k, v in (self.__pydantic_extra__ or {}).items() if v})
+        return out
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.texts)
+
+    def get(self, lang: str | None) -> str:
+        """The text in ``lang`` (``zh_CN`` finds ``zh``), else in English."""
+        texts = self.texts
+        if not lang:
+            return self.en
+        code = lang.replace("-", "_")
+        for key in (code, code.split("_")[0].lower()):
+            for have, text in texts.items():
+                if have.replace("-", "_").lower() == key.lower():
+                    return text
+        return self.en
 
 
 Text = str | LocalText
 
 
-def tr(text: Text | None, lang: str = "en") -> str:
-    """The text in ``lang``, falling back to English."""
+def tr(text: Text | None, lang: str | None = "en") -> str:
+    """The text in ``lang``, falling back to English. The pseudo-locale (``en-XA``) shows the
+    English accented and lengthened, like every other word in it."""
     if text is None:
         return ""
+    english = text if isinstance(text, str) else text.en
+    if i18n.normalise(lang) == i18n.PSEUDO:
+        return i18n.pseudo(english)
     if isinstance(text, str):
         return text
-    if lang == "zh" and text.zh:
-        return text.zh
-    return text.en
+    return text.get(lang)
 
 
 class Meta(Model):

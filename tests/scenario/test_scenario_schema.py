@@ -63,7 +63,7 @@ def test_schema_accepts_the_minimal_scenario() -> None:
             lambda d: d["events"][0]["effects"][0].update(meter="exports_bn"),
             ["events", 0, "effects", 0, "meter"],
         ),
-        (lambda d: d["sides"][0].update(name={"en": "x", "fr": "y"}), ["sides", 0, "name"]),
+        (lambda d: d["sides"][0].update(name={"en": "x", "French": "y"}), ["sides", 0, "name"]),
     ],
 )
 def test_schema_rejects_what_validation_rejects(edit: Any, path: list[Any]) -> None:

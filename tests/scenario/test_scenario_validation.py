@@ -79,11 +79,11 @@ MODEL_CASES = [
         "sides[0].name: expected a text: either a string, or a mapping with `en`",
     ),
     (
-        "text_unknown_language",
+        "text_bad_language_code",
         "    name: {en: United States, zh: 美国}",
-        "    name: {en: United States, ‸fr: x}",
+        "    name: {‸en: United States, French: x}",
         "error",
-        "unknown key 'fr' in sides[0].name; allowed keys: en, zh",
+        "'French' is not a language code",
     ),
     (
         "text_missing_en",
@@ -381,7 +381,7 @@ CHECK_CASES = [
         "    headline: {en: Joint statement in Geneva, zh: 日内瓦联合声明}",
         "    headline: ‸Joint statement",
         "hint",
-        "text has no Chinese translation",
+        "text has no translation into zh",
     ),
     (
         "infinite_value",
