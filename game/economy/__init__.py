@@ -1,6 +1,8 @@
 """The economy model: a small reduced-form macro model of the US, China and the rest of
 the world, vectorised over games (numpy only). See ``docs/economy.md``."""
 
+from typing import TYPE_CHECKING
+
 from game.economy.model import (
     GROWTH_CHANNELS,
     IMPORT_CHANNELS,
@@ -20,8 +22,15 @@ from game.economy.model import (
 )
 from game.economy.params import CHINA, REGIONS, ROW, US, Params, default_params, params_with_overrides
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-def calibration_timeline(variant: str = "history", *, extended: bool = False) -> list:
+    from game.economy.calibration import Matrix
+
+
+def calibration_timeline(
+    variant: str = "history", *, extended: bool = False
+) -> "list[tuple[dt.date, Matrix, float]]":
     """The dated tariff path of the calibration; see :func:`game.economy.calibration.calibration_timeline`."""
     from game.economy import calibration  # imported lazily: `python -m game.economy.calibration`
 

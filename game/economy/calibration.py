@@ -380,7 +380,8 @@ def steady_growth_effect(params: Params, tariffs: Matrix) -> np.ndarray:
     d = derived(params)
     tau = np.array([tariffs], dtype=float)
     targets, cost, _ = steady_targets(params, d, tau, np.zeros_like(tau), np.zeros_like(tau))
-    return d.export_to_growth * targets[0, 0].sum(axis=0) + d.cost_to_growth * cost[0]
+    effect: np.ndarray = d.export_to_growth * targets[0, 0].sum(axis=0) + d.cost_to_growth * cost[0]
+    return effect
 
 
 def _residuals(params: Params, names: tuple[str, ...], theta: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ import dataclasses
 import functools
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -148,7 +148,7 @@ class State:
         i = int(index)
         return self._map(lambda a: a[i : i + 1].copy())
 
-    def to_dict(self) -> dict[str, list]:
+    def to_dict(self) -> dict[str, list[Any]]:
         """JSON-able; floats survive a JSON round trip exactly."""
         return {f.name: getattr(self, f.name).tolist() for f in dataclasses.fields(State)}
 
@@ -266,7 +266,7 @@ def _alpha(dt: float, tau: float) -> float:
 # ------------------------------------------------------------------------- equations
 def _csum(a: np.ndarray) -> np.ndarray:
     """Sum over axis 1 by adding slices (much faster than a strided reduction; same in any batch)."""
-    out = a[:, 0] + a[:, 1]
+    out: np.ndarray = a[:, 0] + a[:, 1]
     for k in range(2, a.shape[1]):
         out += a[:, k]
     return out
@@ -274,7 +274,8 @@ def _csum(a: np.ndarray) -> np.ndarray:
 
 def _bounded(x: Any, lo: float, hi: float) -> np.ndarray:
     """``x`` as floats within [lo, hi]; NaN becomes ``lo`` (fmax ignores NaN)."""
-    return np.fmin(np.fmax(np.asarray(x, dtype=np.float64), lo), hi)
+    out: np.ndarray = np.fmin(np.fmax(np.asarray(x, dtype=np.float64), lo), hi)
+    return out
 
 
 def _levels(
@@ -293,12 +294,14 @@ def _levels(
 
 
 def _uncertainty_raw(state: State) -> np.ndarray:
-    return 100.0 + state.uncertainty_stock + state.uncertainty_levels.sum(axis=1)
+    raw: np.ndarray = 100.0 + state.uncertainty_stock + state.uncertainty_levels.sum(axis=1)
+    return raw
 
 
 def _clip(a: np.ndarray, name: str) -> np.ndarray:
     lo, hi = METER_BOUNDS[name]
-    return np.minimum(np.maximum(a, lo), hi)
+    clipped: np.ndarray = np.minimum(np.maximum(a, lo), hi)
+    return clipped
 
 
 def meters(params: Params, state: State) -> Meters:
@@ -500,7 +503,8 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     )
     d_rec = after.recession_prob_pct - before.recession_prob_pct
     pr = after.recession_prob_pct / 100.0
-    slope_r = _secant(d_rec, sum(z_parts.values()), 100.0 * pr * (1.0 - pr))
+    z_total = cast(np.ndarray, sum(z_parts.values()))  # a sum of arrays: never the empty sum's 0
+    slope_r = _secant(d_rec, z_total, 100.0 * pr * (1.0 - pr))
     attr["recession_prob_pct"] = _with_adjustment({c: v * slope_r for c, v in z_parts.items()}, d_rec)
     ap_parts = {c: ap[:, k] for k, c in enumerate(GROWTH_CHANNELS)}
     ap_parts["demand"] = ap_demand
