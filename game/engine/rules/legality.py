@@ -31,7 +31,7 @@ class LegalityRules(RulesBase):
         """Raise IllegalAction if ``action`` breaks a rule; return None if legal."""
         side = action.side
         if side not in self.sides:
-            raise IllegalAction("1.1", f"there is no side {side!r} in this scenario")
+            raise IllegalAction("1.1", "there is no side {side!r} in this scenario", side=side)
         if state.phase == "over":
             raise IllegalAction("1.2", "the game is over")
         if isinstance(action, WalkOut):
@@ -47,7 +47,9 @@ class LegalityRules(RulesBase):
         if isinstance(action, SubmitOrders):
             raise IllegalAction("1.3", "orders are closed for this turn: the table is open")
         if side != state.table_mover:
-            raise IllegalAction("1.4", f"it is the {state.table_mover} delegation's move at the table")
+            raise IllegalAction(
+                "1.4", "it is the {side} delegation's move at the table", side=state.table_mover
+            )
         pending = state.pending_offer is not None
         if isinstance(action, Propose):
             if pending:
@@ -72,19 +74,27 @@ class LegalityRules(RulesBase):
 
     def _check_orders(self, state: GameState, action: SubmitOrders) -> None:
         if action.statement not in STATEMENTS:
-            raise IllegalAction("2.5", f"unknown statement {action.statement!r}")
+            raise IllegalAction("2.5", "unknown statement {statement!r}", statement=action.statement)
         cost = 0.0
         for iid, value in action.moves.items():
             ins = self._instrument(iid, "2.2")
             if ins.owner != action.side or not ins.player_controlled:
-                raise IllegalAction("2.2", f"{iid} is not the {action.side} delegation's to move")
+                raise IllegalAction(
+                    "2.2",
+                    "{instrument} is not the {side} delegation's to move",
+                    instrument=iid,
+                    side=action.side,
+                )
             self._check_level(ins, value, "2.3")
             cost += self.move_cost(ins, state.levels[iid], value)
         cost += CAPITAL_STATEMENT[action.statement]
         capital = state.sides[action.side].political_capital
         if cost > capital + 1e-9:
             raise IllegalAction(
-                "2.4", f"these orders cost {cost:.0f} political capital and you have {capital:.0f}"
+                "2.4",
+                "these orders cost {cost:.0f} political capital and you have {capital:.0f}",
+                cost=cost,
+                capital=capital,
             )
 
     def move_cost(self, ins: Instrument, old: float, new: float) -> float:
@@ -106,22 +116,33 @@ class LegalityRules(RulesBase):
     def _instrument(self, iid: str, rule: str) -> Instrument:
         ins = self.instruments.get(iid)
         if ins is None:
-            raise IllegalAction(rule, f"there is no instrument {iid!r}")
+            raise IllegalAction(rule, "there is no instrument {instrument!r}", instrument=iid)
         return ins
 
     def _check_level(self, ins: Instrument, value: float, rule: str) -> None:
         if not math.isfinite(value) or value < ins.min - 1e-9 or value > ins.max + 1e-9:
             raise IllegalAction(
-                rule, f"{ins.id} must stay between {ins.min:g} and {ins.max:g}, not {value:g}"
+                rule,
+                "{instrument} must stay between {min:g} and {max:g}, not {value:g}",
+                instrument=ins.id,
+                min=ins.min,
+                max=ins.max,
+                value=value,
             )
         k = (value - ins.min) / ins.step
         if abs(k - round(k)) > 1e-6:
-            raise IllegalAction(rule, f"{ins.id} moves in steps of {ins.step:g} from {ins.min:g}")
+            raise IllegalAction(
+                rule,
+                "{instrument} moves in steps of {step:g} from {min:g}",
+                instrument=ins.id,
+                step=ins.step,
+                min=ins.min,
+            )
 
     def _check_exchange_left(self, state: GameState) -> None:
         limit = self.scenario.end.exchanges_per_turn
         if state.exchanges_used >= limit:
-            raise IllegalAction("3.4", f"no offers left this turn (at most {limit} a turn)")
+            raise IllegalAction("3.4", "no offers left this turn (at most {limit} a turn)", limit=limit)
 
     def _check_package(
         self, state: GameState, side: str, terms: tuple[Term, ...], *, proposing: bool
@@ -132,15 +153,23 @@ class LegalityRules(RulesBase):
         for t in terms:
             ins = self._instrument(t.instrument, "3.2")
             if ins.owner not in self.sides or not ins.player_controlled:
-                raise IllegalAction("3.2", f"{t.instrument} cannot be part of a package")
+                raise IllegalAction(
+                    "3.2", "{instrument} cannot be part of a package", instrument=t.instrument
+                )
             if t.instrument in seen:
-                raise IllegalAction("3.2", f"{t.instrument} appears twice in the package")
+                raise IllegalAction(
+                    "3.2", "{instrument} appears twice in the package", instrument=t.instrument
+                )
             seen.add(t.instrument)
             self._check_level(ins, t.value, "3.2")
             if t.duration_turns is not None and t.duration_turns < 1:
-                raise IllegalAction("3.2", f"the term on {t.instrument} must last at least one turn")
+                raise IllegalAction(
+                    "3.2", "the term on {instrument} must last at least one turn", instrument=t.instrument
+                )
             if not 0 <= t.start_after_turns <= self.scenario.end.deadline_turns:
-                raise IllegalAction("3.2", f"the term on {t.instrument} must start within the game")
+                raise IllegalAction(
+                    "3.2", "the term on {instrument} must start within the game", instrument=t.instrument
+                )
         self._check_red_lines(state, side, terms, "3.5", "proposing")
 
     def package_levels(self, levels: dict[str, float], terms: tuple[Term, ...]) -> dict[str, float]:
@@ -165,4 +194,10 @@ class LegalityRules(RulesBase):
         before = set(self.crossed_red_lines(side, state.levels))
         for rl_id in self.crossed_red_lines(side, after):
             if rl_id not in before:
-                raise IllegalAction(rule, f"{verb} this package crosses your red line '{rl_id}'")
+                if verb == "accepting":
+                    raise IllegalAction(
+                        rule, "accepting this package crosses your red line '{red_line}'", red_line=rl_id
+                    )
+                raise IllegalAction(
+                    rule, "proposing this package crosses your red line '{red_line}'", red_line=rl_id
+                )
