@@ -158,7 +158,7 @@ def play_hot_seat(scenario, tty: bool = False) -> tuple[ScriptedTerminal, Sessio
 
 
 @pytest.mark.parametrize("tty", [False, True], ids=["piped", "tty"])
-def test_hot_seat_hands_over_and_never_shows_the_other_side(marked, tty):
+def test_rule_7_2_hot_seat_hands_over_and_never_shows_the_other_side(marked, tty):
     term, session = play_hot_seat(marked, tty=tty)
     assert session.over
     text = term.getvalue()
