@@ -213,6 +213,7 @@ def _field_mentioned(message: str, model_input: Any) -> str | None:
     """The first key of ``model_input`` that a validator's message names."""
     if not isinstance(model_input, dict):
         return None
+    word: str
     for word in re.findall(r"[a-z_]+", message):
         if word in model_input:
             return word

@@ -19,7 +19,7 @@ from game.scenario.models import METER_RANGES
 ROW = "row"
 
 
-def _items(data: Any, key: str) -> Iterator[tuple[int, dict]]:
+def _items(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     value = data.get(key) if isinstance(data, dict) else None
     if isinstance(value, list):
         for i, item in enumerate(value):
@@ -31,7 +31,7 @@ def _ids(data: Any, key: str) -> list[str]:
     return [str(item["id"]) for _, item in _items(data, key) if isinstance(item.get("id"), str)]
 
 
-def raw_reference_checks(data: dict, locator: Locator, filename: str) -> list[Diagnostic]:
+def raw_reference_checks(data: dict[str, Any], locator: Locator, filename: str) -> list[Diagnostic]:
     sides = _ids(data, "sides")
     instruments = _ids(data, "instruments")
     out: list[Diagnostic] = []
@@ -53,7 +53,7 @@ def raw_reference_checks(data: dict, locator: Locator, filename: str) -> list[Di
         if isinstance(value, str) and value not in METER_RANGES:
             error(f"unknown meter '{value}'{suggestion(value, list(METER_RANGES))}", path)
 
-    def subject(item: dict, base: Path) -> None:
+    def subject(item: dict[str, Any], base: Path) -> None:
         instrument(item.get("instrument"), (*base, "instrument"))
         side(item.get("side"), (*base, "side"))
         meter(item.get("meter"), (*base, "meter"))

@@ -19,10 +19,12 @@ Python object; their expansion is counted against :data:`MAX_NODES`.
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -48,6 +50,8 @@ MAX_ALIASES: Final = 1_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
+#: The tag YAML gives a plain scalar (the stubs leave ``Resolver.resolve`` untyped).
+_implicit_tag_of: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = _RESOLVER.resolve
 _CONSTRUCTOR = SafeConstructor()
 _YAML_TAG = "tag:yaml.org,2002:"
 _MERGE_TAG = _YAML_TAG + "merge"
@@ -247,7 +251,7 @@ class _Builder:
                 self.count(1, _pos(event.start_mark))
             return
         if cls is ScalarEvent:
-            self.scalar(event)  # type: ignore[arg-type]
+            self.scalar(cast(ScalarEvent, event))  # `cls is` above: the exact class, faster than isinstance
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             self.start(event, cls is MappingStartEvent)
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
@@ -263,13 +267,12 @@ class _Builder:
                 )
 
     def scalar(self, event: ScalarEvent) -> None:
-        mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
+        pos = _pos(event.start_mark)
         self.count(1, pos)
         tag = event.tag
         if tag is None or tag == "!":
             if event.implicit[0]:  # a plain scalar: 12, true, 2025-05-06, text…
-                tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+                tag = _implicit_tag_of(yaml.ScalarNode, event.value, event.implicit)
             else:  # quoted or a block: always text
                 tag = _STR_TAG
         if self.awaiting_key():
@@ -281,7 +284,10 @@ class _Builder:
         if tag == _STR_TAG:
             pass
         elif constructor is not None:
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            # The C parser's marks stand in for yaml.error.Mark (the stubs accept only the latter).
+            start_mark = cast("Mark | None", event.start_mark)
+            end_mark = cast("Mark | None", event.end_mark)
+            node = yaml.ScalarNode(tag, event.value, start_mark, end_mark, event.style)
             try:
                 value = constructor(_CONSTRUCTOR, node)
             except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -368,7 +374,7 @@ class _Builder:
         """Apply ``<<`` merge keys: explicit keys win, then earlier merged mappings."""
         explicit: dict[str, Any] = frame.value
         merged: dict[str, Any] = {}
-        provider: dict[str, tuple[int, int]] = {}  # key -> (merge, item) it comes from
+        provider: dict[str | int, tuple[int, int]] = {}  # key -> (merge, item) it comes from
         prefix = (*frame.path, "<<")
         n = len(prefix)
         new_entries: list[tuple[Path, int, int, bool]] = []
@@ -386,7 +392,7 @@ class _Builder:
             for path, line, col, is_key in self.entries[start:stop]:
                 item_index = path[n] if is_list and len(path) > n else 0
                 rest = path[n + 1 :] if is_list else path[n:]
-                if rest and provider.get(rest[0]) == (m, item_index):  # type: ignore[call-overload]
+                if rest and provider.get(rest[0]) == (m, item_index):
                     new_entries.append(((*frame.path, *rest), line, col, is_key))
         self.count(len(new_entries), frame.key_pos)
         self.entries.extend(new_entries)
