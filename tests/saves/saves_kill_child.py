@@ -2,12 +2,15 @@
 
 Usage: python saves_kill_child.py SCENARIO_FILE WORK_DIR
 
-Reads lines "go SEED" on stdin; for each, forks a worker that plays a seeded
-random game, saving it after every action with ``save_game`` (WORK_DIR/manual.json)
-and autosaving it (WORK_DIR/autosave/current.json), forever; prints the
-worker's pid, waits until it dies (the test kills it with SIGKILL) and prints
-"done". Forking from a process that has already imported everything makes each
-of the 200 kills cheap.
+Prints "ready" once everything is imported. Then reads lines "go SEED" on stdin; for
+each, forks a worker that plays a seeded random game, saving it after every action with
+``save_game`` (WORK_DIR/manual.json) and autosaving it (WORK_DIR/autosave/current.json),
+forever. The worker announces itself ("worker PID") and acknowledges every completed
+pair of saves ("saved N": both files of the N-th action are on disk), so the test kills
+it after the saves it chose, whatever the machine's speed. The server waits until the
+worker dies (the test kills it with SIGKILL) and prints "done". While a worker lives,
+only it writes to stdout, so the lines never interleave. Forking from a process that has
+already imported everything makes each of the 200 kills cheap.
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ from game.saves import Autosaver, save_game
 
 
 def worker(scenario_path: Path, work: Path, seed: int) -> None:
+    print(f"worker {os.getpid()}", flush=True)
     sc = kit.load(scenario_path)
     saver = Autosaver(work / "autosave")
     rng = random.Random(seed)
     seats = {"us": "human", "china": "ai"}
     g = Game(sc, seed)
+    saved = 0
     while True:
         if g.over:
             seed += 1000
@@ -38,6 +43,8 @@ def worker(scenario_path: Path, work: Path, seed: int) -> None:
         g.play(kit.random_action(g, rng))
         save_game(work / "manual.json", g, seats, scenario_path=scenario_path)
         saver.save(g, seats)
+        saved += 1
+        print(f"saved {saved}", flush=True)  # one write of a short line: never torn by the kill
 
 
 def main() -> None:
@@ -55,7 +62,6 @@ def main() -> None:
                 worker(scenario_path, work, seed)
             finally:
                 os._exit(0)
-        print(pid, flush=True)
         os.waitpid(pid, 0)
         print("done", flush=True)
 
