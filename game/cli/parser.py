@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from game.cli.common import Parser
+from game.i18n import normalise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,7 +15,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tariff Talks — negotiate the 2025 US–China tariff war. "
         "With no command, opens the game window on the default scenario.",
     )
-    p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the texts (default: en)")
+    p.add_argument(
+        "--lang",
+        type=normalise,
+        default=None,
+        metavar="LANG",
+        help="language of the texts: en, zh, or the pseudo-locale en-XA that shows untranslated text "
+        "(default: en; the window: the last game's)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     sp = sub.add_parser("play", help="open the game window (the same as no command)")

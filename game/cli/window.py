@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from game.cli.common import EXIT_PROBLEM
+from game.cli.common import EXIT_PROBLEM, EXIT_USAGE
 
 
 def no_display() -> bool:
@@ -43,4 +43,14 @@ def open_window(scenario: Path | None, lang: str | None) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEM
+    from game.i18n import PSEUDO
+    from game.ui.i18n import available_languages, is_known
+
+    if lang is not None and not is_known(lang):
+        known = ", ".join([*available_languages(), PSEUDO])
+        print(
+            f"tariff-talks: --lang {lang}: the window has no translation for it (it has {known})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return run_app(scenario, lang)

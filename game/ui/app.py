@@ -14,8 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-LANGUAGES = ("en", "zh")
-
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the game's name, look and fonts (reused if one exists)."""
@@ -36,18 +34,25 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def start_language(lang: str | None = None) -> str:
-    """The language to start in: ``lang`` if given (``--lang``), else the one of the last game
-    (chosen in New game or on the first-run page), else the system's on a first start."""
+    """The language to start in: ``lang`` if given (``--lang``), else ``TARIFF_TALKS_LANG``,
+    else the one of the last game (chosen in New game or on the first-run page), else the
+    system's on a first start when the window has a catalog for it, else English. Any
+    language with a catalog in game/ui/translations/, and the pseudo-locale ``en-XA`` (asked
+    for each time: a remembered one is not taken up again)."""
+    from game.i18n import normalise
+    from game.ui.i18n import SOURCE_LANGUAGE, available_languages, is_known
     from game.ui.main_window import settings
 
-    if lang in LANGUAGES:
-        return str(lang)
+    for wanted in (lang, os.environ.get("TARIFF_TALKS_LANG")):
+        if wanted and is_known(normalise(wanted)):
+            return normalise(wanted)
     remembered = str(settings().value("lang", ""))
-    if remembered in LANGUAGES:
-        return remembered
+    if remembered and normalise(remembered) in available_languages():
+        return normalise(remembered)
     from PySide6.QtCore import QLocale
 
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+    system = normalise(QLocale.system().name())
+    return system if system in available_languages() else SOURCE_LANGUAGE
 
 
 def create_window(scenario_path: Path | str | None = None, lang: str | None = None):

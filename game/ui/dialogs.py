@@ -29,16 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.i18n import t as words
 from game.resources import bundled_scenario_dir, read_doc, user_scenario_dir
 from game.scenario.models import Scenario, tr
 from game.text import difficulty_label
 from game.ui.common import named, wrap_label
+from game.ui.i18n import TrContext, available_languages, current_language, is_known, language_name
 
-LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh", "中文"))
+
+def language_choices(current: str) -> list[tuple[str, str]]:
+    """(code, name) of each language the window has a catalog for (game/ui/translations/), and
+    the pseudo-locale while it is the one in use (it is not offered otherwise)."""
+    codes = available_languages()
+    if is_known(current) and current not in codes:
+        codes.append(current)
+    return [(code, language_name(code)) for code in codes]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+class Dialogs(TrContext):
+    """The translation context of this module's words."""
 
 
 @dataclass(frozen=True)
@@ -101,10 +110,10 @@ def ai_styles() -> list[tuple[str, str, str]]:
         except (KeyError, TypeError, AttributeError):
             pass
     defaults = {
-        "pragmatist": _t("Looks ahead with the economy model and concedes steadily."),
-        "hardliner": _t("Boulware: holds out and concedes only near the deadline."),
-        "conceder": _t("Concedes early to close a deal."),
-        "reciprocator": _t("Tit-for-tat with forgiveness: answers your moves in kind."),
+        "pragmatist": Dialogs.tr("Looks ahead with the economy model and concedes steadily."),
+        "hardliner": Dialogs.tr("Boulware: holds out and concedes only near the deadline."),
+        "conceder": Dialogs.tr("Concedes early to close a deal."),
+        "reciprocator": Dialogs.tr("Tit-for-tat with forgiveness: answers your moves in kind."),
     }
     out = []
     for key, cls in getattr(ai, "STYLES", {}).items():
@@ -126,9 +135,14 @@ def ai_seat_words(label: str) -> str | None:
     if len(parts) != 3 or parts[0] != "ai":
         return None
     names = {key: name for key, name, _desc in ai_styles()}
-    levels = {"easy": _t("Easy"), "normal": _t("Normal"), "hard": _t("Hard"), "expert": _t("Expert")}
-    style = _t(names.get(parts[1], parts[1]))
-    return _t("AI: {style}, {level}").format(style=style, level=levels.get(parts[2], parts[2]))
+    levels = {
+        "easy": Dialogs.tr("Easy"),
+        "normal": Dialogs.tr("Normal"),
+        "hard": Dialogs.tr("Hard"),
+        "expert": Dialogs.tr("Expert"),
+    }
+    style = words(current_language(), names.get(parts[1], parts[1]))  # the AI's own name (game.ai)
+    return Dialogs.tr("AI: {style}, {level}").format(style=style, level=levels.get(parts[2], parts[2]))
 
 
 def ai_levels() -> list[tuple[str, str]]:
@@ -231,10 +245,10 @@ class NewGameDialog(QDialog):
         ai_row = QHBoxLayout()
         self.style = QComboBox()
         named(self.style, self.tr("AI style"))
-        # the AI's own names and descriptions, in the window's language where translated
-        self.style_info = {key: self.tr(desc) for key, _name, desc in ai_styles()}
+        # the AI's own names and descriptions (game.ai's words, in its catalogs), in the window's language
+        self.style_info = {key: words(lang, desc) for key, _name, desc in ai_styles()}
         for key, name, _desc in ai_styles():
-            self.style.addItem(self.tr(name), key)
+            self.style.addItem(words(lang, name), key)
         self.level = QComboBox()
         named(self.level, self.tr("AI level"))
         level_words = {
@@ -243,7 +257,7 @@ class NewGameDialog(QDialog):
             "hard": self.tr("Hard"),
             "expert": self.tr("Expert"),
         }
-        self.level_info = {lv: self.tr(desc) for lv, desc in ai_levels()}
+        self.level_info = {lv: words(lang, desc) for lv, desc in ai_levels()}
         for lv, _desc in ai_levels():
             self.level.addItem(level_words.get(lv, lv.capitalize()), lv)
         ai_row.addSpacing(20)
@@ -263,9 +277,9 @@ class NewGameDialog(QDialog):
 
         self.language = QComboBox()
         named(self.language, self.tr("Language"))
-        for code, name in LANGUAGE_NAMES:
+        for code, name in language_choices(lang):
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(0 if lang != "zh" else 1)
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         form.addRow(self.tr("&Language"), self.language)
         right.addWidget(form_box)
         top.addLayout(right, 3)
@@ -380,30 +394,29 @@ class NewGameDialog(QDialog):
 
 # --------------------------------------------------------------------------------- help
 def how_to_play_html() -> str:
-    t = _t
     parts = [
-        ("h2", t("How to play Tariff Talks")),
+        ("h2", Dialogs.tr("How to play Tariff Talks")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "You lead a delegation in the 2025 tariff war. Each turn is a week. Your private briefing (left) "
                 "lists your objectives, your red lines and your political capital. Your score follows your own "
                 "objectives, so both sides can win — or both can lose."
             ),
         ),
-        ("h3", t("1. Orders")),
+        ("h3", Dialogs.tr("1. Orders")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "In the Orders tab, move your instruments — tariffs, export controls, purchases — and choose a "
                 "public statement. Every step costs political capital. Orders stay secret until the turn resolves. "
                 "Press Submit orders (Ctrl+Enter)."
             ),
         ),
-        ("h3", t("2. The table")),
+        ("h3", Dialogs.tr("2. The table")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "Then the table opens. Build a package in the proposal builder: tick terms on your instruments and "
                 "theirs, set levels and durations (a term that lasts N turns snaps back afterwards). The what-if "
                 "preview shows how the package would move both sides' meters in four turns. Propose it, or answer "
@@ -411,35 +424,35 @@ def how_to_play_html() -> str:
                 "End turn closes the table."
             ),
         ),
-        ("h3", t("3. Resolution")),
+        ("h3", Dialogs.tr("3. Resolution")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "Orders and agreed terms take effect together, the economy model steps and the news arrives. Click "
                 "any meter value to see why it moved. Breaking an agreement costs trust and capital."
             ),
         ),
-        ("h3", t("4. The end")),
+        ("h3", Dialogs.tr("4. The end")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "The game ends with a comprehensive deal, a walk-out, a collapse of trust, a recession or the "
                 "deadline. The debrief reveals both briefings, the zone of possible agreement and what happened in "
                 "2025. Export it as PNG or PDF from the debrief."
             ),
         ),
-        ("h3", t("Hot-seat")),
+        ("h3", Dialogs.tr("Hot-seat")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "Two players share one computer. Between the delegations' private phases a hand-over screen hides "
                 "everything; press Ready only when the right delegation is at the keyboard."
             ),
         ),
-        ("h3", t("Keyboard")),
+        ("h3", Dialogs.tr("Keyboard")),
         (
             "p",
-            t(
+            Dialogs.tr(
                 "Ctrl+N new game · Ctrl+S save · Ctrl+O open · Ctrl+Enter submit orders or end turn · Ctrl+1/2 "
                 "switch between Orders and Table · F1 this guide · Tab moves between controls."
             ),
@@ -454,11 +467,11 @@ def rules_markdown() -> str:
     """The players' rulebook: docs/rules.md (docs/rules.zh.md in Chinese), its numbered rules,
     without its notes for developers and scenario authors (the quoted blocks that open with
     "For developers")."""
-    text = read_doc(_t("rules.md"))  # the rulebook's file in the window's language
+    text = read_doc(Dialogs.tr("rules.md"))  # the rulebook's file in the window's language
     if text is None:
         text = read_doc("rules.md")
     if text is None:
-        return _t("The rulebook (docs/rules.md) is not installed with this copy of the game.")
+        return Dialogs.tr("The rulebook (docs/rules.md) is not installed with this copy of the game.")
     kept: list[str] = []
     in_quote = dropping = False
     for line in text.splitlines(keepends=True):
@@ -610,7 +623,7 @@ class WelcomePage(QWidget):
         self.lang_box = QComboBox()
         named(self.lang_box, self.tr("Language"))
         lab.setBuddy(self.lang_box)
-        for code, name in LANGUAGE_NAMES:
+        for code, name in language_choices(lang):
             self.lang_box.addItem(name, code)
         self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(lang)))
         self.lang_box.currentIndexChanged.connect(
@@ -662,7 +675,7 @@ def offer_welcome(win: object) -> None:
         stack.addWidget(page)
         stack.setCurrentWidget(page)
         win.welcome = page  # type: ignore[attr-defined]
-        win.setWindowTitle("Tariff Talks — " + page.tr("Welcome"))  # type: ignore[attr-defined]
+        win.setWindowTitle("Tariff Talks — " + QCoreApplication.translate("WelcomePage", "Welcome"))  # type: ignore[attr-defined]
         page.buttons["tutorial"].setFocus()
         return page
 
@@ -680,7 +693,7 @@ def offer_welcome(win: object) -> None:
         set_language(code)
         settings().setValue("lang", code)
         win._build_menus()  # type: ignore[attr-defined]
-        win.loading.setText(win.tr("Opening the scenario…"))  # type: ignore[attr-defined]
+        win.loading.setText(QCoreApplication.translate("MainWindow", "Opening the scenario…"))  # type: ignore[attr-defined]
         drop()
         build()
         win.welcome.lang_box.setFocus()  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, QTranslator, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -75,170 +75,6 @@ from game.scenario.loader import load_yaml_with_positions, validate_text
 from game.scenario.models import Scenario
 from game.ui.common import named
 from game.ui.highlighter import YamlHighlighter
-
-#: Chinese translations of the editor's strings (the window's own strings are in
-#: :mod:`game.ui.i18n_zh`); served by :class:`_EditorTranslator`.
-EDITOR_ZH: dict[str, str] = {
-    "A copy of the built-in scenario {name}: Save puts it in your scenario folder.": (
-        "这是内置剧本 {name} 的副本：保存时会放入你的剧本文件夹。"
-    ),
-    "{name} (copy, not saved yet)": "{name}（副本，尚未保存）",
-    "Scenario editor": "剧本编辑器",
-    "&New scenario": "新建剧本(&N)",
-    "&Open…": "打开(&O)…",
-    "&Save": "保存(&S)",
-    "Save &as…": "另存为(&A)…",
-    "&Validate now": "立即校验(&V)",
-    "&Play-test": "试玩(&P)",
-    "Start a game from the edited scenario (F5)": "用编辑中的剧本开始一局游戏（F5）",
-    "&Close": "关闭(&C)",
-    "&Scenario": "剧本(&S)",
-    "Scenario": "剧本",
-    "Scenario editor toolbar": "剧本编辑器工具栏",
-    "Form and text views": "表单视图和文本视图",
-    "Scenario text (YAML)": "剧本文本（YAML）",
-    "The scenario file; problems are listed below the editor.": "剧本文件；问题列在编辑器下方。",
-    "&Form": "表单(&F)",
-    "&Text": "文本(&T)",
-    "Problems": "问题",
-    "Validation summary": "校验摘要",
-    "Play-test the scenario": "试玩剧本",
-    "Problems found in the scenario; activate one to jump to its line.": "剧本中发现的问题；选择一项即可跳转到对应行。",
-    "Editor and problems": "编辑器和问题",
-    "Status": "状态",
-    "Form view": "表单视图",
-    "Scenario details": "剧本详情",
-    "Scenario id": "剧本标识",
-    "Title (English)": "标题（英文）",
-    "Title (Chinese)": "标题（中文）",
-    "Start date": "开始日期",
-    "Author": "作者",
-    "Version": "版本",
-    "Days per turn": "每回合天数",
-    "Difficulty": "难度",
-    "&Id:": "标识(&I)：",
-    "Title (&English):": "标题（英文）(&E)：",
-    "Title (&Chinese):": "标题（中文）(&C)：",
-    "Start &date:": "开始日期(&D)：",
-    "Days per t&urn:": "每回合天数(&U)：",
-    "Di&fficulty:": "难度(&F)：",
-    "&Author:": "作者(&A)：",
-    "&Version:": "版本(&V)：",
-    "Sides": "参与方",
-    "Sides table": "参与方表格",
-    "Instruments": "政策工具",
-    "Instruments table": "政策工具表格",
-    "Add an instrument at the end of the list": "在列表末尾添加一个政策工具",
-    "Remove the selected instrument": "删除所选政策工具",
-    "End and table": "结束条件与谈判桌",
-    "Deadline in turns": "最后期限（回合）",
-    "Offers per turn": "每回合方案数",
-    "Trust at the start (%)": "初始信任度（%）",
-    "Dead&line (turns):": "最后期限（回合）(&L)：",
-    "Offers &per turn:": "每回合方案数(&P)：",
-    "&Trust at the start (%):": "初始信任度（%）(&T)：",
-    "Briefings, events and scoring are edited in the Text view; "
-    "every field is described in docs/authoring.md.": "简报、事件和计分请在文本视图中编辑；所有字段的说明见 docs/authoring.md。",
-    "About the form": "关于表单",
-    "Open a scenario": "打开剧本",
-    "Scenarios (*.yaml *.yml)": "剧本 (*.yaml *.yml)",
-    "Save the scenario": "保存剧本",
-    "New scenario": "新剧本",
-    "Unsaved changes": "未保存的更改",
-    "Save the changes to this scenario?": "是否保存对此剧本的更改？",
-    "error": "错误",
-    "warning": "警告",
-    "hint": "提示",
-    "No problems: ready to play-test.": "没有问题：可以试玩。",
-    "Starting a game from the edited scenario…": "正在用编辑中的剧本开始游戏…",
-    "Tutorial": "教程",
-    "Easy": "简单",
-    "Normal": "普通",
-    "Hard": "困难",
-    "A&dd instrument": "添加政策工具(&D)",
-    "&Remove instrument": "删除政策工具(&R)",
-    "Fix the errors listed below before play-testing.": "请先修正下方列出的错误再试玩。",
-    "The scenario is valid.": "剧本有效。",
-    "Select an instrument to remove.": "请选择要删除的政策工具。",
-    "Id": "标识",
-    "Name (English)": "名称（英文）",
-    "Name (Chinese)": "名称（中文）",
-    "Region": "地区",
-    "Colour": "颜色",
-    "Political capital": "政治资本",
-    "Approval %": "支持率 %",
-    "Kind": "类型",
-    "Owner": "所属方",
-    "Target": "对象",
-    "Min": "最小值",
-    "Max": "最大值",
-    "Step": "步长",
-    "Start": "初始值",
-    "Share": "覆盖份额",
-    "Cost": "成本",
-    "Saved {path}": "已保存 {path}",
-    "{name}{star} — Scenario editor": "{name}{star} — 剧本编辑器",
-    "Line {line}, column {col}: {severity}: {message}": "第 {line} 行，第 {col} 列：{severity}：{message}",
-    "{errors}, {warnings}, {hints}": "{errors}，{warnings}，{hints}",
-    "1 error": "1 个错误",
-    "{n} errors": "{n} 个错误",
-    "1 warning": "1 个警告",
-    "{n} warnings": "{n} 个警告",
-    "1 hint": "1 个提示",
-    "{n} hints": "{n} 个提示",
-    "Changed {path}": "已修改 {path}",
-    "Cannot open {path}: {error}": "无法打开 {path}：{error}",
-    "Cannot save {path}: {error}": "无法保存 {path}：{error}",
-}
-
-
-class _EditorTranslator(QTranslator):
-    """Answers the editor's strings in Chinese whenever the window's language is Chinese.
-
-    The window's own translator (:mod:`game.ui.i18n`) holds the window's strings; the
-    editor keeps its strings here. Whether Chinese is on is asked of the window's
-    translator itself (a string it is sure to have), so the two never disagree.
-    """
-
-    CONTEXTS = frozenset({"ScenarioEditor"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._asking = False
-
-    def _chinese(self) -> bool:
-        if self._asking:
-            return False
-        self._asking = True
-        try:
-            return QCoreApplication.translate("MainWindow", "End turn") != "End turn"
-        finally:
-            self._asking = False
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        if context not in self.CONTEXTS or source not in EDITOR_ZH or not self._chinese():
-            return None
-        return EDITOR_ZH[source]
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-_translator: tuple[QCoreApplication, _EditorTranslator] | None = None
-
-
-def install_translator() -> None:
-    """Install the editor's translator on the running application (once per application)."""
-    global _translator
-    app = QCoreApplication.instance()
-    if app is None or (_translator is not None and _translator[0] is app):
-        return
-    translator = _EditorTranslator()
-    app.installTranslator(translator)
-    _translator = (app, translator)
-
 
 #: Milliseconds of quiet after the last keystroke before the text is validated.
 VALIDATE_DELAY_MS = 350
@@ -765,7 +601,6 @@ class ScenarioEditor(QMainWindow):
         path: Path | None = None,
         on_play_test: PlayTest | None = None,
     ) -> None:
-        install_translator()
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.path: Path | None = None
@@ -1427,7 +1262,6 @@ def open_scenario_editor(parent: QWidget | None, path: Path | None, on_play_test
 
 
 __all__ = [
-    "EDITOR_ZH",
     "TEMPLATE",
     "CodeEditor",
     "EditError",

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -49,6 +49,7 @@ from game.text import (
     side_possessive,
     side_subject,
 )
+from game.ui.i18n import TrContext
 from game.ui.panels.base import SHARED_METER_ROWS, SIDE_METER_ROWS
 
 #: The per-side meters charted and tabulated (the panel's rows and political capital).
@@ -56,8 +57,8 @@ SIDE_METERS: tuple[str, ...] = (*SIDE_METER_ROWS, "political_capital")
 SHARED_METERS: tuple[str, ...] = SHARED_METER_ROWS
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DebriefReport", text)
+class DebriefReport(TrContext):
+    """The translation context of this module's words."""
 
 
 def _e(text: object) -> str:
@@ -80,14 +81,14 @@ def seat_words(session: object, side: str) -> str:
 
     seat = session.seats[side]  # type: ignore[attr-defined]
     label = getattr(seat, "label", "AI")
-    return _t("human") if seat.is_human else ai_seat_words(label) or label
+    return DebriefReport.tr("human") if seat.is_human else ai_seat_words(label) or label
 
 
 def side_heading(session: object, side: str, lang: str) -> str:
     """ "United States (human): score 66.9 — walk-away 35" (the page's card title and the PDF's)."""
     g = _game(session)
     sco = score(g.scenario, g.state, side)
-    return _t("{side} ({who}): score {score:.1f} — walk-away {walk:.0f}").format(
+    return DebriefReport.tr("{side} ({who}): score {score:.1f} — walk-away {walk:.0f}").format(
         side=side_name(g.scenario, side, lang),
         who=seat_words(session, side),
         score=sco.total,
@@ -101,11 +102,11 @@ def end_line(session: object, lang: str) -> str:
     sc, st = g.scenario, g.state
     tier = outcome(sc, st)
     if st.end_reason == "walk_out" and st.ended_by:
-        line = _t("The game ended on turn {turn}: {side} walked out.").format(
+        line = DebriefReport.tr("The game ended on turn {turn}: {side} walked out.").format(
             turn=st.turn, side=side_subject(sc, st.ended_by, lang)
         )
     else:
-        line = _t("The game ended on turn {turn}: {reason}.").format(
+        line = DebriefReport.tr("The game ended on turn {turn}: {reason}.").format(
             turn=st.turn, reason=end_reason_label(st.end_reason, lang)
         )
     return (tr(tier.description, lang) + " " + line) if tier.description else line
@@ -137,28 +138,18 @@ def offer_text(session: object, offer: object, lang: str) -> str:
     n = len(offer.terms)  # type: ignore[attr-defined]
     status = offer.status  # type: ignore[attr-defined]
     if status == "accepted":
-        if n == 1:
-            text = _t("{whose} package of 1 term is accepted by {other} and signed")
-        else:
-            text = _t("{whose} package of {n} terms is accepted by {other} and signed")
-        # English "The United States' package"; the Chinese sentence has its own 提出的
-        whose = (
-            side_subject(sc, proposer, lang)
-            if lang == "zh"
-            else side_possessive(sc, proposer, lang, start=True)
-        )
-        return text.format(whose=whose, n=n, other=answerer)
+        text = DebriefReport.tr("{whose} package of %n term(s) is accepted by {other} and signed", "", n)
+        whose = side_possessive(sc, proposer, lang, start=True)  # "The United States'", "美国的"
+        return text.format(whose=whose, other=answerer)
     answers = {
-        "rejected": _t("rejected by {other}"),
-        "countered": _t("countered by {other}"),
-        "lapsed": _t("lapsed without an answer"),
-        "pending": _t("not yet answered"),
+        "rejected": DebriefReport.tr("rejected by {other}"),
+        "countered": DebriefReport.tr("countered by {other}"),
+        "lapsed": DebriefReport.tr("lapsed without an answer"),
+        "pending": DebriefReport.tr("not yet answered"),
     }
     answer = answers.get(status, status).format(other=answerer)
     who = side_subject(sc, proposer, lang, start=True)
-    if n == 1:
-        return _t("{who} offers 1 term — {answer}").format(who=who, answer=answer)
-    return _t("{who} offers {n} terms — {answer}").format(who=who, n=n, answer=answer)
+    return DebriefReport.tr("{who} offers %n term(s) — {answer}", "", n).format(who=who, answer=answer)
 
 
 def timeline(session: object, lang: str) -> list[tuple[int, list[tuple[str | None, str]]]]:
@@ -195,17 +186,19 @@ def agreement_blocks(session: object, lang: str) -> list[AgreementBlock]:
     g = _game(session)
     sc, st = g.scenario, g.state
     statuses = {
-        "in_force": _t("in force at the end"),
-        "expired": _t("expired"),
-        "breached": _t("breached"),
-        "superseded": _t("superseded by a later agreement"),
+        "in_force": DebriefReport.tr("in force at the end"),
+        "expired": DebriefReport.tr("expired"),
+        "breached": DebriefReport.tr("breached"),
+        "superseded": DebriefReport.tr("superseded by a later agreement"),
     }
     out = []
     for k, ag in enumerate(st.agreements, start=1):
         status = statuses.get(ag.status, ag.status)
         if ag.status == "breached" and ag.breached_by:
-            status = _t("breached by {side}").format(side=side_subject(sc, ag.breached_by, lang))
-        heading = _t(
+            status = DebriefReport.tr("breached by {side}").format(
+                side=side_subject(sc, ag.breached_by, lang)
+            )
+        heading = DebriefReport.tr(
             "Agreement {n}, signed on turn {turn}: proposed by {proposer}, accepted by {other} — {status}"
         ).format(
             n=k,
@@ -217,9 +210,9 @@ def agreement_blocks(session: object, lang: str) -> list[AgreementBlock]:
         rows = []
         for t in ag.terms:
             if t.until_turn is None:
-                span = _t("from turn {a} to the end").format(a=t.from_turn)
+                span = DebriefReport.tr("from turn {a} to the end").format(a=t.from_turn)
             else:
-                span = _t("turns {a}–{b}").format(a=t.from_turn, b=t.until_turn)
+                span = DebriefReport.tr("turns {a}–{b}").format(a=t.from_turn, b=t.until_turn)
             rows.append(
                 (
                     instrument_name(sc, t.instrument, lang),
@@ -237,10 +230,13 @@ def final_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[s
     g = _game(session)
     sc, st = g.scenario, g.state
     first = st.history[0] if st.history else None
-    header = [_t("Meter")]
+    header = [DebriefReport.tr("Meter")]
     for s in sc.side_ids:
         name = side_name(sc, s, lang)
-        header += [_t("{side} at the start").format(side=name), _t("{side} at the end").format(side=name)]
+        header += [
+            DebriefReport.tr("{side} at the start").format(side=name),
+            DebriefReport.tr("{side} at the end").format(side=name),
+        ]
     rows: list[list[str]] = []
     for m in SIDE_METERS:
         row = [meter_label(m, lang)]
@@ -257,7 +253,11 @@ def shared_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[
     """Header and rows of the shared meters (world growth, uncertainty, trust) at the start and the end."""
     st = _game(session).state
     first = st.history[0] if st.history else None
-    header = [_t("Shared meter"), _t("At the start"), _t("At the end")]
+    header = [
+        DebriefReport.tr("Shared meter"),
+        DebriefReport.tr("At the start"),
+        DebriefReport.tr("At the end"),
+    ]
     rows = [
         [meter_label(m, lang), _value(m, first.shared.get(m) if first else None), _value(m, st.shared.get(m))]
         for m in SHARED_METERS
@@ -295,27 +295,27 @@ def agreements_summary(session: object) -> str:
     n = len(st.agreements)
     m = sum(1 for ag in st.agreements if ag.status == "in_force")
     if not n:
-        return _t("No agreement")
+        return DebriefReport.tr("No agreement")
     if n == 1:
         return (
-            _t("1 agreement signed, in force at the end")
+            DebriefReport.tr("1 agreement signed, in force at the end")
             if m
-            else _t("1 agreement signed, not in force at the end")
+            else DebriefReport.tr("1 agreement signed, not in force at the end")
         )
-    return _t("{n} agreements signed; {m} in force at the end").format(n=n, m=m)
+    return DebriefReport.tr("%n agreement(s) signed; {m} in force at the end", "", n).format(m=m)
 
 
 # ------------------------------------------------------------------ the document
 #: Headings of the document's sections, each on a new page (the first under the title).
 def section_titles() -> dict[str, str]:
     return {
-        "scores": _t("Scores"),
-        "meters": _t("Final meters"),
-        "agreements": _t("Agreement terms"),
-        "charts": _t("The meters over the game"),
-        "zopa": _t("The zone of possible agreement"),
-        "timeline": _t("Timeline of moves and agreements"),
-        "history": _t("What happened in 2025"),
+        "scores": DebriefReport.tr("Scores"),
+        "meters": DebriefReport.tr("Final meters"),
+        "agreements": DebriefReport.tr("Agreement terms"),
+        "charts": DebriefReport.tr("The meters over the game"),
+        "zopa": DebriefReport.tr("The zone of possible agreement"),
+        "timeline": DebriefReport.tr("Timeline of moves and agreements"),
+        "history": DebriefReport.tr("What happened in 2025"),
     }
 
 
@@ -385,7 +385,8 @@ def build_html(
         parts.append(f"<h2{brk}>{_e(titles[key])}</h2>")
 
     tier = outcome(sc, st)
-    parts.append(f"<h1>{_e(_t('Debrief — {title}').format(title=tr(sc.meta.title, lang)))}</h1>")
+    title = DebriefReport.tr("Debrief — {title}").format(title=tr(sc.meta.title, lang))
+    parts.append(f"<h1>{_e(title)}</h1>")
     parts.append(f"<p class='tier'>{_e(tr(tier.name, lang))}</p>")
     parts.append(f"<p>{_e(end_line(session, lang))}</p>")
 
@@ -400,12 +401,18 @@ def build_html(
                 seat_words(session, s),
                 f"{sco.total:.1f}",
                 f"{sco.walk_away:.0f}",
-                _t("yes") if sco.total >= sco.walk_away else _t("no"),
+                DebriefReport.tr("yes") if sco.total >= sco.walk_away else DebriefReport.tr("no"),
             )
         )
     parts.append(
         _table(
-            [_t("Side"), _t("Played by"), _t("Score"), _t("Walk-away"), _t("Better than walking away?")],
+            [
+                DebriefReport.tr("Side"),
+                DebriefReport.tr("Played by"),
+                DebriefReport.tr("Score"),
+                DebriefReport.tr("Walk-away"),
+                DebriefReport.tr("Better than walking away?"),
+            ],
             summary,
             numeric_from=2,
         )
@@ -417,12 +424,21 @@ def build_html(
             parts.append(f"<p class='hint'>{_e(tr(brief.summary, lang))}</p>")
         rows = score_rows(session, s, lang)
         total = score(sc, st, s).total
-        rows.append((_t("Total"), "", "", f"{total:.1f}"))
+        rows.append((DebriefReport.tr("Total"), "", "", f"{total:.1f}"))
         parts.append(
-            _table([_t("Objective"), _t("Value"), _t("Credit"), _t("Points")], rows, widths=(61, 15, 12, 12))
+            _table(
+                [
+                    DebriefReport.tr("Objective"),
+                    DebriefReport.tr("Value"),
+                    DebriefReport.tr("Credit"),
+                    DebriefReport.tr("Points"),
+                ],
+                rows,
+                widths=(61, 15, 12, 12),
+            )
         )
         if brief.red_lines:
-            parts.append(f"<p>{_e(_t('Red lines:'))}</p>")
+            parts.append("<p>" + _e(DebriefReport.tr("Red lines:")) + "</p>")
             parts += [f"<p class='redline'>✗ {_e(tr(rl.text, lang))}</p>" for rl in brief.red_lines]
 
     # final meters
@@ -435,12 +451,17 @@ def build_html(
     section("agreements")
     blocks = agreement_blocks(session, lang)
     if not blocks:
-        parts.append(f"<p>{_e(_t('No agreement was signed.'))}</p>")
+        parts.append("<p>" + _e(DebriefReport.tr("No agreement was signed.")) + "</p>")
     for b in blocks:
         parts.append(f"<h3>{_e(b.heading)}</h3>")
         parts.append(
             _table(
-                [_t("Instrument"), _t("Before"), _t("Agreed"), _t("In force")],
+                [
+                    DebriefReport.tr("Instrument"),
+                    DebriefReport.tr("Before"),
+                    DebriefReport.tr("Agreed"),
+                    DebriefReport.tr("In force"),
+                ],
                 b.rows,
                 widths=(46, 14, 14, 26),
             )
@@ -468,19 +489,22 @@ def build_html(
     section("timeline")
     entries = timeline(session, lang)
     if not entries:
-        parts.append(f"<p>{_e(_t('Nothing happened.'))}</p>")
+        parts.append("<p>" + _e(DebriefReport.tr("Nothing happened.")) + "</p>")
     else:
         trows = []
         for turn, lines in entries:
             for k, (side, text) in enumerate(lines):
                 mark = _swatch(sc.side(side).colour) + " " if side else ""
-                head = (
-                    f"<td rowspan='{len(lines)}'>{_e(_t('Turn {n}').format(n=turn))}</td>" if k == 0 else ""
-                )
+                turn_cell = _e(DebriefReport.tr("Turn {n}").format(n=turn))
+                head = f"<td rowspan='{len(lines)}'>{turn_cell}</td>" if k == 0 else ""
                 trows.append(f"<tr>{head}<td>{mark}{_e(text)}</td></tr>")
         parts.append(
             "<table class='data' border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<thead><tr><th width='14%'>{_e(_t('Turn'))}</th><th>{_e(_t('What happened'))}</th></tr></thead>"
+            "<thead><tr><th width='14%'>"
+            + _e(DebriefReport.tr("Turn"))
+            + "</th><th>"
+            + _e(DebriefReport.tr("What happened"))
+            + "</th></tr></thead>"
             + "".join(trows)
             + "</table>"
         )
@@ -488,15 +512,20 @@ def build_html(
     section("history")
     hist = history_rows(session, lang)
     if hist is None:
-        parts.append(f"<p>{_e(_t('This scenario has no historical comparison.'))}</p>")
+        parts.append("<p>" + _e(DebriefReport.tr("This scenario has no historical comparison.")) + "</p>")
     else:
         parts.append(
             _table(
-                [_t("Topic"), _t("In 2025"), _t("In your game")], hist, numeric_from=99, widths=(18, 46, 36)
+                [DebriefReport.tr("Topic"), DebriefReport.tr("In 2025"), DebriefReport.tr("In your game")],
+                hist,
+                numeric_from=99,
+                widths=(18, 46, 36),
             )
         )
         parts.append(
-            f"<p class='hint'>{_e(_t('Source: shared calibration notes (IMF, BEA, US Census, press reports).'))}</p>"
+            "<p class='hint'>"
+            + _e(DebriefReport.tr("Source: shared calibration notes (IMF, BEA, US Census, press reports)."))
+            + "</p>"
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
@@ -535,7 +564,9 @@ def build_document(
             zopa_legend=zopa_legend,
         )
     )
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, _t("Tariff Talks debrief"))
+    doc.setMetaInformation(
+        QTextDocument.MetaInformation.DocumentTitle, DebriefReport.tr("Tariff Talks debrief")
+    )
     return doc
 
 
@@ -595,7 +626,7 @@ def write_pdf(doc: QTextDocument, path: Path, title: str = "") -> Path:
         )
     )
     writer.setResolution(300)
-    writer.setTitle(title or _t("Tariff Talks debrief"))
+    writer.setTitle(title or DebriefReport.tr("Tariff Talks debrief"))
     writer.setCreator("Tariff Talks")
     page = paginate(doc, writer)
     painter = QPainter(writer)

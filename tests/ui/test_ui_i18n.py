@@ -1,104 +1,206 @@
-"""Every user-visible string of the window goes through tr() and has a Chinese translation."""
+"""The window's words: every player-visible string goes through Qt's tr(), lupdate finds it,
+and the Qt Linguist catalogs (game/ui/translations/) translate it; the .qm files shipped are
+the ones lrelease makes from the .ts sources; Qt's own strings follow the language; the
+pseudo-locale en-XA accents everything."""
 
 from __future__ import annotations
 
 import ast
-import re
+import importlib.util
+import sys
 from pathlib import Path
 
+import pytest
+
 import game.ui
-from game.ui.i18n_zh import ZH
 
+ROOT = Path(__file__).resolve().parents[2]
 UI = Path(game.ui.__file__).resolve().parent
-#: The window's modules (the scenario editor's modules keep their own list of strings).
-WINDOW_MODULES = (
-    "app.py",
-    "common.py",
-    "controller.py",
-    "debrief.py",
-    "dialogs.py",
-    "game_page.py",
-    "handover.py",
-    "main_window.py",
-    "persistence.py",
-    "replay.py",
-    "report.py",
-    "panels/__init__.py",
-    "panels/base.py",
-    "panels/briefing.py",
-    "panels/meters.py",
-    "panels/orders.py",
-    "panels/table.py",
-    "theme.py",
-    "workers.py",
-)
-TR_NAMES = {"tr", "_t", "t", "translate"}
 
 
-def wrapped_strings() -> dict[str, str]:
-    """source text -> file, for every tr()/_t()/QCoreApplication.translate() call with a literal."""
-    out: dict[str, str] = {}
-    for path in (UI / name for name in WINDOW_MODULES):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            f = node.func
-            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
-            if name not in TR_NAMES:
-                continue
-            arg = node.args[1] if name == "translate" and len(node.args) > 1 else node.args[0]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                out.setdefault(arg.value, str(path.relative_to(UI)))
-    return out
+def _tool():
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "scripts" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-def placeholders(text: str) -> set[str]:
-    return set(re.findall(r"\{[^{}]*\}", text))
+translations = _tool()
 
 
-def test_every_wrapped_string_has_a_chinese_translation() -> None:
-    strings = wrapped_strings()
-    assert len(strings) > 200
-    missing = {s: f for s, f in strings.items() if s not in ZH}
-    assert not missing, f"untranslated: {missing}"
+@pytest.fixture(scope="module")
+def code() -> list:
+    """What pyside6-lupdate extracts from game/ui now."""
+    return translations.extracted()
 
 
-def test_translations_keep_their_placeholders() -> None:
-    for src, zh in ZH.items():
-        assert placeholders(src) == placeholders(zh), src
+def test_lupdate_finds_the_window_strings(code) -> None:
+    contexts = {m.context for m in code}
+    assert len(code) > 500
+    assert {"DebriefReport", "Dialogs", "Panels", "ScenarioEditor", "NewGameDialog"} <= contexts
+    # obj.tr("…") on a variable would be read as context "obj": Qt looks it up under the class
+    assert not [c for c in contexts if not c[:1].isupper()], sorted(contexts)
 
 
-def ai_strings() -> set[str]:
-    """The AI's style names and style and level descriptions (game.ai), shown translated."""
-    from game.ai import level_choices, style_choices
-
-    out = set()
-    for c in [*style_choices(), *level_choices()]:
-        out |= {str(c[k]) for k in ("name", "description") if k in c}
-    return out
+def test_every_window_string_has_a_finished_chinese_translation(code) -> None:
+    problems = translations.catalog_problems(translations.TS_DIR / "tariff_talks_zh.ts", code)
+    assert not problems, "\n".join(problems)
 
 
-def test_the_ai_names_and_descriptions_have_chinese_translations() -> None:
-    missing = sorted(s for s in ai_strings() if s not in ZH)
-    assert not missing, f"AI styles/levels without a translation: {missing}"
+def test_the_english_catalog_has_every_plural(code) -> None:
+    assert any(m.numerus for m in code)
+    problems = translations.catalog_problems(translations.TS_DIR / "tariff_talks_en.ts", code)
+    assert not problems, "\n".join(problems)
 
 
-def test_no_stale_translations() -> None:
-    strings = wrapped_strings()
-    ai = ai_strings()
-    stale = [s for s in ZH if s not in strings and s not in ai]
-    assert not stale, f"translations of strings no longer in the window: {stale}"
+def test_the_shipped_qm_files_are_built_from_the_ts_sources() -> None:
+    assert {p.stem for p in translations.ts_files()} >= {"tariff_talks_en", "tariff_talks_zh"}
+    problems = translations.compiled_problems()
+    assert not problems, "\n".join(problems)
 
 
-def test_translator_answers_in_chinese(qapp) -> None:
+def _tr_text_argument(node: ast.Call) -> ast.expr | None:
+    """The text argument of a Qt translation call (None if the call is not one)."""
+    f = node.func
+    if not isinstance(f, ast.Attribute):
+        return None  # tr(text, lang): the scenario's texts (game.scenario.models.tr)
+    if f.attr == "tr":
+        return node.args[0] if node.args else None
+    if f.attr == "translate" and isinstance(f.value, ast.Name) and f.value.id == "QCoreApplication":
+        return node.args[1] if len(node.args) > 1 else None
+    return None
+
+
+def test_every_translation_call_has_its_text_in_the_code() -> None:
+    """lupdate reads literals only: a variable passed to tr() is never extracted (a word
+    defined elsewhere is marked with QT_TRANSLATE_NOOP where it is defined), and a call
+    inside an f-string is not seen at all."""
+    bad = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "i18n.py":
+            continue  # the translators themselves
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and _tr_text_argument(inner) is not None:
+                        bad.append(f"{path.relative_to(UI)}:{inner.lineno}: inside an f-string")
+            if isinstance(node, ast.Call):
+                arg = _tr_text_argument(node)
+                if arg is not None and not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                    bad.append(f"{path.relative_to(UI)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_installed_catalog_answers_every_string_in_chinese(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from game.ui.i18n import set_language
 
+    msgs = [m for m in translations.read_ts(translations.TS_DIR / "tariff_talks_zh.ts") if not m.obsolete]
     set_language("zh")
     try:
-        assert QCoreApplication.translate("MainWindow", "End turn") == "结束回合"
-        assert QCoreApplication.translate("MainWindow", "not a wrapped string") == "not a wrapped string"
+        wrong = [
+            m.key
+            for m in msgs
+            if QCoreApplication.translate(m.context, m.source, m.comment or None, 2 if m.numerus else -1)
+            != m.forms[0].replace("%n", "2")
+        ]
+        assert not wrong, wrong[:10]
+        assert QCoreApplication.translate("DebriefReport", "not a wrapped string") == "not a wrapped string"
     finally:
         set_language("en")
-    assert QCoreApplication.translate("MainWindow", "End turn") == "End turn"
+    m = msgs[0]
+    assert QCoreApplication.translate(m.context, m.source, m.comment or None) == m.source
+
+
+def test_plurals_follow_the_count(qapp) -> None:
+    from game.ui.i18n import TrContext, set_language
+
+    class DebriefReport(TrContext):
+        pass
+
+    text = "%n agreement(s) signed; {m} in force at the end"
+    set_language("en")
+    assert DebriefReport.tr(text, "", 1) == "1 agreement signed; {m} in force at the end"
+    assert DebriefReport.tr(text, "", 3) == "3 agreements signed; {m} in force at the end"
+    set_language("zh")
+    try:
+        assert DebriefReport.tr(text, "", 3) == "共签署3项协议；结束时{m}项有效"
+    finally:
+        set_language("en")
+
+
+def test_qt_standard_buttons_follow_the_language(qapp) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from game.ui.i18n import set_language
+
+    def texts() -> list[str]:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Discard
+        )
+        try:
+            return [b.text().replace("&", "") for b in box.buttons()]
+        finally:
+            box.deleteLater()
+
+    assert "Cancel" in texts()
+    set_language("zh")
+    try:
+        zh = texts()
+        assert "取消" in zh and not [t for t in zh if t.isascii()], zh
+    finally:
+        set_language("en")
+
+
+def test_the_pseudo_locale_accents_the_window_and_qt(qapp) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from game.i18n import pseudo
+    from game.ui.i18n import TrContext, current_language, set_language
+
+    class Dialogs(TrContext):
+        pass
+
+    set_language("en-XA")
+    try:
+        assert current_language() == "en-XA"
+        assert Dialogs.tr("Easy") == pseudo("Easy") != "Easy"
+        # the English plural form, accented, with Qt's count in it
+        one = Dialogs.tr("%n agreement(s) signed; {m} in force at the end", "", 1)
+        assert one.startswith("[1 ") and "{m}" in one and "ššĝ" not in one
+        assert Dialogs.tr(", ") == ", "  # no letters: nothing to see
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert not box.buttons()[0].text().isascii()
+        box.deleteLater()
+    finally:
+        set_language("en")
+    assert Dialogs.tr("Easy") == "Easy"
+
+
+def test_languages_are_the_catalogs_present(tmp_path, monkeypatch) -> None:
+    import game.ui.i18n as i18n
+
+    assert i18n.available_languages() == ["en", "zh"]
+    assert i18n.is_known("en-XA") and not i18n.is_known("fr")
+    for name in ("tariff_talks_en.qm", "tariff_talks_zh.qm", "tariff_talks_fr.qm"):
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    assert i18n.available_languages() == ["en", "fr", "zh"]
+    assert i18n.language_name("fr") == "Français"
+    assert i18n.language_name("zh") == "简体中文"
+
+
+def test_an_unknown_language_falls_back_to_english(qapp) -> None:
+    from game.ui.i18n import current_language, set_language
+
+    set_language("xx")
+    try:
+        assert current_language() == "en"
+    finally:
+        set_language("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -20,6 +20,7 @@ from game.ui.common import (
     Ctx,
     wrap_label,
 )
+from game.ui.i18n import TrContext
 
 #: Meters shown for each side, in order.
 SIDE_METER_ROWS: tuple[str, ...] = (
@@ -38,8 +39,8 @@ SHARED_METER_ROWS: tuple[str, ...] = ("world_growth_pct", "uncertainty_index", "
 Checker = Callable[[Action], "str | None"]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Panels", text)
+class Panels(TrContext):
+    """The translation context of this module's words."""
 
 
 def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:

@@ -38,8 +38,8 @@ from game.ui.common import (
 from game.ui.panels.base import (
     SHARED_METER_ROWS,
     SIDE_METER_ROWS,
+    Panels,
     _clear_layout,
-    _t,
     scenario_key,
 )
 
@@ -47,7 +47,7 @@ from game.ui.panels.base import (
 def why_text(v: View, key: str, meter: str, side: str | None, lang: str) -> str:
     """'Why did this move?' for one meter: the change this turn and its recorded causes."""
     hist = v.history
-    who = side_name(v.scenario, side, lang) if side else _t("Shared")
+    who = side_name(v.scenario, side, lang) if side else Panels.tr("Shared")
     label = meter_label(meter, lang)
     if not hist:
         return f"{label} — {who}"
@@ -63,23 +63,23 @@ def why_text(v: View, key: str, meter: str, side: str | None, lang: str) -> str:
     if now is not None and before is not None:
         d = METER_DECIMALS.get(meter, 1)
         lines.append(
-            _t("Last turn: {before} → {now} ({delta})").format(
+            Panels.tr("Last turn: {before} → {now} ({delta})").format(
                 before=format_meter(meter, before),
                 now=format_meter(meter, now),
                 delta=signed(now - before, d),
             )
         )
     elif now is not None:
-        lines.append(_t("Now: {now}").format(now=format_meter(meter, now)))
+        lines.append(Panels.tr("Now: {now}").format(now=format_meter(meter, now)))
     causes = hist[-1].why.get(key, {})
     nonzero = sorted(((ch, c) for ch, c in causes.items() if abs(c) > 1e-6), key=lambda kv: -abs(kv[1]))
     if nonzero:
-        lines.append(_t("Why it moved:"))
+        lines.append(Panels.tr("Why it moved:"))
         for ch, c in nonzero:
             lines.append(f"  • {channel_label(ch, lang)}: {signed(c, 2)}")
     else:
         lines.append(
-            _t(
+            Panels.tr(
                 "No economic cause recorded: this meter moves with statements, agreements, breaches and events."
             )
         )

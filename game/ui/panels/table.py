@@ -407,8 +407,10 @@ class TablePanel(QWidget):
                 start = QSpinBox()
                 start.setRange(0, max(1, v.deadline_turns))
                 start.setSpecialValueText(self.tr("at once"))
-                start.setPrefix(self.tr("in "))
-                start.setSuffix(self.tr(" turns"))
+                # the words around the number, in the language's order ("in 3 turns", "3回合后")
+                before, _n, after = self.tr("in {n} turns").partition("{n}")
+                start.setPrefix(before)
+                start.setSuffix(after)
                 start.setKeyboardTracking(False)
                 named(
                     start, self.tr("Turns after signing before the term on {name} starts").format(name=name)
