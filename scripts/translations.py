@@ -207,7 +207,7 @@ def catalog_problems(ts: Path, code: list[Message] | None = None) -> list[str]:
         if lang_of(ts) == SOURCE_LANGUAGE and not c.numerus:
             continue
         m = msgs.get(c.key)
-        where = f"{name}: [{c.context}] {c.source!r}"
+        where = f"{name}: [{c.context}] {c.source!r}" + (f" ({c.comment})" if c.comment else "")
         if m is None:
             out.append(f"{where}: not in the catalog (run scripts/translations.py update)")
         elif not m.finished:
@@ -228,7 +228,9 @@ def compiled_problems() -> list[str]:
             fresh = Path(tmp) / qm.name
             lrelease(ts, fresh)
             if not qm.exists() or qm.read_bytes() != fresh.read_bytes():
-                out.append(f"{qm.relative_to(ROOT)}: not built from its .ts (run scripts/translations.py build)")
+                out.append(
+                    f"{qm.relative_to(ROOT)}: not built from its .ts (run scripts/translations.py build)"
+                )
     return out
 
 

@@ -731,7 +731,7 @@ class TablePanel(QWidget):
                         )
                     )
                 style = "" if bt.active or ag.status != "in_force" else " style='color:gray'"
-                comma = "，" if lang == "zh" else ", "
+                comma = self.tr(", ", "between the clauses of a sentence")
                 p += f"<li{style}>{html.escape(line)} · {html.escape(comma.join(when))}</li>"
             parts.append(p + "</ul>")
         return "".join(parts)
@@ -774,7 +774,7 @@ class TablePanel(QWidget):
             if not check.both_sides:
                 lacks.append(self.tr("a commitment from the other side"))
             lacks += [instrument_name(sc, i, lang) for i in check.missing]
-            sep = "、" if lang == "zh" else ", "
+            sep = self.tr(", ", "between the items of a list")
             state = html.escape(
                 self.tr("Not comprehensive yet: it lacks {what}.").format(what=sep.join(lacks))
             )

@@ -741,7 +741,6 @@ Page margins (mm); the foot has room for the page number.</extracomment>
     </message>
     <message>
         <source>End turn</source>
-        <extracomment>Chinese translations of the editor&apos;s strings (the window&apos;s own strings are in :mod:`game.ui.i18n_zh`); served by :class:`_EditorTranslator`.</extracomment>
         <translation>结束回合</translation>
     </message>
     <message>
@@ -2489,6 +2488,11 @@ Open the backup of this save instead?</source>
         <translation>{date}到期，随后恢复至{level}</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the clauses of a sentence</comment>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>★ A comprehensive deal ends the talks. It needs {n} or more terms, commitments from both sides and a term on each ★ instrument.</source>
         <translation>★ 全面协议一经签署即结束谈判。它至少需要{n}项条款、双方都有承诺，并包含每项★工具的条款。</translation>
     </message>
@@ -2515,6 +2519,11 @@ Open the backup of this save instead?</source>
     <message>
         <source>a commitment from the other side</source>
         <translation>对方的承诺</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>Not comprehensive yet: it lacks {what}.</source>
