@@ -30,9 +30,13 @@ class Score:
     walk_away: float
 
 
-def objective_value(obj: Objective, levels: dict[str, float], meters: dict, shared: dict) -> float:
+def objective_value(
+    obj: Objective, levels: dict[str, float], meters: dict[str, dict[str, float]], shared: dict[str, float]
+) -> float:
     if obj.instrument is not None:
         return float(levels.get(obj.instrument, 0.0))
+    if obj.meter is None:  # never: an objective names exactly one of meter and instrument
+        return 0.0
     if obj.side is not None:
         return float(meters.get(obj.side, {}).get(obj.meter, 0.0))
     return float(shared.get(obj.meter, 0.0))
@@ -45,7 +49,11 @@ def credit(obj: Objective, value: float) -> float:
 
 
 def score_briefing(
-    side: str, briefing: Briefing, levels: dict[str, float], meters: dict, shared: dict
+    side: str,
+    briefing: Briefing,
+    levels: dict[str, float],
+    meters: dict[str, dict[str, float]],
+    shared: dict[str, float],
 ) -> Score:
     total_w = sum(o.weight for o in briefing.objectives)
     items = []

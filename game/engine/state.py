@@ -7,7 +7,7 @@ import copy
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from game.economy import State as EconState
 from game.engine.actions import Statement, Term
@@ -74,7 +74,7 @@ class TurnRecord:
     meters: dict[str, dict[str, float]]  # side -> meter -> value
     shared: dict[str, float]
     instruments: dict[str, float]
-    why: dict[str, dict[str, dict[str, float]]]  # "side.meter" or "meter" -> channel -> contribution
+    why: dict[str, dict[str, float]]  # "side.meter" or "meter" -> channel -> contribution
 
 
 @dataclass
@@ -131,7 +131,7 @@ class GameState:
     def active_agreements(self) -> list[Agreement]:
         return [a for a in self.agreements if a.status == "in_force"]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["econ"] = self.econ.to_dict()
         return d
@@ -143,9 +143,9 @@ class GameState:
 
 def _json_default(obj: object) -> object:
     if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")  # type: ignore[no-any-return]
+        return obj.model_dump(mode="json")
     if isinstance(obj, tuple | set | frozenset):
         return list(obj)
     if hasattr(obj, "tolist"):
-        return obj.tolist()  # type: ignore[no-any-return]
+        return obj.tolist()
     raise TypeError(f"cannot serialise {type(obj).__name__}")

@@ -11,7 +11,7 @@ a module with one job, each using only the parts below it::
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -53,11 +53,7 @@ class RulesBase:
 @dataclass
 class _Shocks:
     uncertainty: float = 0.0
-    growth: np.ndarray = None  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        if self.growth is None:
-            self.growth = np.zeros(len(eco.REGIONS))
+    growth: np.ndarray = field(default_factory=lambda: np.zeros(len(eco.REGIONS)))
 
     def any(self) -> bool:
         return self.uncertainty != 0.0 or bool(np.any(self.growth != 0.0))

@@ -62,9 +62,9 @@ class LegalityRules(RulesBase):
             self._check_exchange_left(state)
             self._check_package(state, side, action.terms, proposing=True)
         elif isinstance(action, Accept):
-            if not pending:
+            if state.pending_offer is None:  # (not pending; and so mypy knows it is an int)
                 raise IllegalAction("3.3", "there is no offer on the table to accept")
-            offer = state.offers[state.pending_offer]  # type: ignore[index]
+            offer = state.offers[state.pending_offer]
             self._check_red_lines(state, side, offer.terms, "3.6", "accepting")
         elif isinstance(action, Reject):
             if not pending:

@@ -3,9 +3,12 @@ trust and politics, the economy step, the meters — and then the game may end."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from game import economy as eco
+from game.engine.actions import Statement
 from game.engine.rules.base import _clip, _round, _Shocks
 from game.engine.rules.constants import (
     APPROVAL_STATEMENT,
@@ -22,7 +25,7 @@ from game.engine.rules.constants import (
     UPPER_BOUND_KINDS,
 )
 from game.engine.rules.events import EventRules
-from game.engine.state import GameState, NewsItem, TurnRecord
+from game.engine.state import EndReason, GameState, NewsItem, TurnRecord
 
 
 class ResolutionRules(EventRules):
@@ -192,9 +195,9 @@ class ResolutionRules(EventRules):
             return 0.0
         return 0.5 + 0.5 * state.trust_pct / 100.0
 
-    def _finish(self, state: GameState, reason: str, side: str | None) -> None:
+    def _finish(self, state: GameState, reason: EndReason, side: str | None) -> None:
         state.phase = "over"
-        state.end_reason = reason  # type: ignore[assignment]
+        state.end_reason = reason
         state.ended_by = side
         state.table_mover = None
         state.news.append(NewsItem(state.turn, "end", reason, side=side))
@@ -203,7 +206,7 @@ class ResolutionRules(EventRules):
         self,
         levels: dict[str, float],
         *,
-        statements: dict[str, str],
+        statements: Mapping[str, Statement],
         shocks: _Shocks | None,
         credibility: float,
         extra_uncertainty: float = 0.0,
@@ -285,5 +288,5 @@ class ResolutionRules(EventRules):
             meters={s: dict(v) for s, v in state.meters.items()},
             shared=dict(state.shared),
             instruments=dict(state.levels),
-            why=why,  # type: ignore[arg-type]
+            why=why,
         )

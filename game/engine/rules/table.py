@@ -24,6 +24,12 @@ from game.engine.rules.resolution import ResolutionRules
 from game.engine.state import Agreement, BoundTerm, GameState, NewsItem, Offer
 
 
+def _offer_on_table(state: GameState) -> Offer:
+    """The offer awaiting an answer (legality has checked that there is one: rule 3.3)."""
+    assert state.pending_offer is not None, "rule 3.3: no offer on the table"
+    return state.offers[state.pending_offer]
+
+
 @dataclass(frozen=True)
 class DealCheck:
     """What the scenario asks of a comprehensive deal (rule 5.4), and how far a package is from one."""
@@ -86,7 +92,7 @@ class TableRules(ResolutionRules):
         other = self.scenario.other(side)
         if isinstance(action, Propose | Counter):
             if isinstance(action, Counter):
-                prev = state.offers[state.pending_offer]  # type: ignore[index]
+                prev = _offer_on_table(state)
                 prev.status = "countered"
                 prev.response_note = action.note
             offer = Offer(
@@ -103,7 +109,7 @@ class TableRules(ResolutionRules):
             state.table_mover = other
             return state
         if isinstance(action, Reject):
-            offer = state.offers[state.pending_offer]  # type: ignore[index]
+            offer = _offer_on_table(state)
             offer.status = "rejected"
             offer.response_note = action.note
             state.pending_offer = None
@@ -113,7 +119,7 @@ class TableRules(ResolutionRules):
                 state.table_mover = side  # Rule 3.1: the side that rejected may now propose
             return state
         if isinstance(action, Accept):
-            offer = state.offers[state.pending_offer]  # type: ignore[index]
+            offer = _offer_on_table(state)
             offer.status = "accepted"
             offer.response_note = action.note
             state.pending_offer = None
