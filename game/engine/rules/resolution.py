@@ -8,7 +8,6 @@ from collections.abc import Mapping
 import numpy as np
 
 from game import economy as eco
-from game.engine.actions import Statement
 from game.engine.rules.base import _clip, _round, _Shocks
 from game.engine.rules.constants import (
     APPROVAL_STATEMENT,
@@ -206,7 +205,7 @@ class ResolutionRules(EventRules):
         self,
         levels: dict[str, float],
         *,
-        statements: Mapping[str, Statement],
+        statements: Mapping[str, str],
         shocks: _Shocks | None,
         credibility: float,
         extra_uncertainty: float = 0.0,
