@@ -6,6 +6,13 @@ Produces the New game dialog, the main window mid-game in English and in Chinese
 (with the scenario's Chinese texts), the hot-seat hand-over screen, the debrief, and
 the main window in the dark theme — the window shots at 1366×768 (``NAME.png``) and
 at 1920×1080 (``NAME-1920x1080.png``).
+
+``--tour en-XA zh`` instead shoots a whole game in each language given, into
+``docs/screenshots/tour/<lang>/`` at 1366×768: the first-run page, New game, the
+orders, a message box, the table with an offer, Qt's file dialog, the hot-seat
+hand-over, How to play, the debrief and the scenario editor. In the pseudo-locale
+``en-XA`` every translated string is accented and bracketed, so plain English on those
+pictures is a string that is not translated, and a cut bracket a string that is clipped.
 """
 
 from __future__ import annotations
@@ -110,9 +117,141 @@ def window_shots(win, path: Path, settle_fn: Callable[[], None] | None = None) -
     win.resize(*SIZE)
 
 
+def modal_shot(path: Path, open_it: Callable[[], object], close: str = "reject") -> None:
+    """Open a modal dialog with ``open_it`` (it blocks), shoot it, then close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def grab() -> None:
+        w = QApplication.activeModalWidget()
+        if w is None:
+            QTimer.singleShot(50, grab)
+            return
+        wait(150)
+        shot(w, path)
+        getattr(w, close)()
+
+    QTimer.singleShot(100, grab)
+    open_it()
+
+
+def play_out(win) -> None:
+    """Play the rest of the game as the US: conciliatory orders, one comprehensive package
+    from turn 3, accept an offer from turn 3 when the rules allow, else end the talks."""
+    from game.engine import Accept, EndTalks, Propose, Term
+
+    while not win.session.over:
+        wait_until(lambda: human_turn_ready(win))
+        if win.session.over:
+            break
+        v = win.controller.view()
+        if v.phase == "orders":
+            win.page.orders.statement.setCurrentIndex(win.page.orders.statement.findData("conciliatory"))
+            win.primary_action()
+        elif v.pending_offer is not None and v.pending_offer.side != v.side:
+            ok = v.turn >= 3 and win.check_action(Accept(side=v.side)) is None
+            (win.page.table.accept_btn if ok else win.page.table.reject_btn).click()
+        elif (
+            v.turn >= 3
+            and v.exchanges_left > 0
+            and not any(o.side == "us" and o.turn == v.turn for o in v.offers)
+        ):
+            terms = (
+                Term(instrument="us_tariff_reciprocal", value=34),
+                Term(instrument="us_suspension", value=24, duration_turns=13),
+                Term(instrument="cn_tariff_us", value=34),
+                Term(instrument="cn_suspension", value=24, duration_turns=13),
+                Term(instrument="cn_rare_earth_licensing", value=0),
+                Term(instrument="cn_fentanyl_pledge", value=1),
+            )
+            if not win.act(Propose(side="us", terms=terms)):
+                win.act(EndTalks(side="us"))
+        else:
+            win.act(EndTalks(side=v.side))
+
+
+def tour(lang: str, out: Path) -> None:
+    """A whole game in ``lang``, screen by screen, into ``out`` (see the module's docstring)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from game.ui.dialogs import GameConfig, NewGameDialog, offer_welcome
+
+    out.mkdir(parents=True, exist_ok=True)
+    win = new_window(lang)
+    offer_welcome(win)
+    wait(200)
+    shot(win, out / "01-welcome.png")
+
+    dlg = NewGameDialog(
+        win, lang=lang, defaults=GameConfig(GENEVA, "us", "ai", "pragmatist", "normal", 0, lang)
+    )
+    dlg.resize(960, 620)
+    dlg.show()
+    wait(150)
+    shot(dlg, out / "02-new-game.png")
+    dlg.close()
+
+    win.start_game(GameConfig(GENEVA, "us", "ai", "pragmatist", "normal", 2, lang))
+    wait_until(lambda: human_turn_ready(win))
+    win.page.tabs.setCurrentIndex(0)
+    wait(200)
+    shot(win, out / "03-orders.png")
+    modal_shot(out / "04-walk-out.png", lambda: win.walk_out(confirm=True))
+
+    play_until_offer(win)
+    win.page.tabs.setCurrentIndex(1)
+    settle(win)
+    shot(win, out / "05-table.png")
+
+    files = QFileDialog(win, win.tr("Open a saved game"))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    files.setDirectory(str(ROOT / "scenarios"))
+    files.setNameFilter(win.tr("Scenarios (*.yaml *.yml)"))
+    files.resize(900, 560)
+    files.show()
+    wait(300)
+    shot(files, out / "06-file-dialog.png")
+    files.close()
+    win.close()
+
+    win = new_window(lang)
+    win.start_game(GameConfig(GENEVA, "us", "hotseat", seed=1, lang=lang))
+    wait_until(lambda: win.stack.currentWidget() is win.handover)
+    win.handover.button.click()
+    wait_until(lambda: human_turn_ready(win))
+    win.primary_action()
+    wait_until(lambda: win.stack.currentWidget() is win.handover)
+    wait(100)
+    shot(win, out / "07-hand-over.png")
+    win.close()
+
+    win = new_window(lang)
+    win.start_game(GameConfig(GENEVA, "us", "ai", "reciprocator", "normal", 4, lang))
+    modal_shot(out / "08-how-to-play.png", win.show_how_to_play)
+    play_out(win)
+    wait_until(lambda: win.debrief is not None and win.debrief.zopa is not None)
+    wait(300)
+    shot(win, out / "09-debrief.png")
+    win.debrief.render_pixmap().save(str(out / "10-debrief-report.png"), "PNG")
+    print(f"wrote {out / '10-debrief-report.png'}")
+
+    editor = win.edit_scenario()
+    editor.confirm_on_close = False
+    editor.resize(*SIZE)
+    editor.tabs.setCurrentWidget(editor.form)
+    wait(400)
+    shot(editor, out / "11-editor-form.png")
+    editor.tabs.setCurrentWidget(editor.text)
+    wait(200)
+    shot(editor, out / "12-editor-text.png")
+    editor.close()
+    win.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    p.add_argument("--tour", nargs="+", metavar="LANG", help="a whole game in each language (en, zh, en-XA)")
     args = p.parse_args(argv)
     out: Path = args.out
 
@@ -122,6 +261,13 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_app()
     apply_theme(app, "light")
+    if args.tour:
+        for lang in args.tour:
+            tour(lang, out / "tour" / lang)
+        from game.ui import workers
+
+        workers.wait_all(10_000)
+        return 0
 
     # 1. the New game dialog
     win = new_window("en")
@@ -168,36 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     # 5. a whole game against the AI, then the debrief
     win = new_window("en")
     win.start_game(GameConfig(GENEVA, "us", "ai", "reciprocator", "normal", 4, "en"))
-    from game.engine import Accept, EndTalks, Propose, Term
-
-    while not win.session.over:
-        wait_until(lambda: human_turn_ready(win))
-        if win.session.over:
-            break
-        v = win.controller.view()
-        if v.phase == "orders":
-            win.page.orders.statement.setCurrentIndex(win.page.orders.statement.findData("conciliatory"))
-            win.primary_action()
-        elif v.pending_offer is not None and v.pending_offer.side != v.side:
-            ok = v.turn >= 3 and win.check_action(Accept(side=v.side)) is None
-            (win.page.table.accept_btn if ok else win.page.table.reject_btn).click()
-        elif (
-            v.turn >= 3
-            and v.exchanges_left > 0
-            and not any(o.side == "us" and o.turn == v.turn for o in v.offers)
-        ):
-            terms = (
-                Term(instrument="us_tariff_reciprocal", value=34),
-                Term(instrument="us_suspension", value=24, duration_turns=13),
-                Term(instrument="cn_tariff_us", value=34),
-                Term(instrument="cn_suspension", value=24, duration_turns=13),
-                Term(instrument="cn_rare_earth_licensing", value=0),
-                Term(instrument="cn_fentanyl_pledge", value=1),
-            )
-            if not win.act(Propose(side="us", terms=terms)):
-                win.act(EndTalks(side="us"))
-        else:
-            win.act(EndTalks(side=v.side))
+    play_out(win)
     wait_until(lambda: win.debrief is not None and win.debrief.zopa is not None)
     wait(300)
     window_shots(win, out / "debrief-window.png")

@@ -21,6 +21,7 @@ Qt-free layers render their words through :mod:`game.i18n` with the same languag
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -36,6 +37,8 @@ SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE
+#: A file dialog's filter, "Scenarios (*.yaml *.yml)": its patterns must stay as they are.
+_FILE_FILTER = re.compile(r"(.*?)\s*\(([^()]*\*[^()]*)\)")
 
 
 class TrContext:
@@ -66,7 +69,14 @@ class PseudoTranslator(QTranslator):
         if not any(ch.isalpha() for ch in source):
             return None
         text = self.english.translate(context, source, disambiguation, n) or source
-        return pseudo(text.replace("%n", "{%n}")).replace("{%n}", "%n")
+        filters = [_FILE_FILTER.fullmatch(f) for f in text.split(";;")]
+        if all(filters):
+            return ";;".join(f"{_accent(m[1])} ({m[2]})" for m in filters if m)
+        return _accent(text)
+
+
+def _accent(text: str) -> str:
+    return pseudo(text.replace("%n", "{%n}")).replace("{%n}", "%n")
 
     def isEmpty(self) -> bool:
         return False
