@@ -61,6 +61,8 @@ def test_wheel_carries_the_scenarios_the_rulebook_and_the_icons(wheel_and_target
     for name in ("rules.md", "rules.zh.md", "authoring.md"):
         assert f"game/data/docs/{name}" in names
     assert "game/data/assets/icon-256.png" in names
+    for mo in sorted((ROOT / "game" / "locale").glob("*/LC_MESSAGES/tariff_talks.mo")):
+        assert mo.relative_to(ROOT).as_posix() in names  # the translations game.i18n reads
     assert "game/resources.py" in names
     entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "tariff-talks = game.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
@@ -90,6 +92,13 @@ def test_installed_copy_plays_a_game_from_another_folder(
     assert module.is_relative_to(target)
     assert scenario == target / "game" / "data" / "scenarios" / "geneva-2025.yaml"
     assert rules == target / "game" / "data" / "docs" / "rules.zh.md"
+
+    # The installed copy speaks Chinese outside the window: its catalog came along.
+    said = _run(
+        [sys.executable, "-c", "from game.i18n import t; print(t('zh', 'the game is over'))"], elsewhere, env
+    )
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.strip() == "游戏已结束"
 
     played = _run(
         [sys.executable, "-m", "game", "simulate", "--us", "ai", "--china", "ai", "--seed", "1", "--json"],
