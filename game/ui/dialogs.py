@@ -464,10 +464,10 @@ def how_to_play_html() -> str:
 
 
 def rules_markdown() -> str:
-    """The players' rulebook: docs/rules.md (docs/rules.zh.md in Chinese), its numbered rules,
+    """The players' rulebook: docs/rules.md (docs/rules.<lang>.md in another language: rules.zh.md), its numbered rules,
     without its notes for developers and scenario authors (the quoted blocks that open with
     "For developers")."""
-    text = read_doc(Dialogs.tr("rules.md"))  # the rulebook's file in the window's language
+    text = read_doc(f"rules.{current_language()}.md")  # the rulebook in the window's language
     if text is None:
         text = read_doc("rules.md")
     if text is None:

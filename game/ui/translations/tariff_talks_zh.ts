@@ -68,7 +68,7 @@
     <name>DebriefPage</name>
     <message>
         <source>Debrief</source>
-        <extracomment>Meters that cannot go below 0 (their axes start at 0 at the lowest) or above 100.</extracomment>
+        <extracomment>Meters that cannot go below 0 (their axes start at 0 at the lowest) or above 100 (their ranges).</extracomment>
         <translation>复盘</translation>
     </message>
     <message>
@@ -632,10 +632,6 @@ Page margins (mm); the foot has room for the page number.</extracomment>
     <message>
         <source>Ctrl+N new game · Ctrl+S save · Ctrl+O open · Ctrl+Enter submit orders or end turn · Ctrl+1/2 switch between Orders and Table · F1 this guide · Tab moves between controls.</source>
         <translation>Ctrl+N 新游戏 · Ctrl+S 保存 · Ctrl+O 打开 · Ctrl+Enter 提交命令或结束回合 · Ctrl+1/2 在命令和谈判桌之间切换 · F1 本指南 · Tab 在控件之间移动。</translation>
-    </message>
-    <message>
-        <source>rules.md</source>
-        <translation>rules.zh.md</translation>
     </message>
     <message>
         <source>The rulebook (docs/rules.md) is not installed with this copy of the game.</source>
