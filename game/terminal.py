@@ -9,12 +9,16 @@ the computer to the other delegation and waits for Enter. A seat prints its side
 private things (briefing, political capital, draft orders) only from inside its own
 ``decide()``, after the desk is its own, so they never appear while the other side is
 at the terminal.
+
+Every word goes through :mod:`game.i18n` in the seat's language (``--lang``); command
+names, instrument ids and the numbers typed stay as they are in every language.
 """
 
 from __future__ import annotations
 
 import shlex
 import sys
+import unicodedata
 import weakref
 from collections.abc import Callable
 from typing import TextIO
@@ -35,30 +39,34 @@ from game.engine import (
 )
 from game.engine.actions import STATEMENTS
 from game.engine.preview import preview_deltas
+from game.i18n import N_, nt, pt, t
 from game.scenario.models import SIDE_METERS, tr
-from game.text import describe_news, meter_label, side_name
+from game.text import channel_label, describe_news, meter_label, side_name, statement_label
 
+#: One line of help per command: the command's name and arguments stay as typed, in every language.
 HELP: dict[str, str] = {
-    "help": "help [COMMAND] — list the commands, or explain one.",
-    "briefing": "briefing — your private briefing: objectives, red lines, walk-away score.",
-    "meters": "meters — both sides' meters and the shared ones, with the change since last turn.",
-    "why": "why METER [SIDE] — what moved a meter last turn, by channel (e.g. why growth_pct us).",
-    "instruments": "instruments — every instrument with its number, owner, level and range.",
-    "news": "news — this game's news so far.",
-    "table": "table — offers made so far and agreements in force.",
-    "set": "set INSTRUMENT VALUE — (orders) draft a unilateral move; INSTRUMENT is its id or number.",
-    "say": "say conciliatory|firm|threatening|none [MESSAGE] — (orders) your public statement.",
-    "orders": "orders — (orders) show your draft orders and their political-capital cost.",
-    "done": "done — (orders) submit your orders for this turn.",
-    "offer": "offer TERM... — (table) propose a package; TERM is INSTRUMENT=VALUE, add /TURNS for a "
-    "limited term and @N to start it N turns later (e.g. us_suspension=24/13, cn_tariff_us=10@2).",
-    "preview": "preview TERM... — what a package would do to the meters over the next 4 turns.",
-    "accept": "accept — (table) accept the offer on the table.",
-    "reject": "reject — (table) reject the offer on the table.",
-    "counter": "counter TERM... — (table) reject the offer and propose this package instead.",
-    "pass": "pass — (table) make no (further) offer this turn; the turn resolves.",
-    "walkout": "walkout — leave the table for good: the talks collapse and the game ends.",
-    "quit": "quit — stop playing (the game is not saved).",
+    "help": N_("help [COMMAND] — list the commands, or explain one."),
+    "briefing": N_("briefing — your private briefing: objectives, red lines, walk-away score."),
+    "meters": N_("meters — both sides' meters and the shared ones, with the change since last turn."),
+    "why": N_("why METER [SIDE] — what moved a meter last turn, by channel (e.g. why growth_pct us)."),
+    "instruments": N_("instruments — every instrument with its number, owner, level and range."),
+    "news": N_("news — this game's news so far."),
+    "table": N_("table — offers made so far and agreements in force."),
+    "set": N_("set INSTRUMENT VALUE — (orders) draft a unilateral move; INSTRUMENT is its id or number."),
+    "say": N_("say conciliatory|firm|threatening|none [MESSAGE] — (orders) your public statement."),
+    "orders": N_("orders — (orders) show your draft orders and their political-capital cost."),
+    "done": N_("done — (orders) submit your orders for this turn."),
+    "offer": N_(
+        "offer TERM... — (table) propose a package; TERM is INSTRUMENT=VALUE, add /TURNS for a "
+        "limited term and @N to start it N turns later (e.g. us_suspension=24/13, cn_tariff_us=10@2)."
+    ),
+    "preview": N_("preview TERM... — what a package would do to the meters over the next 4 turns."),
+    "accept": N_("accept — (table) accept the offer on the table."),
+    "reject": N_("reject — (table) reject the offer on the table."),
+    "counter": N_("counter TERM... — (table) reject the offer and propose this package instead."),
+    "pass": N_("pass — (table) make no (further) offer this turn; the turn resolves."),
+    "walkout": N_("walkout — leave the table for good: the talks collapse and the game ends."),
+    "quit": N_("quit — stop playing (the game is not saved)."),
 }
 
 
@@ -71,15 +79,6 @@ class QuitGame(Exception):
 CLEAR_SCREEN = "\033[H\033[2J\033[3J"
 #: Off a terminal (piped, or a file) there is nothing to clear: blank lines and a separator.
 NOT_A_TTY_BREAK = "\n" * 40 + "#" * 72 + "\n"
-
-_HANDOVER_TEXT = {
-    "en": "Pass the computer to the {side} delegation — press Enter when ready ",
-    "zh": "请把电脑交给{side}代表团 — 准备好后按回车键 ",
-}
-_WELCOME_TEXT = {
-    "en": "The {side} delegation has the computer. Type 'briefing' to see your private briefing again.",
-    "zh": "{side}代表团已就位。输入 'briefing' 可再次查看你方的机密简报。",
-}
 
 
 class Desk:
@@ -131,13 +130,22 @@ class Desk:
             return False
         self.clear()
         self.at_terminal = None  # nobody's private things until the next delegation is there
-        self.out.write(_HANDOVER_TEXT.get(lang, _HANDOVER_TEXT["en"]).format(side=name))
+        self.out.write(
+            t(lang, "Pass the computer to the {side} delegation — press Enter when ready ", side=name)
+        )
         self.out.flush()
         if not self.stdin.readline():
             raise QuitGame
         self.clear()
         self.at_terminal = side
-        print(_WELCOME_TEXT.get(lang, _WELCOME_TEXT["en"]).format(side=name), file=self.out)
+        print(
+            t(
+                lang,
+                "The {side} delegation has the computer. Type 'briefing' to see your private briefing again.",
+                side=name,
+            ),
+            file=self.out,
+        )
         return True
 
 
@@ -195,7 +203,10 @@ class TerminalSeat:
         return line.strip()
 
     def refused(self, err: IllegalAction) -> None:
-        self.p(f"  ✗ Refused — rule {err.rule}: {err.message}")
+        self.p(
+            "  ✗ "
+            + t(self.lang, "Refused — rule {rule}: {reason}", rule=err.rule, reason=err.text(self.lang))
+        )
 
     def rules(self, v: View) -> Rules:
         if self._rules is None:
@@ -241,19 +252,27 @@ class TerminalSeat:
             "quit": self.cmd_quit,
         }
         while True:
-            phase = "orders" if v.phase == "orders" else "table"
-            line = self.read(f"[{side_name(v.scenario, v.side, self.lang)} · turn {v.turn} · {phase}] > ")
+            phase = (
+                pt(self.lang, "phase", "orders") if v.phase == "orders" else pt(self.lang, "phase", "table")
+            )
+            side = side_name(v.scenario, v.side, self.lang)
+            line = self.read(
+                t(self.lang, "[{side} · turn {turn} · {phase}] > ", side=side, turn=v.turn, phase=phase)
+            )
             if not line:
                 continue
             try:
                 words = shlex.split(line)
-            except ValueError as err:
-                self.p(f"  ✗ {err}")
+            except ValueError:
+                self.p("  ✗ " + t(self.lang, "cannot read that line: a quotation mark is not closed"))
                 continue
             cmd, args = words[0].lower(), words[1:]
             handler = handlers.get(cmd)
             if handler is None:
-                self.p(f"  ✗ Unknown command {cmd!r}. Type 'help' for the list.")
+                self.p(
+                    "  ✗ "
+                    + t(self.lang, "Unknown command {command!r}. Type 'help' for the list.", command=cmd)
+                )
                 continue
             try:
                 action = handler(v, rules, args)
@@ -267,79 +286,110 @@ class TerminalSeat:
     # ------------------------------------------------------------- commands
     def cmd_help(self, v: View, r: Rules, args: list[str]) -> None:
         if args:
-            self.p("  " + HELP.get(args[0].lower(), f"no command {args[0]!r}"))
+            help_text = HELP.get(args[0].lower())
+            self.p(
+                "  "
+                + (
+                    t(self.lang, help_text)
+                    if help_text
+                    else t(self.lang, "no command {command!r}", command=args[0])
+                )
+            )
             return
-        self.p("Commands:")
+        self.p(t(self.lang, "Commands:"))
         for text in HELP.values():
-            self.p("  " + text)
+            self.p("  " + t(self.lang, text))
 
     def cmd_why(self, v: View, r: Rules, args: list[str]) -> None:
         if not args:
-            raise ValueError("usage: why METER [SIDE]")
+            raise ValueError(t(self.lang, "usage: why METER [SIDE]"))
         meter = args[0]
         key = f"{args[1]}.{meter}" if len(args) > 1 else meter
         if meter in SIDE_METERS and len(args) == 1:
             key = f"{v.side}.{meter}"
         if not v.history or key not in v.history[-1].why:
-            self.p(f"  No recorded causes for {key} last turn.")
+            self.p("  " + t(self.lang, "No recorded causes for {meter} last turn.", meter=key))
             return
-        self.p(f"  What moved {key} last turn:")
+        self.p("  " + t(self.lang, "What moved {meter} last turn:", meter=key))
         for ch, val in sorted(v.history[-1].why[key].items(), key=lambda kv: -abs(kv[1])):
-            self.p(f"    {ch:<14} {val:+.3f}")
+            self.p("    " + _pad(channel_label(ch, self.lang), 32) + f"{val:+.3f}")
 
     def _instrument_id(self, r: Rules, token: str) -> str:
         if token.isdigit():
             ids = [i.id for i in r.scenario.instruments if i.player_controlled]
             k = int(token)
             if not 1 <= k <= len(ids):
-                raise ValueError(f"no instrument number {k}; type 'instruments'")
+                raise ValueError(t(self.lang, "no instrument number {n}; type 'instruments'", n=k))
             return ids[k - 1]
         if token not in r.instruments:
-            raise ValueError(f"no instrument {token!r}; type 'instruments'")
+            raise ValueError(
+                t(self.lang, "no instrument {instrument!r}; type 'instruments'", instrument=token)
+            )
         return token
+
+    def _number(self, token: str) -> float:
+        try:
+            return float(token)
+        except ValueError:
+            raise ValueError(t(self.lang, "{value!r} is not a number", value=token)) from None
+
+    def _count(self, token: str) -> int:
+        try:
+            return int(token)
+        except ValueError:
+            raise ValueError(t(self.lang, "{value!r} is not a whole number of turns", value=token)) from None
 
     def cmd_set(self, v: View, r: Rules, args: list[str]) -> None:
         if v.phase != "orders":
-            raise ValueError("orders are closed this turn")
+            raise ValueError(t(self.lang, "orders are closed this turn"))
         if len(args) != 2:
-            raise ValueError("usage: set INSTRUMENT VALUE")
+            raise ValueError(t(self.lang, "usage: set INSTRUMENT VALUE"))
         iid = self._instrument_id(r, args[0])
-        self._draft[iid] = float(args[1])
+        self._draft[iid] = self._number(args[1])
         self.show_orders(v, r)
 
     def cmd_say(self, v: View, r: Rules, args: list[str]) -> None:
         if not args or args[0] not in STATEMENTS:
-            raise ValueError(f"usage: say {'|'.join(STATEMENTS)} [MESSAGE]")
+            raise ValueError(t(self.lang, "usage: say {choices} [MESSAGE]", choices="|".join(STATEMENTS)))
         self._statement = args[0]
         self._message = " ".join(args[1:])
-        self.p(f"  Statement: {self._statement}")
+        self.p(
+            "  "
+            + t(self.lang, "Statement: {statement}", statement=statement_label(self._statement, self.lang))
+        )
 
     def cmd_done(self, v: View, r: Rules, args: list[str]) -> Action:
         if v.phase != "orders":
-            raise ValueError("orders are closed this turn")
+            raise ValueError(t(self.lang, "orders are closed this turn"))
         return SubmitOrders(
             side=v.side, moves=dict(self._draft), statement=self._statement, message=self._message
         )  # type: ignore[arg-type]
 
     def _terms(self, r: Rules, args: list[str]) -> tuple[Term, ...]:
         if not args:
-            raise ValueError("name at least one term: INSTRUMENT=VALUE[/TURNS]")
+            raise ValueError(t(self.lang, "name at least one term: INSTRUMENT=VALUE[/TURNS]"))
         terms = []
         for a in args:
             if "=" not in a:
-                raise ValueError(f"{a!r} is not a term: write INSTRUMENT=VALUE or INSTRUMENT=VALUE/TURNS")
+                raise ValueError(
+                    t(
+                        self.lang,
+                        "{term!r} is not a term: write INSTRUMENT=VALUE or INSTRUMENT=VALUE/TURNS",
+                        term=a,
+                    )
+                )
             name, rest = a.split("=", 1)
             duration, start = None, 0
             if "@" in rest:
                 rest, st = rest.split("@", 1)
-                start = int(st)
+                start = self._count(st)
             if "/" in rest:
                 rest, d = rest.split("/", 1)
-                duration = int(d)
+                duration = self._count(d)
             terms.append(
                 Term(
                     instrument=self._instrument_id(r, name),
-                    value=float(rest),
+                    value=self._number(rest),
                     duration_turns=duration,
                     start_after_turns=start,
                 )
@@ -355,20 +405,29 @@ class TerminalSeat:
     def cmd_preview(self, v: View, r: Rules, args: list[str]) -> None:
         terms = self._terms(r, args) if args else (v.pending_offer.terms if v.pending_offer else ())
         if not terms:
-            raise ValueError("usage: preview TERM... (or with an offer on the table, just 'preview')")
+            raise ValueError(
+                t(self.lang, "usage: preview TERM... (or with an offer on the table, just 'preview')")
+            )
         deltas = preview_deltas(r, v, terms)
-        self.p("  In 4 turns, with the package rather than without:")
+        self.p("  " + t(self.lang, "In 4 turns, with the package rather than without:"))
+        sep = pt(self.lang, "list", ", ")
         for s in r.sides:
-            items = ", ".join(f"{meter_label(k, self.lang)} {x:+.2f}" for k, x in deltas[s].items())
+            items = sep.join(f"{meter_label(k, self.lang)} {x:+.2f}" for k, x in deltas[s].items())
             self.p(f"    {side_name(v.scenario, s, self.lang)}: {items}")
+        shared = deltas["shared"]
         self.p(
-            f"    world growth {deltas['shared']['world_growth_pct']:+.2f}, uncertainty {deltas['shared']['uncertainty_index']:+.1f}"
+            f"    {meter_label('world_growth_pct', self.lang)} {shared['world_growth_pct']:+.2f}{sep}"
+            f"{meter_label('uncertainty_index', self.lang)} {shared['uncertainty_index']:+.1f}"
         )
-        self.p(f"    your score {deltas['score'][v.side]:+.1f}")
+        self.p("    " + t(self.lang, "your score {change}", change=f"{deltas['score'][v.side]:+.1f}"))
 
     def cmd_walkout(self, v: View, r: Rules, args: list[str]) -> Action | None:
-        answer = self.read("  Walk out for good? The talks collapse. Type yes to confirm: ")
-        return WalkOut(side=v.side) if answer.lower() in ("y", "yes") else None
+        answer = self.read(
+            "  " + t(self.lang, "Walk out for good? The talks collapse. Type yes to confirm: ")
+        )
+        # TRANSLATORS: what the player types to confirm walking out (English "yes" and "y" work too).
+        yes = {"y", "yes", t(self.lang, "yes").lower()}
+        return WalkOut(side=v.side) if answer.lower() in yes else None
 
     def cmd_quit(self, v: View, r: Rules, args: list[str]) -> None:
         raise QuitGame
@@ -381,58 +440,95 @@ class TerminalSeat:
         self.p(tr(sc.meta.description, lang))
         self.p("-" * 72)
         me = sc.side(v.side)
-        self.p(
-            f"You are the {tr(me.name, lang)} delegation: "
-            + ", ".join(f"{tr(m.name, lang)} ({tr(m.role, lang)})" for m in me.delegation)
+        members = pt(lang, "list", ", ").join(
+            t(lang, "{name} ({role})", name=tr(m.name, lang), role=tr(m.role, lang)) for m in me.delegation
         )
-        self.p(f"PRIVATE BRIEFING — {tr(v.briefing.summary, lang)}")
-        self.p("Objectives (weight: from → to):")
+        self.p(t(lang, "You are the {side} delegation: {members}", side=tr(me.name, lang), members=members))
+        self.p(t(lang, "PRIVATE BRIEFING — {summary}", summary=tr(v.briefing.summary, lang)))
+        self.p(t(lang, "Objectives (weight: from → to):"))
         for o in v.briefing.objectives:
-            self.p(f"  [{o.weight:g}] {tr(o.text, lang)}: {o.baseline:g} → {o.target:g}")
+            line = t(
+                lang,
+                "{objective}: {baseline} → {target}",
+                objective=tr(o.text, lang),
+                baseline=f"{o.baseline:g}",
+                target=f"{o.target:g}",
+            )
+            self.p(f"  [{o.weight:g}] {line}")
         if v.briefing.red_lines:
-            self.p("Red lines (you may not propose or accept a package that crosses them):")
+            self.p(t(lang, "Red lines (you may not propose or accept a package that crosses them):"))
             for rl in v.briefing.red_lines:
                 self.p(f"  • {tr(rl.text, lang)}")
-        self.p(f"Walk-away score: {v.briefing.walk_away:g} / 100. Deadline: turn {v.deadline_turns}.")
-        self.p("Type 'help' for the commands.")
+        self.p(
+            t(
+                lang,
+                "Walk-away score: {score} / 100. Deadline: turn {turn}.",
+                score=f"{v.briefing.walk_away:g}",
+                turn=v.deadline_turns,
+            )
+        )
+        self.p(t(lang, "Type 'help' for the commands."))
         self.p("=" * 72)
 
     def show_turn(self, v: View) -> None:
         self.p("")
-        self.p(f"━━ Turn {v.turn} of {v.deadline_turns} — week of {v.date.isoformat()} ━━")
+        self.p(
+            "━━ "
+            + t(
+                self.lang,
+                "Turn {turn} of {last} — week of {date}",
+                turn=v.turn,
+                last=v.deadline_turns,
+                date=v.date.isoformat(),
+            )
+            + " ━━"
+        )
         self.show_news(v, everything=False)
         self.show_meters(v)
-        self.p(f"Political capital: {v.political_capital:.0f}. Your score so far: {v.score.total:.0f}.")
+        self.p(
+            t(
+                self.lang,
+                "Political capital: {capital}. Your score so far: {score}.",
+                capital=f"{v.political_capital:.0f}",
+                score=f"{v.score.total:.0f}",
+            )
+        )
 
     def show_news(self, v: View, everything: bool) -> None:
         items = [n for n in v.news if everything or n.turn >= v.turn - 1]
         if not items:
             return
-        self.p("News:")
+        self.p(t(self.lang, "News:"))
         for n in items[-15:]:
             self.p(f"  · [{n.turn}] {describe_news(v.scenario, n, self.lang)}")
 
     def show_meters(self, v: View) -> None:
         prev = v.history[-2] if len(v.history) >= 2 else None
         a, b = v.side, v.other
+        lang = self.lang
+        head = t(lang, "meter")
         self.p(
-            f"  {'meter':<26}{side_name(v.scenario, a, self.lang):>16}{side_name(v.scenario, b, self.lang):>16}"
+            "  "
+            + _pad(head, 30)
+            + _pad(side_name(v.scenario, a, lang), 16, right=True)
+            + _pad(side_name(v.scenario, b, lang), 16, right=True)
         )
+        secret = t(lang, "(secret)")
         for m in SIDE_METERS:
             cells = []
             for s in (a, b):
                 val = v.meters.get(s, {}).get(m)
                 if val is None:
-                    cells.append(f"{'(secret)':>16}")
+                    cells.append(_pad(secret, 16, right=True))
                     continue
                 d = ""
                 if prev is not None and m in prev.meters.get(s, {}):
                     dv = val - prev.meters[s][m]
                     d = f" ({dv:+.1f})" if abs(dv) >= 0.05 else ""
                 cells.append(f"{val:.1f}{d}".rjust(16))
-            self.p(f"  {meter_label(m, self.lang):<26}" + "".join(cells))
+            self.p("  " + _pad(meter_label(m, lang), 30) + "".join(cells))
         for m, val in v.shared.items():
-            self.p(f"  {meter_label(m, self.lang):<26}{val:>16.1f}")
+            self.p("  " + _pad(meter_label(m, lang), 30) + f"{val:>16.1f}")
 
     def show_instruments(self, v: View, r: Rules) -> None:
         k = 0
@@ -442,22 +538,48 @@ class TerminalSeat:
             k += 1
             who = side_name(v.scenario, ins.owner, self.lang)
             self.p(
-                f"  {k:>2}. {ins.id:<26} {who:<14} {v.levels[ins.id]:>7g}  ({ins.min:g}..{ins.max:g}, step {ins.step:g}, cost {ins.cost:g}/step)  {tr(ins.name, self.lang)}"
+                f"  {k:>2}. {ins.id:<26} {who:<14} {v.levels[ins.id]:>7g}  "
+                + t(
+                    self.lang,
+                    "({min}..{max}, step {step}, cost {cost}/step)",
+                    min=f"{ins.min:g}",
+                    max=f"{ins.max:g}",
+                    step=f"{ins.step:g}",
+                    cost=f"{ins.cost:g}",
+                )
+                + f"  {tr(ins.name, self.lang)}"
             )
 
     def show_orders(self, v: View, r: Rules) -> None:
         cost = r.orders_cost_levels(v.levels, self._draft, self._statement)
+        draft = ", ".join(f"{iid}={value:g}" for iid, value in self._draft.items()) or t(self.lang, "none")
         self.p(
-            f"  Draft orders: {self._draft or 'none'}; statement: {self._statement}; cost {cost:.1f} of {v.political_capital:.0f} capital"
+            "  "
+            + t(
+                self.lang,
+                "Draft orders: {draft}; statement: {statement}; cost {cost} of {capital} capital",
+                draft=draft,
+                statement=statement_label(self._statement, self.lang),
+                cost=f"{cost:.1f}",
+                capital=f"{v.political_capital:.0f}",
+            )
         )
 
     def show_table(self, v: View) -> None:
         if not v.offers:
-            self.p("  No offers yet.")
+            self.p("  " + t(self.lang, "No offers yet."))
         for o in v.offers[-8:]:
             self.p(
-                f"  #{o.id} turn {o.turn} {side_name(v.scenario, o.side, self.lang)} [{o.status}]: "
-                + format_terms(o.terms)
+                "  "
+                + t(
+                    self.lang,
+                    "#{id} turn {turn} {side} [{status}]: {terms}",
+                    id=o.id,
+                    turn=o.turn,
+                    side=side_name(v.scenario, o.side, self.lang),
+                    status=t(self.lang, OFFER_STATUS.get(o.status, o.status)),
+                    terms=format_terms(o.terms),
+                )
             )
             if o.note:
                 self.p(f"      “{o.note}”")
@@ -465,24 +587,53 @@ class TerminalSeat:
                 self.p(f"      ↳ “{o.response_note}”")
         for a in v.active_agreements:
             terms = ", ".join(
-                f"{t.instrument}={t.value:g}" + (f" until turn {t.until_turn}" if t.until_turn else "")
-                for t in a.terms
+                f"{term.instrument}={term.value:g}"
+                + (" " + t(self.lang, "until turn {turn}", turn=term.until_turn) if term.until_turn else "")
+                for term in a.terms
             )
-            self.p(f"  Agreement #{a.id} (signed turn {a.signed_turn}): {terms}")
+            self.p(
+                "  "
+                + t(
+                    self.lang,
+                    "Agreement #{id} (signed turn {turn}): {terms}",
+                    id=a.id,
+                    turn=a.signed_turn,
+                    terms=terms,
+                )
+            )
 
     def show_table_state(self, v: View) -> None:
         if v.pending_offer is not None:
             o = v.pending_offer
-            self.p(f"  Offer from {side_name(v.scenario, o.side, self.lang)}: {format_terms(o.terms)}")
+            side = side_name(v.scenario, o.side, self.lang)
+            self.p("  " + t(self.lang, "Offer from {side}: {terms}", side=side, terms=format_terms(o.terms)))
             if o.note:
                 self.p(f"    “{o.note}”")
-            self.p("  accept, reject, counter TERM..., or preview")
+            self.p("  " + t(self.lang, "accept, reject, counter TERM..., or preview"))
         else:
             last = v.offers[-1] if v.offers else None
             if last is not None and last.turn == v.turn and last.response_note:
-                self.p(f"  Their answer: “{last.response_note}”")
-            left = f"{v.exchanges_left} offer{'s' if v.exchanges_left != 1 else ''} left this turn"
-            self.p(f"  The table is yours ({left}): offer TERM... or pass")
+                self.p("  " + t(self.lang, "Their answer: “{answer}”", answer=last.response_note))
+            n = v.exchanges_left
+            left = nt(self.lang, "{n} offer left this turn", "{n} offers left this turn", n, n=n)
+            self.p("  " + t(self.lang, "The table is yours ({left}): offer TERM... or pass", left=left))
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(1, width - cells) if not right else " " * max(0, width - cells)
+    return fill + text if right else text + fill
+
+
+#: An offer's status, as the table shows it.
+OFFER_STATUS: dict[str, str] = {
+    "pending": N_("on the table"),
+    "accepted": N_("accepted"),
+    "rejected": N_("rejected"),
+    "countered": N_("countered"),
+    "lapsed": N_("lapsed"),
+}
 
 
 def format_terms(terms: tuple[Term, ...]) -> str:

@@ -1,9 +1,15 @@
 """Player-facing words shared by the terminal and the window: meter labels, side
-names, news lines. English and Simplified Chinese."""
+names, news lines, terms and levels.
+
+Every word goes through :mod:`game.i18n` (``t``/``nt``/``pt``, English message ids marked
+for the catalogs); scenario texts come from the scenario in the reader's language
+(:func:`~game.scenario.models.tr`). No language is special-cased here: a sentence's
+word order is its translation's."""
 
 from __future__ import annotations
 
 from game.engine.state import NewsItem
+from game.i18n import N_, nt, pt, t
 from game.scenario.models import Scenario, tr
 
 METER_LABELS: dict[str, tuple[str, str]] = {
@@ -21,19 +27,24 @@ METER_LABELS: dict[str, tuple[str, str]] = {
     "trust_pct": ("Trust %", "互信 %"),
 }
 
-STATEMENT_WORDS: dict[str, tuple[str, str]] = {
-    "conciliatory": ("a conciliatory statement", "发表和解性声明"),
-    "firm": ("a firm statement", "发表强硬声明"),
-    "threatening": ("a threatening statement", "发出威胁性声明"),
+STATEMENT_WORDS: dict[str, str] = {
+    "conciliatory": N_("a conciliatory statement"),
+    "firm": N_("a firm statement"),
+    "threatening": N_("a threatening statement"),
 }
 
-END_WORDS: dict[str, tuple[str, str]] = {
-    "walk_out": ("walks out: the talks collapse", "退出谈判：谈判破裂"),
-    "trust": ("Trust has run out: the talks collapse", "互信耗尽：谈判破裂"),
-    "recession": ("A recession ends the talks", "经济衰退导致谈判结束"),
-    "deal": ("A comprehensive deal is signed", "签署全面协议"),
-    "deadline": ("The deadline has passed", "谈判期限已到"),
+END_WORDS: dict[str, str] = {
+    "trust": N_("Trust has run out: the talks collapse"),
+    "recession": N_("A recession ends the talks"),
+    "deal": N_("A comprehensive deal is signed"),
+    "deadline": N_("The deadline has passed"),
 }
+
+
+def _word(lang: str, words: dict[str, str], key: str) -> str:
+    """``words[key]`` in ``lang``; the key itself when it has no words."""
+    msg = words.get(key)
+    return t(lang, msg) if msg else key
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -54,29 +65,34 @@ def side_name(scenario: Scenario, side: str | None, lang: str = "en") -> str:
         return side
 
 
-#: English names that read with "the" in a sentence ("the United States", "the EU").
+#: English names that read with "the" in a sentence ("the United States", "the EU"). Names in
+#: other scripts never match, so a translation's names read as they are.
 _ARTICLE_FIRST_WORDS = ("United", "Republic", "People's", "European", "EU", "UK", "US", "USA")
 _ARTICLE_LAST_WORDS = ("States", "Kingdom", "Republic", "Union", "Netherlands", "Philippines", "Emirates")
 
 
 def side_subject(scenario: Scenario, side: str | None, lang: str = "en", *, start: bool = False) -> str:
     """The side's name as it reads in a sentence: "the United States", "China"
-    (``start``: at the start of a sentence, "The United States"). Chinese: the name."""
+    (``start``: at the start of a sentence, "The United States"). A translation that has no
+    article translates "the {name}" as the name alone."""
     name = side_name(scenario, side, lang)
-    if lang == "zh" or not name:
+    if not name:
         return name
     words = name.split()
     if words[0] in _ARTICLE_FIRST_WORDS or words[-1] in _ARTICLE_LAST_WORDS:
-        return ("The " if start else "the ") + name
+        if start:
+            return pt(lang, "article", "The {name}", name=name)
+        return pt(lang, "article", "the {name}", name=name)
     return name
 
 
 def side_possessive(scenario: Scenario, side: str | None, lang: str = "en", *, start: bool = False) -> str:
     """The possessive: ``the United States'``, ``China's`` (English); ``中国的`` (Chinese)."""
     subject = side_subject(scenario, side, lang, start=start)
-    if lang == "zh":
-        return f"{subject}的"
-    return f"{subject}'" if subject.endswith("s") else f"{subject}'s"
+    if subject.endswith("s"):
+        # TRANSLATORS: the possessive of a name ending in s ("the United States'").
+        return t(lang, "{name}'", name=subject)
+    return t(lang, "{name}'s", name=subject)
 
 
 def instrument_name(scenario: Scenario, iid: str, lang: str = "en") -> str:
@@ -89,67 +105,71 @@ def instrument_name(scenario: Scenario, iid: str, lang: str = "en") -> str:
 def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
     """One line of news for the feed."""
     who = side_subject(scenario, item.side, lang, start=True)  # "The United States moves …"
-    zh = lang == "zh"
     if item.kind == "event" and item.event_id:
         for ev in scenario.events:
             if ev.id == item.event_id:
                 body = tr(ev.news, lang)
-                return tr(ev.headline, lang) + (f" — {body}" if body else "")
+                headline = tr(ev.headline, lang)
+                if not body:
+                    return headline
+                return t(lang, "{headline} — {news}", headline=headline, news=body)
         return item.event_id
     if item.kind == "statement":
-        words = _pick(STATEMENT_WORDS.get(item.headline, (item.headline, item.headline)), lang)
-        quote = f": “{item.text}”" if item.text else ""
-        return f"{who}{'' if zh else ' makes '}{words}{quote}"
+        words = _word(lang, STATEMENT_WORDS, item.headline)
+        if item.text:
+            return t(lang, "{who} makes {statement}: “{words}”", who=who, statement=words, words=item.text)
+        return t(lang, "{who} makes {statement}", who=who, statement=words)
     if item.kind == "order":
         name = instrument_name(scenario, item.headline, lang)
-        return f"{who}{'调整' if zh else ' moves '}{name}{'：' if zh else ': '}{item.text}"
+        return t(lang, "{who} moves {instrument}: {change}", who=who, instrument=name, change=item.text)
     if item.kind == "agreement":
         by = side_subject(scenario, item.side, lang)
-        return f"{'双方达成协议（' if zh else 'Agreement signed (proposed by '}{by}{'提出）' if zh else ')'}"
+        return t(lang, "Agreement signed (proposed by {side})", side=by)
     if item.kind == "breach":
-        return f"{who}{'违反协议：协议作废' if zh else ' breaches the agreement: it is void'}"
+        return t(lang, "{who} breaches the agreement: it is void", who=who)
     if item.kind == "snap_back":
         name = instrument_name(scenario, item.headline, lang)
-        return f"{name}{'恢复至协议前水平' if zh else ' snaps back to its level before the agreement'}"
+        return t(lang, "{instrument} snaps back to its level before the agreement", instrument=name)
     if item.kind == "end":
-        text = _pick(END_WORDS.get(item.headline, (item.headline, item.headline)), lang)
-        return f"{who}{'' if zh else ' '}{text}" if item.headline == "walk_out" else text
+        if item.headline == "walk_out":
+            return t(lang, "{who} walks out: the talks collapse", who=who)
+        return _word(lang, END_WORDS, item.headline)
     return item.headline
 
 
 # ---------------------------------------------------------------- the window's words
-# Additions for the desktop window (game/ui). Game-domain words live here, in both
-# languages, so the terminal and the window say the same thing.
+# Additions for the desktop window (game/ui). Game-domain words live here, marked for the
+# catalogs, so the terminal and the window say the same thing in every language.
 
-STATEMENT_LABELS: dict[str, tuple[str, str]] = {
-    "none": ("No statement", "不发表声明"),
-    "conciliatory": ("Conciliatory", "和解"),
-    "firm": ("Firm", "强硬"),
-    "threatening": ("Threatening", "威胁"),
+STATEMENT_LABELS: dict[str, str] = {
+    "none": N_("No statement"),
+    "conciliatory": N_("Conciliatory"),
+    "firm": N_("Firm"),
+    "threatening": N_("Threatening"),
 }
 
 #: Causes the economy model records for a meter's change ("why did this move?").
-CHANNEL_LABELS: dict[str, tuple[str, str]] = {
-    "trade": ("Trade (tariffs and measures)", "贸易（关税与措施）"),
-    "price": ("Prices (tariff pass-through)", "价格（关税传导）"),
-    "prices": ("Prices (tariff pass-through)", "价格（关税传导）"),
-    "uncertainty": ("Policy uncertainty", "政策不确定性"),
-    "news": ("News and events", "新闻与事件"),
-    "events": ("News and events", "新闻与事件"),
-    "shock": ("Shocks", "冲击"),
-    "shocks": ("Shocks", "冲击"),
-    "momentum": ("Momentum of the economy", "经济惯性"),
-    "persistence": ("Momentum of the economy", "经济惯性"),
-    "baseline": ("Baseline trend", "基准趋势"),
-    "diversion": ("Trade diversion", "贸易转移"),
-    "purchases": ("Purchase commitments", "采购承诺"),
-    "measures": ("Non-tariff measures", "非关税措施"),
-    "agreement": ("Agreements", "协议"),
-    "credibility": ("Credibility of agreements", "协议可信度"),
-    "world": ("World economy", "世界经济"),
-    "market": ("Markets", "市场"),
-    "inflation": ("Inflation", "通胀"),
-    "growth": ("Growth", "增长"),
+CHANNEL_LABELS: dict[str, str] = {
+    "trade": N_("Trade (tariffs and measures)"),
+    "price": N_("Prices (tariff pass-through)"),
+    "prices": N_("Prices (tariff pass-through)"),
+    "uncertainty": N_("Policy uncertainty"),
+    "news": N_("News and events"),
+    "events": N_("News and events"),
+    "shock": N_("Shocks"),
+    "shocks": N_("Shocks"),
+    "momentum": N_("Momentum of the economy"),
+    "persistence": N_("Momentum of the economy"),
+    "baseline": N_("Baseline trend"),
+    "diversion": N_("Trade diversion"),
+    "purchases": N_("Purchase commitments"),
+    "measures": N_("Non-tariff measures"),
+    "agreement": N_("Agreements"),
+    "credibility": N_("Credibility of agreements"),
+    "world": N_("World economy"),
+    "market": N_("Markets"),
+    "inflation": N_("Inflation"),
+    "growth": N_("Growth"),
 }
 
 #: For each meter, +1 if a rise is good for the side, -1 if bad, 0 if neither.
@@ -191,44 +211,41 @@ _LEVEL_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "consultation": (("no", "否"), ("yes", "是")),
 }
 
-DIFFICULTY_LABELS: dict[str, tuple[str, str]] = {
-    "tutorial": ("Tutorial", "教程"),
-    "easy": ("Easy", "简单"),
-    "normal": ("Normal", "普通"),
-    "hard": ("Hard", "困难"),
+DIFFICULTY_LABELS: dict[str, str] = {
+    "tutorial": N_("Tutorial"),
+    "easy": N_("Easy"),
+    "normal": N_("Normal"),
+    "hard": N_("Hard"),
 }
 
-END_REASON_LABELS: dict[str, tuple[str, str]] = {
-    "deal": ("a comprehensive deal was signed", "签署了全面协议"),
-    "walk_out": ("a delegation walked out", "一方代表团退出谈判"),
-    "trust": ("trust ran out", "互信耗尽"),
-    "recession": ("a recession ended the talks", "经济衰退导致谈判结束"),
-    "deadline": ("the deadline passed", "谈判期限已到"),
+END_REASON_LABELS: dict[str, str] = {
+    "deal": N_("a comprehensive deal was signed"),
+    "walk_out": N_("a delegation walked out"),
+    "trust": N_("trust ran out"),
+    "recession": N_("a recession ended the talks"),
+    "deadline": N_("the deadline passed"),
 }
 
 
 def statement_label(statement: str, lang: str = "en") -> str:
-    pair = STATEMENT_LABELS.get(statement)
-    return _pick(pair, lang) if pair else statement
+    return _word(lang, STATEMENT_LABELS, statement)
 
 
 def channel_label(channel: str, lang: str = "en") -> str:
-    pair = CHANNEL_LABELS.get(channel)
-    if pair:
-        return _pick(pair, lang)
+    msg = CHANNEL_LABELS.get(channel)
+    if msg:
+        return t(lang, msg)
     return channel.replace("_", " ").capitalize()
 
 
 def difficulty_label(difficulty: str, lang: str = "en") -> str:
-    pair = DIFFICULTY_LABELS.get(difficulty)
-    return _pick(pair, lang) if pair else difficulty
+    return _word(lang, DIFFICULTY_LABELS, difficulty)
 
 
 def end_reason_label(reason: str | None, lang: str = "en") -> str:
     if reason is None:
         return ""
-    pair = END_REASON_LABELS.get(reason)
-    return _pick(pair, lang) if pair else reason
+    return _word(lang, END_REASON_LABELS, reason)
 
 
 def format_meter(meter: str, value: float) -> str:
@@ -245,7 +262,7 @@ def format_level(scenario: Scenario, iid: str, value: float, lang: str = "en") -
     if ins.unit == "pct":
         return f"{value:g}%"
     if ins.unit == "bn":
-        return f"{value * 10:g}亿美元" if lang == "zh" else f"${value:g}bn"
+        return money_bn(value, lang)
     words = _LEVEL_WORDS.get(ins.kind)
     if words is not None and ins.max - ins.min <= ins.step + 1e-9:
         if abs(value - ins.min) < 1e-9:
@@ -255,14 +272,25 @@ def format_level(scenario: Scenario, iid: str, value: float, lang: str = "en") -
     return f"{value:g}"
 
 
+def money_bn(value: float, lang: str = "en") -> str:
+    """An amount in billions of US dollars: ``$25bn`` (``250亿美元``)."""
+    # TRANSLATORS: {value} is in billions of US dollars; {hundred_millions} is the same amount in
+    # units of 100 million (亿), for languages that count so. Use either.
+    return t(lang, "${value}bn", value=format(value, "g"), hundred_millions=format(value * 10, "g"))
+
+
 def format_duration(turns: int | None, turn_days: int = 7, lang: str = "en") -> str:
     """A term's duration: ``for 13 turns (91 days)`` or ``until the end``."""
     if turns is None:
-        return "直至游戏结束" if lang == "zh" else "until the end of the game"
-    days = turns * turn_days
-    if lang == "zh":
-        return f"为期{turns}回合（{days}天）"
-    return f"for {turns} turn{'s' if turns != 1 else ''} ({days} days)"
+        return t(lang, "until the end of the game")
+    return nt(
+        lang,
+        "for {n} turn ({days} days)",
+        "for {n} turns ({days} days)",
+        turns,
+        n=turns,
+        days=turns * turn_days,
+    )
 
 
 def describe_term(
@@ -277,27 +305,30 @@ def describe_term(
     name = instrument_name(scenario, instrument, lang)
     level = format_level(scenario, instrument, value, lang)
     dur = format_duration(duration_turns, scenario.meta.turn_days, lang)
-    if lang == "zh":
-        start = f"，{start_after_turns}回合后生效" if start_after_turns else ""
-        return f"{name}：{level}，{dur}{start}"
-    start = (
-        f", from {start_after_turns} turn{'s' if start_after_turns != 1 else ''} after signing"
-        if start_after_turns
-        else ""
-    )
-    return f"{name}: {level}, {dur}{start}"
+    if start_after_turns:
+        return nt(
+            lang,
+            "{instrument}: {level}, {duration}, from {n} turn after signing",
+            "{instrument}: {level}, {duration}, from {n} turns after signing",
+            start_after_turns,
+            instrument=name,
+            level=level,
+            duration=dur,
+            n=start_after_turns,
+        )
+    return t(lang, "{instrument}: {level}, {duration}", instrument=name, level=level, duration=dur)
 
 
 def term_change(scenario: Scenario, iid: str, now: float | None, value: float, lang: str = "en") -> str:
     """``US reciprocal tariff on China: 145% → 30%`` (or ``…: stays 30%`` when it does not move)."""
     name = instrument_name(scenario, iid, lang)
     to = format_level(scenario, iid, value, lang)
-    sep = "：" if lang == "zh" else ": "
     if now is None:
-        return f"{name}{sep}{to}"
+        return t(lang, "{instrument}: {level}", instrument=name, level=to)
     if abs(now - value) < 1e-9:
-        return f"{name}{sep}{'保持' if lang == 'zh' else 'stays '}{to}"
-    return f"{name}{sep}{format_level(scenario, iid, now, lang)} → {to}"
+        return t(lang, "{instrument}: stays {level}", instrument=name, level=to)
+    was = format_level(scenario, iid, now, lang)
+    return t(lang, "{instrument}: {was} → {level}", instrument=name, was=was, level=to)
 
 
 def term_line(scenario: Scenario, term: object, now: float | None = None, lang: str = "en") -> str:
@@ -309,25 +340,25 @@ def term_line(scenario: Scenario, term: object, now: float | None = None, lang: 
     start = getattr(term, "start_after_turns", 0) or 0
     out = term_change(scenario, iid, now, term.value, lang)  # type: ignore[attr-defined]
     extra = []
-    if lang == "zh":
-        if dur is not None:
-            extra.append(f"{dur}回合后恢复")
-        if start:
-            extra.append(f"签署{start}回合后生效")
-        return out + (f"（{'，'.join(extra)}）" if extra else "")
     if dur is not None:
-        extra.append(f"{dur} turn{'s' if dur != 1 else ''}, then back")
+        extra.append(nt(lang, "{n} turn, then back", "{n} turns, then back", dur, n=dur))
     if start:
-        extra.append(f"starts {start} turn{'s' if start != 1 else ''} after signing")
-    return out + (" · " + ", ".join(extra) if extra else "")
+        extra.append(
+            nt(lang, "starts {n} turn after signing", "starts {n} turns after signing", start, n=start)
+        )
+    if not extra:
+        return out
+    # TRANSLATORS: a term's change, then how long it lasts and when it starts.
+    return t(lang, "{change} · {details}", change=out, details=pt(lang, "list", ", ").join(extra))
 
 
-_OP_WORDS: dict[str, tuple[str, str]] = {
-    ">=": ("at least", "不低于"),
-    ">": ("above", "高于"),
-    "<=": ("at most", "不高于"),
-    "<": ("below", "低于"),
-    "==": ("exactly", "等于"),
+#: How a red line holds its instrument: the comparison, with the level (``at least 30%``).
+_OP_WORDS: dict[str, str] = {
+    ">=": N_("at least {level}"),
+    ">": N_("above {level}"),
+    "<=": N_("at most {level}"),
+    "<": N_("below {level}"),
+    "==": N_("exactly {level}"),
 }
 
 
@@ -346,12 +377,12 @@ def red_line_words(scenario: Scenario, line: object, lang: str = "en") -> str:
     except KeyError:
         binary = at_edge = False
     if binary and at_edge:
-        holds = f"保持{level}" if lang == "zh" else f"stays {level}"
+        holds = t(lang, "stays {level}", level=level)
+    elif op in _OP_WORDS:
+        holds = t(lang, _OP_WORDS[op], level=level)
     else:
-        holds = f"{_pick(_OP_WORDS.get(op, (op, op)), lang)}{'' if lang == 'zh' else ' '}{level}"
-    if lang == "zh":
-        return f"{text}（{name}：{holds}）"
-    return f"{text} ({name}: {holds})"
+        holds = f"{op} {level}"
+    return t(lang, "{red_line} ({instrument}: {holds})", red_line=text, instrument=name, holds=holds)
 
 
 def describe_package_term(scenario: Scenario, term: object, lang: str = "en") -> str:
