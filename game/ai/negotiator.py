@@ -126,7 +126,7 @@ class Negotiator:
         """The action for this view: always legal, always explained."""
         ctx = self._context(v)
         if v.phase == "orders":
-            candidates = [self.orders(ctx)]
+            candidates: list[Action] = [self.orders(ctx)]
             fallback: Action = SubmitOrders(side=v.side, note="No unilateral moves this week.")
         elif v.pending_offer is not None:
             candidates = self.respond(ctx)
@@ -776,7 +776,7 @@ def shadow_state(v: View) -> GameState:
     return GameState(
         seed=0,
         turn=v.turn,
-        phase=v.phase,  # type: ignore[arg-type]
+        phase=v.phase,
         levels=dict(v.levels),
         sides=sides,
         econ=v.econ,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.ai import explain
 from game.ai.negotiator import Context, Negotiator, my_headline, their_last_moves
 from game.ai.opponent import friendly_sign
-from game.ai.planner import Plan, project
+from game.ai.planner import Outcome, Plan, project
 from game.engine import SubmitOrders
 from game.engine.scoring import score_briefing
 from game.scenario.models import Instrument
@@ -224,10 +224,10 @@ class Pragmatist(Negotiator):
         return self._finish_orders(ctx, ms, st, note)
 
 
-def _their_base(ai: Negotiator, ctx: Context, o: object) -> float:
+def _their_base(ai: Negotiator, ctx: Context, o: Outcome) -> float:
     if ctx.model.guessed is None:
         return 0.0
-    return score_briefing(ctx.v.other, ctx.model.guessed, o.levels, o.meters, o.shared).total  # type: ignore[attr-defined]
+    return score_briefing(ctx.v.other, ctx.model.guessed, o.levels, o.meters, o.shared).total
 
 
 def _their_last_statement(ctx: Context) -> str:

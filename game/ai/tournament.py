@@ -24,8 +24,9 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from game.ai import LEVELS, STYLES, make_ai
 from game.scenario.models import Scenario
@@ -55,11 +56,11 @@ def entrant_id(e: Entrant) -> str:
 
 def play_game(scenario: Scenario, seed: int, a: Entrant, b: Entrant) -> GameResult:
     """One AI-vs-AI game: ``a`` on the scenario's first side, ``b`` on the second."""
-    from game.session import Session
+    from game.session import Seat, Session
 
     side_a, side_b = scenario.side_ids
-    seats = {side_a: make_ai(*a), side_b: make_ai(*b)}
-    session = Session.new(scenario, seats, seed=seed)  # type: ignore[arg-type]
+    seats: dict[str, Seat] = {side_a: make_ai(*a), side_b: make_ai(*b)}
+    session = Session.new(scenario, seats, seed=seed)
     worst = 0.0
     n = 0
     while not session.over:
@@ -153,7 +154,7 @@ def summarise(
             wins[a].append(
                 1.0 if board[a] > board[b] + 1e-9 else 0.5 if abs(board[a] - board[b]) <= 1e-9 else 0.0
             )
-    table = []
+    table: list[dict[str, Any]] = []
     for i in ids:
         table.append(
             {
@@ -333,8 +334,8 @@ def _mean(xs: Sequence[float] | list[float]) -> float:
     return round(statistics.fmean(xs), 3) if xs else 0.0
 
 
-def _count(items: object) -> dict[str, int]:
+def _count(items: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for x in items:  # type: ignore[attr-defined]
+    for x in items:
         out[x] = out.get(x, 0) + 1
     return dict(sorted(out.items()))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from game.economy import State as EconState
 from game.engine.scoring import Score, score_briefing
-from game.engine.state import Agreement, GameState, NewsItem, Offer, TurnRecord
+from game.engine.state import Agreement, GameState, NewsItem, Offer, Phase, TurnRecord
 from game.scenario.models import Briefing, Scenario
 
 #: Meters of the other side that stay private.
@@ -30,7 +30,7 @@ class View:
     scenario: Scenario  # with only this side's briefing
     seed_known: bool
     turn: int
-    phase: str
+    phase: Phase
     date: dt.date
     deadline_turns: int
     my_move: bool
