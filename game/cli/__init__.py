@@ -5,7 +5,8 @@ Exit codes: 0 ok, 1 a problem found (a broken scenario, a failed check), 2 a usa
 One module per command or group: :mod:`~game.cli.parser` (every flag),
 :mod:`~game.cli.window` (``play``: the only way from here to the UI, imported lazily),
 :mod:`~game.cli.scenarios` (``validate``, ``schema``), :mod:`~game.cli.simulate`,
-:mod:`~game.cli.replay`, :mod:`~game.cli.forecast`, :mod:`~game.cli.tournament`;
+:mod:`~game.cli.replay`, :mod:`~game.cli.forecast`, :mod:`~game.cli.tournament`,
+:mod:`~game.cli.selftest` (``--selftest``: does this copy of the game work?);
 :mod:`~game.cli.common` holds the exit codes, :class:`UsageError` and scenario loading.
 Command modules are imported when their command runs, so ``--help`` and a headless game
 stay quick and never load Qt.
@@ -55,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
+    if cmd == "selftest" or (cmd is None and args.selftest):
+        from game.cli.selftest import selftest_command
+
+        return selftest_command(args)
     if cmd in (None, "play"):
         from game.cli.window import open_window
 

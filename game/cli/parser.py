@@ -23,6 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the texts: en, zh, or the pseudo-locale en-XA that shows untranslated text "
         "(default: en; the window: the last game's)",
     )
+    p.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this copy of the game (scenarios, rulebook, translations, an AI game, the window "
+        "offscreen) and exit: 0 if all passed (the same as the selftest command)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     sp = sub.add_parser("play", help="open the game window (the same as no command)")
@@ -38,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("schema", help="print the scenario JSON Schema")
+
+    sp = sub.add_parser("selftest", help="check this copy of the game works (a build, an install); exit 0 if so")
+    sp.add_argument("--no-window", action="store_true", help="skip opening the window offscreen")
 
     sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
     sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
