@@ -132,8 +132,10 @@ class LevelEditor(QWidget):
             if ins.unit == "pct":
                 self.spin.setSuffix(" %")
             elif ins.unit == "bn":
-                self.spin.setPrefix("$")
-                self.spin.setSuffix(" bn")
+                # the words around the number of billions, in the language's order ("$25 bn", "25 十亿美元")
+                before, _n, after = self.tr("${n} bn").partition("{n}")
+                self.spin.setPrefix(before)
+                self.spin.setSuffix(after)
             # every keystroke counts (the cost and the what-if follow the typing, not the focus);
             # Tab still leaves the box for the next control
             self.spin.setKeyboardTracking(True)

@@ -729,6 +729,13 @@ Page margins (mm); the foot has room for the page number.</extracomment>
     </message>
 </context>
 <context>
+    <name>LevelEditor</name>
+    <message>
+        <source>${n} bn</source>
+        <translation>{n} 十亿美元</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the scenario…</source>
