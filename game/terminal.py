@@ -37,7 +37,7 @@ from game.engine import (
     View,
     WalkOut,
 )
-from game.engine.actions import STATEMENTS
+from game.engine.actions import STATEMENTS, Statement
 from game.engine.preview import preview_deltas
 from game.i18n import N_, nt, pt, t
 from game.scenario.models import SIDE_METERS, tr
@@ -186,7 +186,7 @@ class TerminalSeat:
         self._rules: Rules | None = None
         self._briefed = False
         self._draft: dict[str, float] = {}
-        self._statement = "none"
+        self._statement: Statement = "none"
         self._message = ""
         self._shown_turn = 0
 
@@ -351,7 +351,7 @@ class TerminalSeat:
     def cmd_say(self, v: View, r: Rules, args: list[str]) -> None:
         if not args or args[0] not in STATEMENTS:
             raise ValueError(t(self.lang, "usage: say {choices} [MESSAGE]", choices="|".join(STATEMENTS)))
-        self._statement = args[0]
+        self._statement = STATEMENTS[STATEMENTS.index(args[0])]  # args[0], typed as a Statement
         self._message = " ".join(args[1:])
         self.p(
             "  "
@@ -363,7 +363,7 @@ class TerminalSeat:
             raise ValueError(t(self.lang, "orders are closed this turn"))
         return SubmitOrders(
             side=v.side, moves=dict(self._draft), statement=self._statement, message=self._message
-        )  # type: ignore[arg-type]
+        )
 
     def _terms(self, r: Rules, args: list[str]) -> tuple[Term, ...]:
         if not args:

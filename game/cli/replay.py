@@ -25,7 +25,18 @@ from pathlib import Path
 from typing import TextIO
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM
-from game.engine import Accept, Action, Counter, EndTalks, Game, Propose, Reject, SubmitOrders, WalkOut
+from game.engine import (
+    Accept,
+    Action,
+    Counter,
+    EndTalks,
+    Game,
+    Propose,
+    Reject,
+    SubmitOrders,
+    Term,
+    WalkOut,
+)
 from game.saves.checkpoints import replay_checked
 from game.saves.errors import SaveError
 from game.saves.files import _scenario_from_doc, _short, decode_actions, read_document
@@ -43,7 +54,7 @@ _METERS = (
 _SHARED = ("world_growth_pct", "uncertainty_index", "trust_pct")
 
 
-def _terms(scenario: Scenario, terms: tuple) -> str:  # type: ignore[type-arg]
+def _terms(scenario: Scenario, terms: tuple[Term, ...]) -> str:
     from game.text import instrument_name
 
     parts = []
