@@ -54,3 +54,20 @@ def open_window(scenario: Path | None, lang: str | None) -> int:
         )
         return EXIT_USAGE
     return run_app(scenario, lang)
+
+
+def window_languages() -> list[str]:
+    """The languages the window has a Qt catalog for (English and each ``.qm``; the self-test)."""
+    from game.ui.i18n import available_languages
+
+    return available_languages()
+
+
+def open_and_close_window(scenario: Path) -> tuple[str | None, str]:
+    """The self-test's window check: open the window offscreen on ``scenario``, see the game,
+    close it (:func:`game.ui.smoke.open_and_close`). Returns (problem or None, what was seen)."""
+    try:
+        from game.ui.smoke import open_and_close
+    except ImportError as err:
+        return f"the window cannot load: {err}", ""
+    return open_and_close(scenario)
