@@ -80,8 +80,8 @@ def check_rulebook() -> Check:
 def check_translations() -> Check:
     import gettext
 
+    from game.cli.window import window_languages
     from game.i18n import available_languages, translation
-    from game.ui.i18n import catalog_path
 
     langs = [lang for lang in available_languages() if lang != "en"]
     if not langs:
@@ -90,8 +90,8 @@ def check_translations() -> Check:
     for lang in langs:
         if not isinstance(translation(lang), gettext.GNUTranslations):
             problems.append(f"{lang}: the gettext catalog does not load")
-        if not catalog_path(lang).is_file():
-            problems.append(f"{lang}: no window catalog {catalog_path(lang).name}")
+        if lang not in window_languages():
+            problems.append(f"{lang}: no window catalog (game/ui/translations/*_{lang}.qm)")
     if problems:
         return Check("translations", False, "; ".join(problems))
     return Check("translations", True, f"en, {', '.join(langs)} (gettext and Qt catalogs)")
@@ -124,16 +124,12 @@ def check_ai_game() -> Check:
 
 
 def check_window() -> Check:
-    from game.cli.window import no_display
+    from game.cli.window import no_display, open_and_close_window
     from game.resources import default_scenario_path
 
     if no_display():
         return Check("window", False, "no display and QT_QPA_PLATFORM unset")
-    try:
-        from game.ui.smoke import open_and_close  # lazily: the only import of the UI here
-    except ImportError as err:
-        return Check("window", False, f"the window cannot load: {err}")
-    problem, seen = open_and_close(default_scenario_path())
+    problem, seen = open_and_close_window(default_scenario_path())
     return Check("window", problem is None, problem or f"opened and closed offscreen: {seen}")
 
 
