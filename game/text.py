@@ -8,9 +8,10 @@ word order is its translation's."""
 
 from __future__ import annotations
 
+from game.engine.actions import Term
 from game.engine.state import NewsItem
 from game.i18n import N_, nt, pt, t
-from game.scenario.models import Scenario, tr
+from game.scenario.models import RedLine, Scenario, tr
 
 METER_LABELS: dict[str, tuple[str, str]] = {
     "growth_pct": ("Growth outlook %", "增长预期 %"),
@@ -331,14 +332,14 @@ def term_change(scenario: Scenario, iid: str, now: float | None, value: float, l
     return t(lang, "{instrument}: {was} → {level}", instrument=name, was=was, level=to)
 
 
-def term_line(scenario: Scenario, term: object, now: float | None = None, lang: str = "en") -> str:
+def term_line(scenario: Scenario, term: Term, now: float | None = None, lang: str = "en") -> str:
     """One term of a package as a short line: the change, then how long and from when, e.g.
     ``US reciprocal tariff on China: 145% → 30% · 13 turns, then back`` (nothing said when it
     lasts to the end and starts at once)."""
-    iid = term.instrument  # type: ignore[attr-defined]
-    dur = term.duration_turns  # type: ignore[attr-defined]
+    iid = term.instrument
+    dur = term.duration_turns
     start = getattr(term, "start_after_turns", 0) or 0
-    out = term_change(scenario, iid, now, term.value, lang)  # type: ignore[attr-defined]
+    out = term_change(scenario, iid, now, term.value, lang)
     extra = []
     if dur is not None:
         extra.append(nt(lang, "{n} turn, then back", "{n} turns, then back", dur, n=dur))
@@ -362,12 +363,12 @@ _OP_WORDS: dict[str, str] = {
 }
 
 
-def red_line_words(scenario: Scenario, line: object, lang: str = "en") -> str:
+def red_line_words(scenario: Scenario, line: RedLine, lang: str = "en") -> str:
     """A red line for its own side's player: its text and what it holds, in display names,
     e.g. ``We do not trade away the chip export controls (US chip export controls: stay in force)``."""
-    iid = line.instrument  # type: ignore[attr-defined]
-    op, value = line.op, line.value  # type: ignore[attr-defined]
-    text = tr(line.text, lang).rstrip(".。")  # type: ignore[attr-defined]
+    iid = line.instrument
+    op, value = line.op, line.value
+    text = tr(line.text, lang).rstrip(".。")
     name = instrument_name(scenario, iid, lang)
     level = format_level(scenario, iid, value, lang)
     try:
@@ -385,13 +386,13 @@ def red_line_words(scenario: Scenario, line: object, lang: str = "en") -> str:
     return t(lang, "{red_line} ({instrument}: {holds})", red_line=text, instrument=name, holds=holds)
 
 
-def describe_package_term(scenario: Scenario, term: object, lang: str = "en") -> str:
+def describe_package_term(scenario: Scenario, term: Term, lang: str = "en") -> str:
     """A :class:`~game.engine.actions.Term` in words."""
     return describe_term(
         scenario,
-        term.instrument,  # type: ignore[attr-defined]
-        term.value,  # type: ignore[attr-defined]
-        term.duration_turns,  # type: ignore[attr-defined]
+        term.instrument,
+        term.value,
+        term.duration_turns,
         lang,
         getattr(term, "start_after_turns", 0) or 0,
     )
