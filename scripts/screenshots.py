@@ -10,7 +10,8 @@ at 1920×1080 (``NAME-1920x1080.png``).
 ``--tour en-XA zh`` instead shoots a whole game in each language given, into
 ``docs/screenshots/tour/<lang>/`` at 1366×768: the first-run page, New game, the
 orders, a message box, the table with an offer, Qt's file dialog, the hot-seat
-hand-over, How to play, the debrief and the scenario editor. In the pseudo-locale
+hand-over, How to play, the debrief, the replay, About, every menu and the scenario
+editor. In the pseudo-locale
 ``en-XA`` every translated string is accented and bracketed, so plain English on those
 pictures is a string that is not translated, and a cut bracket a string that is clipped.
 """
@@ -235,15 +236,30 @@ def tour(lang: str, out: Path) -> None:
     win.debrief.render_pixmap().save(str(out / "10-debrief-report.png"), "PNG")
     print(f"wrote {out / '10-debrief-report.png'}")
 
+    replay = win.show_replay(win.session.game)
+    replay.resize(*SIZE)
+    wait(300)
+    shot(replay, out / "13-replay.png")
+    replay.close()
+    modal_shot(out / "14-about.png", win.show_about, close="accept")
+    for k, action in enumerate(win.menuBar().actions()):
+        menu = action.menu()
+        if menu is None:
+            continue
+        menu.popup(win.mapToGlobal(win.menuBar().actionGeometry(action).bottomLeft()))
+        wait(150)
+        shot(menu, out / f"15-menu-{k + 1}.png")
+        menu.hide()
+
     editor = win.edit_scenario()
     editor.confirm_on_close = False
     editor.resize(*SIZE)
     editor.tabs.setCurrentWidget(editor.form)
     wait(400)
-    shot(editor, out / "11-editor-form.png")
+    shot(editor, out / "16-editor-form.png")
     editor.tabs.setCurrentWidget(editor.text)
     wait(200)
-    shot(editor, out / "12-editor-text.png")
+    shot(editor, out / "17-editor-text.png")
     editor.close()
     win.close()
 
