@@ -34,8 +34,10 @@ from game.engine import (
     View,
 )
 from game.engine.preview import project_packages
-from game.engine.rules import UPPER_BOUND_KINDS, Rules
+from game.engine.rules import Rules
 from game.engine.scoring import score_briefing
+from game.registry import instruments as kind_registry
+from game.registry import meters as meter_registry
 from game.scenario.diagnostics import Diagnostic, Severity
 from game.scenario.models import METER_RANGES, Instrument, Scenario
 
@@ -53,14 +55,6 @@ class _Finding:
 
 
 # --------------------------------------------------------------------------- strategies
-def _friendly(ins: Instrument) -> float:
-    return ins.min if ins.kind in UPPER_BOUND_KINDS else ins.max
-
-
-def _hostile(ins: Instrument) -> float:
-    return ins.max if ins.kind in UPPER_BOUND_KINDS else ins.min
-
-
 def _clamp_to_red_lines(scenario: Scenario, iid: str, value: float) -> float:
     """Keep a level inside every red line (of either side) on its instrument."""
     for briefing in scenario.briefings.values():
@@ -75,11 +69,13 @@ def _clamp_to_red_lines(scenario: Scenario, iid: str, value: float) -> float:
 
 def _concession(scenario: Scenario, ins: Instrument, current: float, frac: float) -> float:
     """A level ``frac`` of the way from ``current`` to the friendliest, on the grid, inside red lines."""
-    target = _clamp_to_red_lines(scenario, ins.id, current + (_friendly(ins) - current) * frac)
+    target = _clamp_to_red_lines(
+        scenario, ins.id, current + (kind_registry.friendliest(ins) - current) * frac
+    )
     k = round((target - ins.min) / ins.step)
     value = ins.min + k * ins.step
     if _clamp_to_red_lines(scenario, ins.id, value) != value:
-        value = ins.min + (k + (1 if ins.kind in UPPER_BOUND_KINDS else -1)) * ins.step
+        value = ins.min + (k - kind_registry.kind_of(ins).concession) * ins.step
     return round(min(ins.max, max(ins.min, value)), 9)
 
 
@@ -103,7 +99,9 @@ class _Strategy:
         own = [i for i in rules.scenario.instruments if i.owner == v.side and i.player_controlled]
         if v.phase == "orders":
             if self.kind == "escalate":
-                targets = {i.id: _hostile(i) for i in own if i.kind in ("tariff", "measure")}
+                targets = {
+                    i.id: kind_registry.hostile(i) for i in own if kind_registry.kind_of(i).upper_bound
+                }
                 return SubmitOrders(
                     side=v.side, moves=_affordable(rules, v, targets, "threatening"), statement="threatening"
                 )
@@ -119,8 +117,7 @@ class _Strategy:
             terms = tuple(
                 Term(instrument=i.id, value=value)
                 for i in sc.instruments
-                if i.player_controlled
-                and i.owner in rules.sides
+                if kind_registry.tradable(i, rules.sides)
                 and abs((value := _concession(sc, i, v.levels[i.id], frac)) - v.levels[i.id]) > 1e-9
             )
             if terms:
@@ -208,6 +205,7 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
 def _ranges(games: dict[str, list[Game]]) -> list[_Finding]:
     findings: list[_Finding] = []
     seen: set[str] = set()
+    rules_meters = meter_registry.rules_meters()
     for kind, group in games.items():
         for game in group:
             for rec in game.state.history[1:]:
@@ -215,8 +213,8 @@ def _ranges(games: dict[str, list[Game]]) -> list[_Finding]:
                 cells += list(rec.shared.items())
                 for name, value in cells:
                     meter = name.split(".")[-1]
-                    if meter in ("trust_pct", "political_capital", "approval_pct", "faction_pressure_pct"):
-                        continue  # game meters: reaching their bounds is part of play
+                    if meter in rules_meters:
+                        continue  # game meters (the rules compute them): reaching their bounds is part of play
                     lo, hi = METER_RANGES[meter]
                     if (value <= lo or value >= hi) and name not in seen:
                         seen.add(name)

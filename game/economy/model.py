@@ -29,6 +29,7 @@ from typing import Any, cast
 import numpy as np
 
 from game.economy.params import Params
+from game.registry import meters as meter_registry
 
 NR = 3  # regions
 #: growth and market channels (axis 1 of State.growth_dev / State.market_log)
@@ -182,15 +183,10 @@ class Meters:
     approval_pressure_pp: np.ndarray  # (G,3)
 
 
-#: output ranges of the meters (clipped)
+#: output ranges of the meters (clipped): those the game's meters read, from the meter
+#: registry (``imports_bn`` is read by ``exports_bn``), and the model's own pressure on approval
 METER_BOUNDS: dict[str, tuple[float, float]] = {
-    "growth_pct": (-15.0, 15.0),
-    "world_growth_pct": (-15.0, 15.0),
-    "recession_prob_pct": (0.0, 100.0),
-    "inflation_pct": (-5.0, 30.0),
-    "imports_bn": (0.0, 5000.0),
-    "market_index": (0.0, 1000.0),
-    "uncertainty_index": (0.0, 1000.0),
+    **meter_registry.economy_output_bounds(),
     "approval_pressure_pp": (-100.0, 100.0),
 }
 

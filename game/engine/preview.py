@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from game import economy as eco
 from game.engine.actions import Term
-from game.engine.rules import Rules
+from game.engine.rules import Rules, agreement_credibility, agreement_credibility_after_signing
 from game.engine.scoring import score_briefing
 from game.engine.view import View
+from game.registry import meters as meter_registry
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,12 @@ def project_packages(
 
 def rules_credibility(v: View) -> float:
     """Credibility of agreements after signing a package now."""
-    return 0.5 + 0.5 * min(100.0, v.shared.get("trust_pct", 0.0) + 10.0) / 100.0
+    return agreement_credibility_after_signing(v.shared.get("trust_pct", 0.0))
 
 
 def rules_credibility_no_deal(v: View) -> float:
-    if not v.active_agreements:
-        return 0.0
-    return 0.5 + 0.5 * v.shared.get("trust_pct", 0.0) / 100.0
+    """Credibility of the agreements in force (0 with none), without a new one."""
+    return agreement_credibility(v.shared.get("trust_pct", 0.0), in_force=bool(v.active_agreements))
 
 
 def projected_meters(
@@ -82,23 +82,15 @@ def projected_meters(
     (the non-economic meters — approval, capital, trust — stay as the view has them)."""
     ri = rules.econ.region_index
     a, b = rules.sides
+    side_specs = [s for s in meter_registry.all_meters() if s.economy is not None and s.scope == "side"]
+    shared_specs = [s for s in meter_registry.all_meters() if s.economy is not None and s.scope == "shared"]
     meters: dict[str, dict[str, float]] = {}
     for s in rules.sides:
         r, o = ri[s], ri[b if s == a else a]
-        exports = float(m.imports_bn[g, o, r])
         meters[s] = dict(v.meters.get(s, {}))
-        meters[s].update(
-            growth_pct=float(m.growth_pct[g, r]),
-            recession_prob_pct=float(m.recession_prob_pct[g, r]),
-            inflation_pct=float(m.inflation_pct[g, r]),
-            exports_bn=exports,
-            trade_balance_bn=exports - float(m.imports_bn[g, r, o]),
-            market_index=float(m.market_index[g, r]),
-        )
+        meters[s].update({spec.id: spec.economy.read(m, g, r, o) for spec in side_specs if spec.economy})
     shared = dict(v.shared)
-    shared.update(
-        world_growth_pct=float(m.world_growth_pct[g]), uncertainty_index=float(m.uncertainty_index[g])
-    )
+    shared.update({spec.id: spec.economy.read(m, g) for spec in shared_specs if spec.economy})
     return meters, shared
 
 
@@ -111,17 +103,19 @@ def _projection(rules: Rules, v: View, m: eco.Meters, g: int, levels: dict[str, 
 def preview_deltas(
     rules: Rules, v: View, terms: Sequence[Term], *, turns: int = 4
 ) -> dict[str, dict[str, float]]:
-    """How each meter would differ, ``turns`` turns ahead, with the package versus without it."""
+    """How each meter the economy model computes would differ, ``turns`` turns ahead, with
+    the package versus without it."""
     with_deal, without = project_packages(rules, v, [tuple(terms), ()], turns=turns)
+    economic = [s for s in meter_registry.all_meters() if s.economy is not None]
     out: dict[str, dict[str, float]] = {}
     for s in rules.sides:
         out[s] = {
-            k: round(with_deal.meters[s][k] - without.meters[s][k], 6)
-            for k in ("growth_pct", "recession_prob_pct", "inflation_pct", "exports_bn", "market_index")
+            k.id: round(with_deal.meters[s][k.id] - without.meters[s][k.id], 6)
+            for k in economic
+            if k.scope == "side"
         }
     out["shared"] = {
-        k: round(with_deal.shared[k] - without.shared[k], 6)
-        for k in ("world_growth_pct", "uncertainty_index")
+        k.id: round(with_deal.shared[k.id] - without.shared[k.id], 6) for k in economic if k.scope == "shared"
     }
     out["score"] = {v.side: round(with_deal.my_score - without.my_score, 6)}
     return out

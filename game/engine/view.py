@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from game.economy import State as EconState
 from game.engine.scoring import Score, score_briefing
 from game.engine.state import Agreement, GameState, NewsItem, Offer, Phase, TurnRecord
+from game.registry.meters import private_meters
 from game.scenario.models import Briefing, Scenario
 
-#: Meters of the other side that stay private.
-PRIVATE_METERS = ("political_capital",)
+#: Meters of the other side that stay private (the meter registry's private meters).
+PRIVATE_METERS: tuple[str, ...] = private_meters()
 
 
 @dataclass(frozen=True)

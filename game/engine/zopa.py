@@ -19,10 +19,12 @@ import numpy as np
 
 from game.engine.actions import Term
 from game.engine.preview import project_packages
-from game.engine.rules import UPPER_BOUND_KINDS, Rules
+from game.engine.rules import Rules
 from game.engine.scoring import score
 from game.engine.state import GameState
 from game.engine.view import view
+from game.registry.instruments import friendliest, kind_of
+from game.registry.instruments import tradable as is_tradable
 from game.scenario.models import Instrument, Scenario
 
 #: Fractions of the way from the opening level to the friendliest level.
@@ -54,12 +56,11 @@ class Zopa:
 
 
 def _friendly(ins: Instrument) -> float:
-    """The level that is friendliest to the other side."""
-    if ins.kind in UPPER_BOUND_KINDS:
-        return ins.min
-    if ins.kind == "purchase":
+    """The level that is friendliest to the other side (for purchases, the sample goes
+    60% of the way up)."""
+    if kind_of(ins).channel == "purchases":
         return ins.min + (ins.max - ins.min) * 0.6
-    return ins.max
+    return friendliest(ins)
 
 
 def _snap(ins: Instrument, value: float) -> float:
@@ -72,7 +73,7 @@ def sample_packages(
 ) -> list[tuple[Term, ...]]:
     """``n`` distinct random packages over both sides' player-controlled instruments."""
     rng = np.random.default_rng(rng_seed)
-    tradable = [i for i in rules.scenario.instruments if i.player_controlled and i.owner in rules.sides]
+    tradable = [i for i in rules.scenario.instruments if is_tradable(i, rules.sides)]
     out: list[tuple[Term, ...]] = []
     seen: set[tuple[tuple[str, float], ...]] = set()
     attempts = 0

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from game import i18n
+from game.registry import instruments as kind_registry
+from game.registry import meters as meter_registry
 
 SideId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A side's id, e.g. `us`.")]
 Ident = Annotated[
@@ -27,36 +29,13 @@ Ident = Annotated[
     Field(pattern=r"^[a-z][a-z0-9_]*$", description="An identifier: lower case, digits, underscores."),
 ]
 
-#: Meters that every side has. Units are in the names.
-SIDE_METERS: dict[str, tuple[float, float]] = {
-    "growth_pct": (-15.0, 15.0),
-    "recession_prob_pct": (0.0, 100.0),
-    "inflation_pct": (-5.0, 30.0),
-    "exports_bn": (0.0, 5000.0),
-    "trade_balance_bn": (-5000.0, 5000.0),
-    "market_index": (0.0, 1000.0),
-    "approval_pct": (0.0, 100.0),
-    "political_capital": (0.0, 100.0),
-    "faction_pressure_pct": (0.0, 100.0),
-}
+#: Meters that every side has, and their ranges (from the registry). Units are in the names.
+SIDE_METERS: dict[str, tuple[float, float]] = meter_registry.ranges("side")
 #: Meters shared by the whole table.
-SHARED_METERS: dict[str, tuple[float, float]] = {
-    "world_growth_pct": (-15.0, 15.0),
-    "uncertainty_index": (0.0, 1000.0),
-    "trust_pct": (0.0, 100.0),
-}
+SHARED_METERS: dict[str, tuple[float, float]] = meter_registry.ranges("shared")
 METER_RANGES: dict[str, tuple[float, float]] = {**SIDE_METERS, **SHARED_METERS}
 #: Meters an event's effect may move (the others follow from the economy model).
-EFFECT_METERS: frozenset[str] = frozenset(
-    {
-        "trust_pct",
-        "approval_pct",
-        "political_capital",
-        "faction_pressure_pct",
-        "growth_pct",
-        "uncertainty_index",
-    }
-)
+EFFECT_METERS: frozenset[str] = meter_registry.event_meters()
 
 
 class Model(BaseModel):
@@ -174,7 +153,10 @@ class Side(Model):
     approval_pct: float = Field(default=50.0, ge=0, le=100, description="Starting domestic approval (%).")
 
 
-InstrumentKind = Literal["tariff", "suspension", "measure", "purchase", "pledge", "consultation"]
+if TYPE_CHECKING:
+    InstrumentKind = str
+else:  # the registry's kinds: pydantic checks them and the schema lists them
+    InstrumentKind = Literal[kind_registry.kind_ids()]
 
 
 class MeasureEffects(Model):
@@ -244,7 +226,7 @@ class Instrument(Model):
             raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
         if not (self.min <= self.start <= self.max):
             raise ValueError(f"start ({self.start:g}) is outside {self.min:g}..{self.max:g}")
-        if self.kind == "suspension" and self.applies_to is None:
+        if kind_registry.kind(self.kind).suspends and self.applies_to is None:
             raise ValueError("a suspension needs `applies_to`: the tariff it suspends")
         if self.owner == "row" and self.player_controlled:
             raise ValueError("an instrument owned by `row` must have `player_controlled: false`")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.scoring import outcome
+from game.registry import meters as meter_registry
 from game.scenario.models import tr
 from game.text import METER_DECIMALS, meter_label, side_name
 from game.ui import report, workers
@@ -37,22 +38,9 @@ from game.ui.common import Card, named, side_colour, wrap_label
 
 CHART_METERS: tuple[str, ...] = report.SIDE_METERS
 SHARED_CHART_METERS: tuple[str, ...] = report.SHARED_METERS
-#: Meters that cannot go below 0 (their axes start at 0 at the lowest) or above 100.
-NON_NEGATIVE: frozenset[str] = frozenset(
-    {
-        "recession_prob_pct",
-        "exports_bn",
-        "market_index",
-        "approval_pct",
-        "political_capital",
-        "faction_pressure_pct",
-        "uncertainty_index",
-        "trust_pct",
-    }
-)
-AT_MOST_100: frozenset[str] = frozenset(
-    {"recession_prob_pct", "approval_pct", "political_capital", "faction_pressure_pct", "trust_pct"}
-)
+#: Meters that cannot go below 0 (their axes start at 0 at the lowest) or above 100 (their ranges).
+NON_NEGATIVE: frozenset[str] = frozenset(m for m, (lo, _hi) in meter_registry.ranges().items() if lo >= 0.0)
+AT_MOST_100: frozenset[str] = frozenset(m for m, (_lo, hi) in meter_registry.ranges().items() if hi == 100.0)
 
 
 def nice_axis(

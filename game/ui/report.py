@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from game.engine import Game
 from game.engine.scoring import outcome, score
+from game.registry import meters as meter_registry
 from game.scenario.models import tr
 from game.text import (
     HISTORY_2025,
@@ -50,11 +51,23 @@ from game.text import (
     side_subject,
 )
 from game.ui.i18n import TrContext
-from game.ui.panels.base import SHARED_METER_ROWS, SIDE_METER_ROWS
+from game.ui.panels.base import shared_meter_rows as _shared_rows
+from game.ui.panels.base import side_meter_rows as _side_rows
+
+
+def side_meters() -> tuple[str, ...]:
+    """The per-side meters charted and tabulated: every side meter of the registry, the
+    panel's rows first, then the private ones (political capital), which the debrief shows."""
+    return (*_side_rows(), *meter_registry.private_meters())
+
+
+def shared_meters() -> tuple[str, ...]:
+    return _shared_rows()
+
 
 #: The per-side meters charted and tabulated (the panel's rows and political capital).
-SIDE_METERS: tuple[str, ...] = (*SIDE_METER_ROWS, "political_capital")
-SHARED_METERS: tuple[str, ...] = SHARED_METER_ROWS
+SIDE_METERS: tuple[str, ...] = side_meters()
+SHARED_METERS: tuple[str, ...] = shared_meters()
 
 
 class DebriefReport(TrContext):
@@ -238,7 +251,7 @@ def final_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[s
             DebriefReport.tr("{side} at the end").format(side=name),
         ]
     rows: list[list[str]] = []
-    for m in SIDE_METERS:
+    for m in side_meters():
         row = [meter_label(m, lang)]
         for s in sc.side_ids:
             row += [
@@ -260,7 +273,7 @@ def shared_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[
     ]
     rows = [
         [meter_label(m, lang), _value(m, first.shared.get(m) if first else None), _value(m, st.shared.get(m))]
-        for m in SHARED_METERS
+        for m in shared_meters()
     ]
     return header, rows
 

@@ -36,6 +36,8 @@ from game.engine.rules.constants import (
     UNCERTAINTY_STATEMENT,
     UNCERTAINTY_WALK_OUT,
     UPPER_BOUND_KINDS,
+    agreement_credibility,
+    agreement_credibility_after_signing,
 )
 from game.engine.rules.core import Rules
 from game.engine.rules.table import DealCheck
@@ -60,4 +62,6 @@ __all__ = [
     "DealCheck",
     "Econ",
     "Rules",
+    "agreement_credibility",
+    "agreement_credibility_after_signing",
 ]

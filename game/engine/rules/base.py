@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game import economy as eco
+from game.registry.instruments import KindSpec, kind_of
 from game.scenario.models import METER_RANGES, Instrument, Scenario
 
 
@@ -39,9 +40,11 @@ class RulesBase:
         self.scenario = scenario
         self.sides = scenario.side_ids
         self.instruments: dict[str, Instrument] = {i.id: i for i in scenario.instruments}
+        #: each instrument's kind (what the economy reads, which way is a concession, …)
+        self.kinds: dict[str, KindSpec] = {i.id: kind_of(i) for i in scenario.instruments}
         self.suspensions: dict[str, list[Instrument]] = {}
         for ins in scenario.instruments:
-            if ins.kind == "suspension" and ins.applies_to:
+            if self.kinds[ins.id].suspends and ins.applies_to:
                 self.suspensions.setdefault(ins.applies_to, []).append(ins)
         region_index = {"row": eco.ROW}
         for s in scenario.sides:
@@ -57,6 +60,16 @@ class _Shocks:
 
     def any(self) -> bool:
         return self.uncertainty != 0.0 or bool(np.any(self.growth != 0.0))
+
+    def add(self, shock: str, region: int, amount: float) -> None:
+        """Add ``amount`` to the economy's news input ``shock`` (a meter's
+        :attr:`~game.registry.meters.Economy.shock`), for economy region ``region``."""
+        if shock == "growth_news_pp":
+            self.growth[region] += amount
+        elif shock == "uncertainty_news":
+            self.uncertainty += amount
+        else:
+            raise ValueError(f"the rules know no economy shock {shock!r}")
 
 
 def _clip(value: float, meter: str) -> float:

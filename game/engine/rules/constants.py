@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from game.registry.instruments import upper_bound_kinds
+
 #: Instruments whose commitment in an agreement is an upper bound ("at most");
-#: the others are lower bounds ("at least").
-UPPER_BOUND_KINDS = frozenset({"tariff", "measure"})
+#: the others are lower bounds ("at least"). From the instrument-kind registry.
+UPPER_BOUND_KINDS = upper_bound_kinds()
 
 # --- politics and trust constants (docs/rules.md: statements 2.4 and 4.8, agreements 3.7, breaches 4.3) ---
 TRUST_STATEMENT = {"none": 0.0, "conciliatory": 3.0, "firm": -1.0, "threatening": -6.0}
@@ -22,3 +24,16 @@ UNCERTAINTY_WALK_OUT = 150.0
 UNCERTAINTY_BREACH = 60.0
 FACTION_SENSITIVITY = 1.5  # pressure points per % of exports lost
 RECESSION_TURNS = 2  # consecutive turns at or above the threshold that end the game
+
+
+def agreement_credibility(trust_pct: float, *, in_force: bool = True) -> float:
+    """Rule 6: how credible agreements are (0..1) at ``trust_pct``; 0 with none in force."""
+    if not in_force:
+        return 0.0
+    return 0.5 + 0.5 * trust_pct / 100.0
+
+
+def agreement_credibility_after_signing(trust_pct: float) -> float:
+    """The credibility of agreements once a package is signed now: signing adds
+    :data:`TRUST_AGREEMENT` to trust (at most 100)."""
+    return agreement_credibility(min(100.0, trust_pct + TRUST_AGREEMENT))

@@ -12,6 +12,7 @@ import numpy as np
 from game.engine.rules.base import _clip, _compare, _round, _Shocks
 from game.engine.rules.legality import LegalityRules
 from game.engine.state import GameState, NewsItem
+from game.registry import meters as meter_registry
 from game.scenario.models import Condition, Event
 
 
@@ -80,17 +81,29 @@ class EventRules(LegalityRules):
     def _meter_effect(
         self, state: GameState, meter: str, side: str | None, set_: float | None, add: float, shocks: _Shocks
     ) -> None:
-        if meter == "trust_pct":
-            state.trust_pct = _clip(set_ if set_ is not None else state.trust_pct + add, meter)
-            state.shared["trust_pct"] = state.trust_pct
-        elif meter in ("approval_pct", "political_capital", "faction_pressure_pct") and side in state.sides:
-            ss = state.sides[side]
-            cur = getattr(ss, meter)
-            setattr(ss, meter, _clip(set_ if set_ is not None else cur + add, meter))
-            state.meters[side][meter] = getattr(ss, meter)
-        elif meter == "growth_pct" and side in self.econ.region_index:
-            cur = state.meters[side]["growth_pct"]
-            shocks.growth[self.econ.region_index[side]] += (set_ - cur) if set_ is not None else add
-        elif meter == "uncertainty_index":
-            cur = state.shared["uncertainty_index"]
-            shocks.uncertainty += (set_ - cur) if set_ is not None else add
+        """An event's effect on a meter, as the meter registry says events move it: the rules'
+        own value set on the state (``state``), or news for the economy model (``shock``)."""
+        spec = meter_registry.meter(meter)
+        if spec is None or spec.events is None:
+            return
+        if spec.events == "state":
+            if spec.scope == "shared":
+                cur = getattr(state, meter)
+                setattr(state, meter, _clip(set_ if set_ is not None else cur + add, meter))
+                state.shared[meter] = getattr(state, meter)
+            elif side in state.sides:
+                ss = state.sides[side]
+                cur = getattr(ss, meter)
+                setattr(ss, meter, _clip(set_ if set_ is not None else cur + add, meter))
+                state.meters[side][meter] = getattr(ss, meter)
+        elif spec.economy is not None and spec.economy.shock is not None:
+            if spec.scope == "shared":
+                cur = state.shared[meter]
+                shocks.add(spec.economy.shock, 0, (set_ - cur) if set_ is not None else add)
+            elif side in self.econ.region_index:
+                cur = state.meters[side][meter]
+                shocks.add(
+                    spec.economy.shock,
+                    self.econ.region_index[side],
+                    (set_ - cur) if set_ is not None else add,
+                )

@@ -21,6 +21,7 @@ from game.engine.errors import IllegalAction
 from game.engine.rules.base import RulesBase, _compare
 from game.engine.rules.constants import CAPITAL_STATEMENT
 from game.engine.state import GameState
+from game.registry.instruments import tradable
 from game.scenario.models import Instrument
 
 
@@ -152,7 +153,7 @@ class LegalityRules(RulesBase):
         seen: set[str] = set()
         for t in terms:
             ins = self._instrument(t.instrument, "3.2")
-            if ins.owner not in self.sides or not ins.player_controlled:
+            if not tradable(ins, self.sides):
                 raise IllegalAction(
                     "3.2", "{instrument} cannot be part of a package", instrument=t.instrument
                 )

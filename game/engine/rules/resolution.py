@@ -21,10 +21,12 @@ from game.engine.rules.constants import (
     TRUST_STATEMENT,
     UNCERTAINTY_BREACH,
     UNCERTAINTY_STATEMENT,
-    UPPER_BOUND_KINDS,
+    agreement_credibility,
 )
 from game.engine.rules.events import EventRules
 from game.engine.state import EndReason, GameState, NewsItem, TurnRecord
+from game.registry import instruments as kinds
+from game.registry import meters as meter_registry
 
 
 class ResolutionRules(EventRules):
@@ -185,14 +187,11 @@ class ResolutionRules(EventRules):
             self._resolve_turn(state)
 
     def _hurts_other(self, iid: str, delta: float) -> bool:
-        kind = self.instruments[iid].kind
-        return delta > 0 if kind in UPPER_BOUND_KINDS else delta < 0
+        return kinds.hurts_other(self.instruments[iid], delta)
 
     def credibility(self, state: GameState) -> float:
         """How credible the agreements in force are (0..1), from trust."""
-        if not state.active_agreements():
-            return 0.0
-        return 0.5 + 0.5 * state.trust_pct / 100.0
+        return agreement_credibility(state.trust_pct, in_force=bool(state.active_agreements()))
 
     def _finish(self, state: GameState, reason: EndReason, side: str | None) -> None:
         state.phase = "over"
@@ -216,12 +215,13 @@ class ResolutionRules(EventRules):
         for ins in self.scenario.instruments:
             level = levels[ins.id]
             o, t = ri[ins.owner], ri[ins.target]
-            if ins.kind == "tariff":
+            spec = self.kinds[ins.id]
+            if spec.channel == "tariff":
                 suspended = sum(levels[s.id] for s in self.suspensions.get(ins.id, ()))
                 inp.tariff_pct[0, o, t] += ins.share * max(0.0, level - suspended)
-            elif ins.kind == "purchase":
+            elif spec.channel == "purchases":
                 inp.purchases_bn[0, o, t] += level
-            if ins.kind != "tariff" and ins.kind != "suspension" and ins.max > 0:
+            if spec.effects and ins.max > 0:
                 frac = level / ins.max
                 e = ins.effects
                 if frac != 0.0:
@@ -241,34 +241,37 @@ class ResolutionRules(EventRules):
         return inp
 
     def _write_meters(self, state: GameState, m: eco.Meters) -> None:
+        """Every meter of the registry, clipped to its range: read from the economy model
+        where it computes the meter, from the rules' own state (politics, trust) where not."""
         ri = self.econ.region_index
         a, b = self.sides
+        exports_bn = meter_registry.meter("exports_bn")
+        assert exports_bn is not None and exports_bn.economy is not None
         for s in self.sides:
             r = ri[s]
             o = ri[b if s == a else a]
-            exports = float(m.imports_bn[0, o, r])
-            imports = float(m.imports_bn[0, r, o])
             ss = state.sides[s]
+            # rule 6: the faction's pressure follows the share of this side's exports lost
+            exports = exports_bn.economy.read(m, 0, r, o)
             base = state.history[0].meters[s]["exports_bn"] if state.history else exports
             lost_pct = max(0.0, (base - exports) / base * 100.0) if base > 0 else 0.0
             ss.faction_pressure_pct = _clip(
                 max(ss.faction_pressure_pct * 0.8, lost_pct * FACTION_SENSITIVITY), "faction_pressure_pct"
             )
             state.meters[s] = {
-                "growth_pct": _clip(float(m.growth_pct[0, r]), "growth_pct"),
-                "recession_prob_pct": _clip(float(m.recession_prob_pct[0, r]), "recession_prob_pct"),
-                "inflation_pct": _clip(float(m.inflation_pct[0, r]), "inflation_pct"),
-                "exports_bn": _clip(exports, "exports_bn"),
-                "trade_balance_bn": _clip(exports - imports, "trade_balance_bn"),
-                "market_index": _clip(float(m.market_index[0, r]), "market_index"),
-                "approval_pct": _clip(ss.approval_pct, "approval_pct"),
-                "political_capital": _clip(ss.political_capital, "political_capital"),
-                "faction_pressure_pct": ss.faction_pressure_pct,
+                spec.id: _clip(
+                    spec.economy.read(m, 0, r, o) if spec.economy is not None else getattr(ss, spec.id),
+                    spec.id,
+                )
+                for spec in meter_registry.all_meters()
+                if spec.scope == "side"
             }
         state.shared = {
-            "world_growth_pct": _clip(float(m.world_growth_pct[0]), "world_growth_pct"),
-            "uncertainty_index": _clip(float(m.uncertainty_index[0]), "uncertainty_index"),
-            "trust_pct": _clip(state.trust_pct, "trust_pct"),
+            spec.id: _clip(
+                spec.economy.read(m, 0) if spec.economy is not None else getattr(state, spec.id), spec.id
+            )
+            for spec in meter_registry.all_meters()
+            if spec.scope == "shared"
         }
 
     def _record(self, state: GameState, turn: int, attribution: eco.Attribution) -> TurnRecord:

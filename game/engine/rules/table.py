@@ -19,7 +19,7 @@ from game.engine.actions import (
 )
 from game.engine.errors import IllegalAction
 from game.engine.rules.base import _clip
-from game.engine.rules.constants import APPROVAL_AGREEMENT, TRUST_AGREEMENT, UPPER_BOUND_KINDS
+from game.engine.rules.constants import APPROVAL_AGREEMENT, TRUST_AGREEMENT
 from game.engine.rules.resolution import ResolutionRules
 from game.engine.state import Agreement, BoundTerm, GameState, NewsItem, Offer
 
@@ -166,7 +166,7 @@ class TableRules(ResolutionRules):
                     prior=state.levels[t.instrument],
                     from_turn=start,
                     until_turn=until,
-                    bound="at_most" if ins.kind in UPPER_BOUND_KINDS else "at_least",
+                    bound=self.kinds[ins.id].bound,
                 )
             )
         ag = Agreement(

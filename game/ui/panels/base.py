@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Action
+from game.registry import instruments as kind_registry
+from game.registry import meters as meter_registry
 from game.scenario.models import Instrument
 from game.ui.common import (
     Ctx,
@@ -22,19 +24,22 @@ from game.ui.common import (
 )
 from game.ui.i18n import TrContext
 
-#: Meters shown for each side, in order.
-SIDE_METER_ROWS: tuple[str, ...] = (
-    "growth_pct",
-    "recession_prob_pct",
-    "inflation_pct",
-    "exports_bn",
-    "trade_balance_bn",
-    "market_index",
-    "approval_pct",
-    "faction_pressure_pct",
-)
+
+def side_meter_rows() -> tuple[str, ...]:
+    """The meters panel's rows for each side, in order: the registry's public side meters
+    (a private one, political capital, is the side's own: its briefing shows it)."""
+    return meter_registry.public_side_meters()
+
+
+def shared_meter_rows() -> tuple[str, ...]:
+    """The meters panel's rows shared by the table: the registry's shared meters."""
+    return meter_registry.shared_meters()
+
+
+#: Meters shown for each side, in order (as the registry stood at start-up).
+SIDE_METER_ROWS: tuple[str, ...] = side_meter_rows()
 #: Meters shared by the table.
-SHARED_METER_ROWS: tuple[str, ...] = ("world_growth_pct", "uncertainty_index", "trust_pct")
+SHARED_METER_ROWS: tuple[str, ...] = shared_meter_rows()
 
 Checker = Callable[[Action], "str | None"]
 
@@ -65,10 +70,11 @@ def scenario_key(ctx: Ctx) -> tuple[object, ...]:
 
 
 def tradable(ctx: Ctx, owner: str | None = None) -> list[Instrument]:
+    """The instruments that may be terms of a package (rule 3.2), of ``owner`` or of both sides."""
     return [
         i
         for i in ctx.scenario.instruments
-        if i.player_controlled and i.owner in ctx.rules.sides and (owner is None or i.owner == owner)
+        if kind_registry.tradable(i, ctx.rules.sides) and (owner is None or i.owner == owner)
     ]
 
 

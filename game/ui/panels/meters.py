@@ -36,11 +36,11 @@ from game.ui.common import (
     wrap_label,
 )
 from game.ui.panels.base import (
-    SHARED_METER_ROWS,
-    SIDE_METER_ROWS,
     Panels,
     _clear_layout,
     scenario_key,
+    shared_meter_rows,
+    side_meter_rows,
 )
 
 
@@ -137,7 +137,7 @@ class MetersPanel(QWidget):
             )
             self.grid.addWidget(head, 0, 1 + 2 * k, 1, 2)
         r = 1
-        for meter in SIDE_METER_ROWS:
+        for meter in side_meter_rows():
             self.grid.addWidget(wrap_label(meter_label(meter, lang)), r, 0)
             for k, s in enumerate(order):
                 self._cell(f"{s}.{meter}", r, 1 + 2 * k, meter, s, lang, ctx)
@@ -146,7 +146,7 @@ class MetersPanel(QWidget):
         shared.setObjectName("meterHead")
         self.grid.addWidget(shared, r, 0, 1, 5)
         r += 1
-        for meter in SHARED_METER_ROWS:
+        for meter in shared_meter_rows():
             self.grid.addWidget(wrap_label(meter_label(meter, lang)), r, 0)
             self._cell(meter, r, 1, meter, None, lang, ctx)
             r += 1
