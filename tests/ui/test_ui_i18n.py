@@ -209,3 +209,35 @@ def test_an_unknown_language_falls_back_to_english(qapp) -> None:
         assert current_language() == "en"
     finally:
         set_language("en")
+
+
+def test_the_window_starts_in_the_language_asked_for(qapp, monkeypatch) -> None:
+    from game.ui.app import start_language
+    from game.ui.main_window import settings
+
+    s = settings()
+    before = s.value("lang", "")
+    monkeypatch.delenv("TARIFF_TALKS_LANG", raising=False)
+    try:
+        s.setValue("lang", "zh")
+        assert start_language() == "zh"  # the last game's
+        assert start_language("en-XA") == "en-XA"  # --lang
+        assert start_language("zh_CN") == "zh"
+        monkeypatch.setenv("TARIFF_TALKS_LANG", "en-XA")
+        assert start_language() == "en-XA"
+        assert start_language("en") == "en"  # --lang first
+        monkeypatch.delenv("TARIFF_TALKS_LANG")
+        s.setValue("lang", "en-XA")  # a game in the pseudo-locale is not taken up again
+        assert start_language() != "en-XA"
+    finally:
+        s.setValue("lang", before)
+
+
+def test_the_command_line_takes_the_pseudo_locale_and_refuses_an_unknown_language(capsys) -> None:
+    from game.cli.parser import build_parser
+    from game.cli.window import open_window
+
+    assert build_parser().parse_args(["--lang", "en-XA"]).lang == "en-XA"
+    assert build_parser().parse_args(["--lang", "zh_CN", "play"]).lang == "zh"
+    assert open_window(None, "fr") == 2
+    assert "--lang fr" in capsys.readouterr().err
