@@ -11,22 +11,9 @@ from __future__ import annotations
 from game.engine.actions import Term
 from game.engine.state import NewsItem
 from game.i18n import N_, nt, pt, t
+from game.registry import instruments as kind_registry
+from game.registry import meters as meter_registry
 from game.scenario.models import RedLine, Scenario, tr
-
-METER_LABELS: dict[str, tuple[str, str]] = {
-    "growth_pct": ("Growth outlook %", "增长预期 %"),
-    "recession_prob_pct": ("Recession risk %", "衰退概率 %"),
-    "inflation_pct": ("Inflation %", "通胀 %"),
-    "exports_bn": ("Exports to other side $bn", "对对方出口（十亿美元）"),
-    "trade_balance_bn": ("Bilateral balance $bn", "双边贸易差额（十亿美元）"),
-    "market_index": ("Market index", "股市指数"),
-    "approval_pct": ("Approval %", "支持率 %"),
-    "political_capital": ("Political capital", "政治资本"),
-    "faction_pressure_pct": ("Faction pressure %", "利益集团压力 %"),
-    "world_growth_pct": ("World growth %", "全球增长 %"),
-    "uncertainty_index": ("Policy uncertainty", "政策不确定性"),
-    "trust_pct": ("Trust %", "互信 %"),
-}
 
 STATEMENT_WORDS: dict[str, str] = {
     "conciliatory": N_("a conciliatory statement"),
@@ -53,8 +40,9 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def meter_label(meter: str, lang: str = "en") -> str:
-    pair = METER_LABELS.get(meter)
-    return _pick(pair, lang) if pair else meter
+    """The meter's label (from the meter registry) in ``lang``; the id itself if there is no such meter."""
+    spec = meter_registry.meter(meter)
+    return t(lang, spec.label) if spec else meter
 
 
 def side_name(scenario: Scenario, side: str | None, lang: str = "en") -> str:
@@ -173,44 +161,11 @@ CHANNEL_LABELS: dict[str, str] = {
     "growth": N_("Growth"),
 }
 
-#: For each meter, +1 if a rise is good for the side, -1 if bad, 0 if neither.
-METER_GOOD_DIRECTION: dict[str, int] = {
-    "growth_pct": 1,
-    "recession_prob_pct": -1,
-    "inflation_pct": -1,
-    "exports_bn": 1,
-    "trade_balance_bn": 1,
-    "market_index": 1,
-    "approval_pct": 1,
-    "political_capital": 1,
-    "faction_pressure_pct": -1,
-    "world_growth_pct": 1,
-    "uncertainty_index": -1,
-    "trust_pct": 1,
-}
+#: For each meter, +1 if a rise is good for the side, -1 if bad, 0 if neither (the registry's).
+METER_GOOD_DIRECTION: dict[str, int] = {m.id: m.good for m in meter_registry.all_meters()}
 
-#: Meter display precision (decimals).
-METER_DECIMALS: dict[str, int] = {
-    "growth_pct": 2,
-    "recession_prob_pct": 0,
-    "inflation_pct": 1,
-    "exports_bn": 0,
-    "trade_balance_bn": 0,
-    "market_index": 0,
-    "approval_pct": 0,
-    "political_capital": 0,
-    "faction_pressure_pct": 0,
-    "world_growth_pct": 2,
-    "uncertainty_index": 0,
-    "trust_pct": 0,
-}
-
-_LEVEL_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    # kind -> (word at min, word at max)
-    "measure": (("lifted", "取消"), ("in force", "实施")),
-    "pledge": (("none", "无"), ("in force", "实施")),
-    "consultation": (("no", "否"), ("yes", "是")),
-}
+#: Meter display precision (decimals; the registry's).
+METER_DECIMALS: dict[str, int] = {m.id: m.decimals for m in meter_registry.all_meters()}
 
 DIFFICULTY_LABELS: dict[str, str] = {
     "tutorial": N_("Tutorial"),
@@ -251,7 +206,7 @@ def end_reason_label(reason: str | None, lang: str = "en") -> str:
 
 def format_meter(meter: str, value: float) -> str:
     """A meter's value with its usual precision (units are in the label)."""
-    return f"{value:,.{METER_DECIMALS.get(meter, 1)}f}"
+    return f"{value:,.{meter_registry.decimals(meter)}f}"
 
 
 def format_level(scenario: Scenario, iid: str, value: float, lang: str = "en") -> str:
@@ -264,13 +219,8 @@ def format_level(scenario: Scenario, iid: str, value: float, lang: str = "en") -
         return f"{value:g}%"
     if ins.unit == "bn":
         return money_bn(value, lang)
-    words = _LEVEL_WORDS.get(ins.kind)
-    if words is not None and ins.max - ins.min <= ins.step + 1e-9:
-        if abs(value - ins.min) < 1e-9:
-            return _pick(words[0], lang)
-        if abs(value - ins.max) < 1e-9:
-            return _pick(words[1], lang)
-    return f"{value:g}"
+    word = kind_registry.level_word(ins, value)  # an on/off instrument's "in force", "lifted", …
+    return t(lang, word) if word else f"{value:g}"
 
 
 def money_bn(value: float, lang: str = "en") -> str:
