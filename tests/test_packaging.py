@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
 SOURCE_DIRS = ("game", "scenarios", "docs", "assets")
 
+pytestmark = pytest.mark.slow  # builds a wheel and installs it in a new venv
+
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)

@@ -10,7 +10,11 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow  # 48 whole AI games (run it by name: pytest tests/test_same_games.py)
 
 
 def _golden_module():

@@ -29,6 +29,7 @@ PAIRS = [
 ]
 
 
+@pytest.mark.slow  # whole AI games, two per pairing
 @pytest.mark.parametrize(("us", "china"), PAIRS)
 def test_games_are_legal_explained_and_end(geneva, us, china):
     for seed in (0, 7):
@@ -44,6 +45,7 @@ def test_games_are_legal_explained_and_end(geneva, us, china):
                 assert offer.response_note.strip()
 
 
+@pytest.mark.slow  # a game for every style and level
 def test_every_style_and_level_plays_legally(geneva):
     """Each entrant on each side at least once (the illegal-action check is in play_to_end)."""
     entrants = list(itertools.product(STYLES, LEVELS))

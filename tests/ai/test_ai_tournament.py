@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.ai.tournament import run_tournament
 from game.cli import main
 from game.cli.tournament import format_report
+
+pytestmark = pytest.mark.slow  # tournaments: every style and level against the others
 
 
 def _untimed(summary: dict) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from game.ai import make_ai
 from game.engine import (
     Accept,
@@ -79,6 +81,7 @@ def _random_action(rng: random.Random, game: Game):
     return WalkOut(side=side) if rng.random() < 0.02 else EndTalks(side=side)
 
 
+@pytest.mark.slow  # a fuzzer: thousands of random actions
 def test_random_actions_are_refused_with_a_rule_or_applied(geneva):
     rng = random.Random(1234)
     for seed in range(6):

@@ -21,6 +21,8 @@ from game.engine import Game
 from game.saves import SaveError, load_game, save_game
 from game.saves.files import canonical_checksum
 
+pytestmark = pytest.mark.slow  # a fuzzer
+
 FUZZ = settings(
     max_examples=150,
     deadline=5000,  # ms per example: a hang fails the test

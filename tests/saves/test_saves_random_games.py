@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 
+import pytest
 import saves_testkit as kit
 from saves_random_games import check_random_games
 
@@ -22,6 +23,8 @@ from game.saves import save_game
 
 GAMES = int(os.environ.get("TT_SAVES_GAMES", "1000"))
 FULL = os.environ.get("TT_SAVES_FULL") == "1"
+
+pytestmark = pytest.mark.slow  # 1,000 games saved, loaded and replayed
 
 
 def test_random_games_roundtrip(tmp_path, short_path) -> None:

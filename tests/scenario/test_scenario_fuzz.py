@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.loader import validate_text
+
+pytestmark = pytest.mark.slow  # a fuzzer
 
 MINIMAL = (Path(__file__).parent / "data" / "minimal.yaml").read_text(encoding="utf-8")
 # Per example; validation takes milliseconds, so a second is a hang, not noise.

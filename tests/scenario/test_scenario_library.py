@@ -158,6 +158,7 @@ def _play(scenario: Scenario, styles: tuple[str, str], seed: int):
 
 
 @pytest.mark.parametrize("path", LIBRARY, ids=_ids(LIBRARY))
+@pytest.mark.slow  # whole AI games, two per scenario
 @pytest.mark.parametrize(
     ("styles", "seed"), [(("pragmatist", "hardliner"), 0), (("hardliner", "conceder"), 1)]
 )

@@ -9,6 +9,7 @@ from uitest_driver import GENEVA, play_step, visible_texts, wait_for_human
 from game.ui.dialogs import GameConfig
 
 
+@pytest.mark.slow  # a whole game driven through the window
 @pytest.mark.parametrize(
     ("side", "style", "seed"),
     [("us", "pragmatist", 7), ("china", "hardliner", 11)],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from uitest_driver import (
     GENEVA,
     click,
@@ -22,6 +23,7 @@ def advice_leaks(win, advice: dict[str, set[str]], other: str, me: str) -> list[
     return [a for a in advice[other] - advice.get(me, set()) if a in shown]
 
 
+@pytest.mark.slow  # a whole hot-seat game driven through the window
 def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
     window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=5, lang="en"))
     scenario = window.session.scenario

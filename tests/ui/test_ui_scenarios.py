@@ -14,6 +14,7 @@ from game.ui.dialogs import GameConfig
 SCENARIOS = sorted((GENEVA.parent).glob("*.yaml"))
 
 
+@pytest.mark.slow  # a whole game in the window per scenario
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
 def test_scenario_plays_in_the_window(window, qtbot, path: Path) -> None:
     scenario = load_scenario(path)

@@ -393,6 +393,7 @@ def report(findings: list[str]) -> str:
 
 
 # ------------------------------------------------------------------ the audit
+@pytest.mark.slow  # every action on every screen: about a minute per language
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
     window, qtbot, monkeypatch, tmp_path, home, marker_scenario, lang
