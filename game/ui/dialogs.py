@@ -243,12 +243,12 @@ class NewGameDialog(QDialog):
         group.addButton(self.vs_human)
         ol.addWidget(self.vs_ai)
         ai_row = QHBoxLayout()
-        self.style = QComboBox()
-        named(self.style, self.tr("AI style"))
+        self.ai_style = QComboBox()  # not `style`: that is QWidget.style()
+        named(self.ai_style, self.tr("AI style"))
         # the AI's own names and descriptions (game.ai's words, in its catalogs), in the window's language
         self.style_info = {key: words(lang, desc) for key, _name, desc in ai_styles()}
         for key, name, _desc in ai_styles():
-            self.style.addItem(words(lang, name), key)
+            self.ai_style.addItem(words(lang, name), key)
         self.level = QComboBox()
         named(self.level, self.tr("AI level"))
         level_words = {
@@ -261,7 +261,7 @@ class NewGameDialog(QDialog):
         for lv, _desc in ai_levels():
             self.level.addItem(level_words.get(lv, lv.capitalize()), lv)
         ai_row.addSpacing(20)
-        ai_row.addWidget(self.style, 1)
+        ai_row.addWidget(self.ai_style, 1)
         ai_row.addWidget(self.level, 1)
         ol.addLayout(ai_row)
         self.style_hint = wrap_label("", object_name="hint")
@@ -298,7 +298,7 @@ class NewGameDialog(QDialog):
         outer.addWidget(self.buttons)
 
         self.list.currentRowChanged.connect(self._scenario_changed)
-        self.style.currentIndexChanged.connect(self._style_changed)
+        self.ai_style.currentIndexChanged.connect(self._style_changed)
         self.level.currentIndexChanged.connect(self._style_changed)
         self.vs_ai.toggled.connect(self._opponent_changed)
         self.language.currentIndexChanged.connect(lambda _i: self._scenario_changed(self.list.currentRow()))
@@ -321,7 +321,7 @@ class NewGameDialog(QDialog):
         if idx >= 0:
             self.side.setCurrentIndex(idx)
         self.vs_human.setChecked(d.opponent == "hotseat")
-        for combo, val in ((self.style, d.ai_style), (self.level, d.ai_level), (self.language, d.lang)):
+        for combo, val in ((self.ai_style, d.ai_style), (self.level, d.ai_level), (self.language, d.lang)):
             idx = combo.findData(val)
             if idx >= 0:
                 combo.setCurrentIndex(idx)
@@ -365,13 +365,13 @@ class NewGameDialog(QDialog):
         )
 
     def _style_changed(self) -> None:
-        style = self.style_info.get(str(self.style.currentData()), "")
+        style = self.style_info.get(str(self.ai_style.currentData()), "")
         level = self.level_info.get(str(self.level.currentData()), "")
         self.style_hint.setText("\n".join(t for t in (style, level) if t))
 
     def _opponent_changed(self) -> None:
         ai = self.vs_ai.isChecked()
-        self.style.setEnabled(ai)
+        self.ai_style.setEnabled(ai)
         self.level.setEnabled(ai)
         self.style_hint.setEnabled(ai)
 
@@ -385,7 +385,7 @@ class NewGameDialog(QDialog):
             scenario_path=self.entries[row].path,
             side=str(self.side.currentData()),
             opponent="ai" if self.vs_ai.isChecked() else "hotseat",
-            ai_style=str(self.style.currentData()),
+            ai_style=str(self.ai_style.currentData()),
             ai_level=str(self.level.currentData()),
             seed=seed,
             lang=self.current_lang(),

@@ -253,7 +253,7 @@ def test_new_game_dialog_lists_bundled_and_own_scenarios(qtbot, qapp, tmp_path, 
     cfg = dlg.config()
     assert cfg is not None
     assert (cfg.side, cfg.opponent, cfg.seed, cfg.lang) == ("china", "hotseat", 42, "zh")
-    assert not dlg.style.isEnabled()
+    assert not dlg.ai_style.isEnabled()
 
 
 def test_help_texts(qtbot, qapp) -> None:
