@@ -22,6 +22,9 @@ packages and modules of ``game`` (``game.ai``, ``game.cli``, ``game.engine``,
    cycle and is not counted here (it still counts for rules 1 and 2). Imports under
    ``if TYPE_CHECKING:`` never run and are not counted either. ``game/__main__.py`` (the
    ``python -m game`` entry, which nothing imports) is left out.
+4. **Base modules**: ``game.i18n`` imports nothing of ``game``, and ``game.registry`` (the
+   meter and instrument-kind registries) nothing but ``game.i18n`` — not even lazily — so
+   every layer may use them.
 
 Each rule is also run on a planted violation, so that it is known to catch one.
 """
@@ -41,6 +44,8 @@ GAME = ROOT / "game"
 CORE = ("game.scenario", "game.economy", "game.engine")
 ABOVE_CORE = ("game.ai", "game.saves", "game.ui", "game.cli")
 QT = ("PySide6", "shiboken6")
+#: base units -> what of ``game`` each may import (besides itself)
+BASE: dict[str, tuple[str, ...]] = {"game.i18n": (), "game.registry": ("game.i18n",)}
 WINDOW_LAUNCH = "game.cli.window"
 
 
@@ -136,6 +141,17 @@ def layer_violations(found: list[Import]) -> list[str]:
     return list(dict.fromkeys(out))  # one line per import statement, however many names it takes
 
 
+def base_violations(found: list[Import]) -> list[str]:
+    out = []
+    for i in found:
+        for base, allowed in BASE.items():
+            inside = _within(i.module, (base,)) and _within(i.target, ("game",))
+            if inside and not _within(i.target, (base, *allowed)):
+                may = ", ".join(allowed) or "nothing of game"
+                out.append(i.where() + f" ({base} is a base module: it may import {may})")
+    return list(dict.fromkeys(out))
+
+
 def qt_violations(found: list[Import]) -> list[str]:
     out = []
     for i in found:
@@ -220,6 +236,11 @@ def test_qt_is_imported_only_by_the_ui_and_the_window_launch(game_imports: list[
     assert any(_within(i.target, QT) for i in game_imports if _within(i.module, ("game.ui",)))
 
 
+def test_base_modules_import_nothing_of_the_game(game_imports: list[Import]) -> None:
+    assert base_violations(game_imports) == []
+    assert any(i.module.startswith("game.registry") and i.target == "game.i18n" for i in game_imports)
+
+
 def test_no_import_cycle_between_top_level_packages(game_imports: list[Import]) -> None:
     assert _cycle_report(game_imports, unit_cycles(game_imports)) == []
 
@@ -280,3 +301,25 @@ def test_cycle_rule_catches_a_planted_cycle_and_ignores_a_lazy_one(tmp_path: Pat
         {"engine/planted.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import game.ai\n"},
     )
     assert unit_cycles(typing_only) == []
+
+
+@pytest.mark.parametrize(
+    ("rel", "text"),
+    [
+        ("registry/planted.py", "from game.engine.rules import Rules\n"),
+        ("registry/planted.py", "def f():\n    from ..scenario import models\n"),  # lazy and relative
+        ("registry/meters.py", "from game import text\n"),  # `from game import x` is game.x
+    ],
+)
+def test_base_rule_catches_a_planted_import(tmp_path: Path, rel: str, text: str) -> None:
+    found = _planted(tmp_path, {rel: text})
+    assert [v for v in base_violations(found) if v.startswith("game.registry.")]
+
+
+def test_base_rule_allows_the_registry_its_translations_and_catches_i18n_importing_it(
+    tmp_path: Path,
+) -> None:
+    ok = _planted(tmp_path, {"registry/planted.py": "from game.i18n import N_\n"})
+    assert base_violations(ok) == []
+    bad = _planted(tmp_path / "bad", {"i18n.py": (GAME / "i18n.py").read_text() + "\nimport game.registry\n"})
+    assert [v for v in base_violations(bad) if v.startswith("game.i18n ")]

@@ -35,6 +35,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.registry import instruments as kind_registry
 from game.scenario.diagnostics import Diagnostic, Locator, Path, Severity
 from game.scenario.model_errors import did_you_mean, is_text, suggestion
 from game.scenario.models import (
@@ -252,13 +253,13 @@ class _Checker:
                 )
             if instrument.applies_to is None:
                 continue
-            if instrument.kind != "suspension":
+            if not kind_registry.kind(instrument.kind).suspends:
                 self.r.warning("`applies_to` is only read for suspensions", (*path, "applies_to"), key=True)
                 continue
             target = self.instrument_ref(instrument.applies_to, (*path, "applies_to"))
             if target is None:
                 continue
-            if target.kind != "tariff":
+            if kind_registry.kind(target.kind).channel != "tariff":  # what a suspension reads through
                 self.r.error(
                     f"applies_to '{target.id}' is a {target.kind}; a suspension suspends a tariff",
                     (*path, "applies_to"),

@@ -19,7 +19,8 @@ import copy
 import json
 from typing import Any, Final
 
-from game.scenario.models import EFFECT_METERS, METER_RANGES, SHARED_METERS, SIDE_METERS, Scenario
+from game.registry import meters as meter_registry
+from game.scenario.models import EFFECT_METERS, SHARED_METERS, SIDE_METERS, Scenario
 
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID: Final = "https://tariff-talks.example/schemas/scenario.schema.json"
@@ -223,12 +224,12 @@ def scenario_json_schema() -> dict[str, Any]:
                 prop["description"] = description
             if examples and "examples" not in prop:
                 prop["examples"] = examples
-    meters = list(METER_RANGES)
+    meters = list(meter_registry.ranges())  # the meter registry, as it is now
     for name in ("Condition", "Objective"):
         if name in defs:
             _meter_enum(defs[name]["properties"]["meter"], meters)
     if "Effect" in defs:
-        _meter_enum(defs["Effect"]["properties"]["meter"], sorted(EFFECT_METERS))
+        _meter_enum(defs["Effect"]["properties"]["meter"], sorted(meter_registry.event_meters()))
     briefings = schema["properties"].get("briefings", {})
     patterns = list(briefings.get("patternProperties", {}))
     if patterns:
