@@ -177,8 +177,8 @@ class GameController(QObject):
         workers.start(session.decide_ai, self._ai_done, self._ai_failed, tag=(self._generation, side))
 
     @Slot(object, object)
-    def _ai_done(self, tag: object, action: object) -> None:
-        generation, side = tag  # type: ignore[misc]
+    def _ai_done(self, tag: tuple[int, str], action: Action) -> None:
+        generation, side = tag
         if generation != self._generation or self._stopped:
             return
         elapsed = time.perf_counter() - self._ai_started
@@ -189,21 +189,21 @@ class GameController(QObject):
             return
         self._apply_ai(generation, side, action)
 
-    def _apply_ai(self, generation: int, side: str, action: object) -> None:
+    def _apply_ai(self, generation: int, side: str, action: Action) -> None:
         if generation != self._generation or self._stopped:
             return
         self.ai_busy = False
         self.thinking.emit(False, side)
         try:
-            self.session.submit(action)  # type: ignore[arg-type]
+            self.session.submit(action)
         except IllegalAction as err:
             self.failed.emit(self.tr("The AI tried an illegal move ({0}).").replace("{0}", str(err)))
             return
         self._advance()
 
     @Slot(object, object)
-    def _ai_failed(self, tag: object, exc: object) -> None:
-        generation, side = tag  # type: ignore[misc]
+    def _ai_failed(self, tag: tuple[int, str], exc: Exception) -> None:
+        generation, side = tag
         if generation != self._generation or self._stopped:
             return
         self.ai_busy = False

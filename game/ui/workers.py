@@ -12,7 +12,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -73,10 +73,27 @@ class Task(QRunnable):
             _live.discard(self)
 
 
+_Tag = TypeVar("_Tag")
+_Result = TypeVar("_Result")
+
+
+@overload
+def start(
+    fn: Callable[[], _Result],
+    on_done: Callable[[None, _Result], None],
+    on_failed: Callable[[None, Exception], None],
+) -> Task: ...
+@overload
+def start(
+    fn: Callable[[], _Result],
+    on_done: Callable[[_Tag, _Result], None],
+    on_failed: Callable[[_Tag, Exception], None],
+    tag: _Tag,
+) -> Task: ...
 def start(
     fn: Callable[[], Any],
-    on_done: Callable[[object, object], None],
-    on_failed: Callable[[object, object], None],
+    on_done: Callable[[Any, Any], None],
+    on_failed: Callable[[Any, Exception], None],
     tag: object = None,
 ) -> Task:
     """Start ``fn`` on the global pool; connect the result to ``on_done``/``on_failed``."""
