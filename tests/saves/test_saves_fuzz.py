@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow  # a fuzzer
 
 FUZZ = settings(
     max_examples=150,
-    deadline=5000,  # ms per example: a hang fails the test
+    deadline=60_000,  # ms per example: a hang guard only (a loaded machine must not fail it)
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     derandomize=True,
     database=None,

@@ -360,7 +360,7 @@ def press(win: QMainWindow, seq: QKeySequence, target: QWidget | None = None) ->
     """Press a key sequence as a person would, on the widget with the focus."""
     if not win.isActiveWindow():
         win.activateWindow()
-        assert QTest.qWaitForWindowActive(win, 2000), "the window could not be made active for a shortcut"
+        assert QTest.qWaitForWindowActive(win, 30_000), "the window could not be made active for a shortcut"
     for k in range(seq.count()):
         combo = seq[k]
         widget = target or QApplication.focusWidget() or win

@@ -424,7 +424,7 @@ def test_the_editor_counts_one_error_in_the_singular(qtbot, qapp, tmp_path) -> N
     ed.text.setTextCursor(cursor)
     qtbot.keyClick(ed.text, Qt.Key.Key_Delete)
     qtbot.keyClicks(ed.text, "tarrif")  # the author misspells a kind: one error
-    qtbot.waitUntil(lambda: ed.problems.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: ed.problems.count() > 0, timeout=30_000)
     counts = {
         sev: sum(1 for d in ed.diagnostics if d.severity == sev) for sev in ("error", "warning", "hint")
     }

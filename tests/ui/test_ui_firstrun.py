@@ -154,7 +154,7 @@ def test_first_start_play_geneva_and_the_choice_in_chinese(qtbot, fresh_settings
     # the player picks Chinese on the welcome page: the page and the menus change language
     box = win.welcome.lang_box
     box.setCurrentIndex(box.findData("zh"))
-    qtbot.waitUntil(lambda: win.welcome is not None and win.lang == "zh", timeout=5000)
+    qtbot.waitUntil(lambda: win.welcome is not None and win.lang == "zh", timeout=30_000)
     texts = visible_texts(win)
     assert "欢迎来到《关税谈判》" in texts and "开始教程(&S)" in texts
     assert win.menuBar().actions()[0].text() == "游戏(&G)"
@@ -263,15 +263,15 @@ def test_window_size_and_maximised_state_are_remembered(qtbot, fresh_settings, w
     qtbot.waitExposed(second)
     assert second.size() == QSize(1200, 700) and not second.isMaximized()
     second.showMaximized()
-    qtbot.waitUntil(second.isMaximized, timeout=3000)
+    qtbot.waitUntil(second.isMaximized, timeout=30_000)
     second.close()
 
     third = MainWindow("en")
     windows.append(third)
     third.show()
-    qtbot.waitUntil(third.isMaximized, timeout=3000)
+    qtbot.waitUntil(third.isMaximized, timeout=30_000)
     third.showNormal()  # un-maximised: back to the size it had before
-    qtbot.waitUntil(lambda: not third.isMaximized(), timeout=3000)
+    qtbot.waitUntil(lambda: not third.isMaximized(), timeout=30_000)
     assert third.size() == QSize(1200, 700)
     third.close()
 
@@ -410,7 +410,7 @@ def test_ctrl_enter_belongs_to_the_editor_while_it_has_the_focus(window, qtbot, 
     ed.confirm_on_close = False
     qtbot.waitExposed(ed)
     ed.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is ed, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ed, timeout=30_000)
     ed.tabs.setCurrentWidget(ed.text)
     ed.text.setFocus()
     got = KeyRecorder()
@@ -421,7 +421,7 @@ def test_ctrl_enter_belongs_to_the_editor_while_it_has_the_focus(window, qtbot, 
     ed.text.removeEventFilter(got)
     ed.close()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30_000)
     ctrl_enter(qtbot, window)  # back in the game: the orders are submitted (turn 1 is orders only)
     wait_for_human(window, qtbot)
     assert window.session.game.state.turn == 2 and len(window.session.game.actions) == 2

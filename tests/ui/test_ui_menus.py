@@ -59,7 +59,7 @@ def test_edit_scenario_from_the_menu_error_live_fix_play_test_reaches_turn_2(win
     line = line_of(original, "kind: tariff")
     col = original.splitlines()[line - 1].index("tariff") + 1
     type_at(ed, qtbot, line, col, len("tariff"), "tarrif")
-    qtbot.waitUntil(lambda: ed.problems.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: ed.problems.count() > 0, timeout=30_000)
     errors = [d for d in ed.diagnostics if d.severity == "error"]
     assert errors and errors[0].line == line and "tarrif" in errors[0].message
     assert ed.problems.item(0).text().startswith(f"Line {line},")
@@ -67,7 +67,7 @@ def test_edit_scenario_from_the_menu_error_live_fix_play_test_reaches_turn_2(win
 
     # fixed: the problems go away and Play-test is back
     type_at(ed, qtbot, line, col, len("tarrif"), "tariff")
-    qtbot.waitUntil(lambda: ed.problems.count() == 0 and ed.play_btn.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: ed.problems.count() == 0 and ed.play_btn.isEnabled(), timeout=30_000)
 
     # Play-test: a new game starts in the MAIN window at once, against the AI as chosen before
     qtbot.mouseClick(ed.play_btn, Qt.MouseButton.LeftButton)

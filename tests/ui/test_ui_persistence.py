@@ -201,7 +201,7 @@ def test_undo_against_the_ai_never_while_it_thinks_nor_after_it_answered(window,
     wait_for_human(window, qtbot)
     assert not window.act_undo.isEnabled()
     click(qtbot, window.page.end_btn)  # our orders; the AI thinks about its own
-    qtbot.waitUntil(lambda: window.controller.ai_busy, timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.ai_busy, timeout=30_000)
     assert not window.act_undo.isEnabled()
     wait_for_human(window, qtbot)
     assert window.session.game.state.phase == "table"  # the AI's orders are in: ours are final

@@ -67,7 +67,7 @@ def test_replay_this_game_only_once_it_is_over(window, qtbot, monkeypatch):
     answer_box("Yes")
     window.walk_out(confirm=True)
     qtbot.waitUntil(lambda: window.session.over, timeout=10_000)
-    qtbot.waitUntil(window.act_replay_this.isEnabled, timeout=5000)
+    qtbot.waitUntil(window.act_replay_this.isEnabled, timeout=30_000)
     window.act_replay_this.trigger()
     viewer = window.replay_viewer
     qtbot.addWidget(viewer)

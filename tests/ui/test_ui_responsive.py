@@ -133,7 +133,7 @@ def test_thinking_state_is_visible(window, qtbot):
     try:
         window.start_session(session, GameConfig(GENEVA, "china", "ai", seed=4, lang="en"))
         qtbot.waitUntil(held.entered.is_set, timeout=30_000)
-        qtbot.waitUntil(lambda: window.page.busy.isVisible(), timeout=5_000)
+        qtbot.waitUntil(lambda: window.page.busy.isVisible(), timeout=30_000)
         assert "thinking" in window.page.thinking.text()
         assert "thinking" in window.page.phase.text()
         assert not window.page.end_btn.isEnabled()

@@ -89,7 +89,7 @@ def settle(window, qtbot) -> None:
     widgets a panel dropped) run, as the event loop would."""
     QApplication.processEvents()
     if window.controller is not None and window.render_pending():
-        qtbot.waitUntil(lambda: not window.render_pending(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.render_pending(), timeout=30_000)
     QApplication.processEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
@@ -145,7 +145,7 @@ def submit_orders(window, qtbot, secrets: Secrets, side: str, turn: int) -> None
     fill_orders(window, side, turn)
     before = len(window.session.game.actions)
     click(qtbot, window.page.end_btn)
-    qtbot.waitUntil(lambda: len(window.session.game.actions) > before, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.session.game.actions) > before, timeout=30_000)
     last = window.session.game.actions[-1]
     assert isinstance(last, SubmitOrders) and last.message == ORDERS[(side, turn)][3]
     if private_move(side, turn) not in secrets.moves:
@@ -512,7 +512,7 @@ def test_leak1_replay_of_a_save_or_the_autosave_of_the_running_game_is_refused(
     from game.engine import WalkOut
 
     assert window.act(WalkOut(side="china"))
-    qtbot.waitUntil(lambda: window.session.over, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.over, timeout=30_000)
     end_save = tmp_path / "end.ttsave.json"
     assert window.save_to(end_save)
     answerer.open_path = end_save

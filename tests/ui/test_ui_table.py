@@ -54,7 +54,7 @@ def table(window):
 
 def space_on(qtbot, box) -> None:
     box.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=30_000)
     QTest.keyClick(box, Qt.Key.Key_Space)
 
 
@@ -298,13 +298,13 @@ def test_a_past_offer_loads_into_the_builder_from_the_history(window, qtbot):
     click(qtbot, t.reset_btn)
     assert not t.terms()
     t.bottom.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: t.history.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: t.history.isVisible(), timeout=30_000)
     assert "Load into the builder" in t.history.toPlainText()
     # keyboard: into the history, Tab to the link, Enter
     t.history.setFocus()
     QTest.keyClick(t.history, Qt.Key.Key_Tab)
     QTest.keyClick(t.history, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(t.terms()), timeout=2000)
+    qtbot.waitUntil(lambda: bool(t.terms()), timeout=30_000)
     assert sorted(t.terms(), key=lambda x: x.instrument) == sorted(sent, key=lambda x: x.instrument)
     assert "is in the proposal builder" in window.statusBar().currentMessage()
 
