@@ -169,7 +169,9 @@ def test_form_edits_change_only_their_scalar_and_save_keeps_comments(editor, qtb
     start_col = [c.key for c in table.columns].index("start")
     assert table.item(0, start_col).text() == "50"
     table.item(0, start_col).setText("45")
-    qtbot.waitUntil(lambda: ed.scenario is not None and ed.scenario.instruments[0].start == 45, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: ed.scenario is not None and ed.scenario.instruments[0].start == 45, timeout=30_000
+    )
     assert _changed_lines(before, ed.text.toPlainText()) == [("    start: 50", "    start: 45")]
 
     # a field the file leaves out is added to its mapping, one line, in place
