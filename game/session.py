@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from game.engine import Action, EndTalks, Game, IllegalAction, Reject, Rules, SubmitOrders, View
+from game.engine.reasons import Reason, ReasonKind
 from game.scenario.models import Scenario
 
 
@@ -69,11 +70,12 @@ class ScriptSeat:
     is_human: bool = False
 
     def decide(self, v: View) -> Action:
+        why = (Reason(kind=ReasonKind.SCRIPTED),)
         if v.phase == "orders":
-            return SubmitOrders(side=v.side, note="We follow the script.")
+            return SubmitOrders(side=v.side, reasons=why)
         if v.pending_offer is not None:
-            return Reject(side=v.side, note="Rejected: we follow the script.")
-        return EndTalks(side=v.side, note="We follow the script.")
+            return Reject(side=v.side, reasons=why)
+        return EndTalks(side=v.side, reasons=why)
 
 
 @dataclass

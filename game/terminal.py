@@ -40,6 +40,7 @@ from game.engine import (
 from game.engine.actions import STATEMENTS, Statement
 from game.engine.preview import preview_deltas
 from game.i18n import N_, nt, pt, t
+from game.reasons_text import answer_text, offer_text
 from game.scenario.models import SIDE_METERS, tr
 from game.text import channel_label, describe_news, meter_label, side_name, statement_label
 
@@ -581,10 +582,11 @@ class TerminalSeat:
                     terms=format_terms(o.terms),
                 )
             )
-            if o.note:
-                self.p(f"      “{o.note}”")
-            if o.response_note:
-                self.p(f"      ↳ “{o.response_note}”")
+            why, answer = offer_text(v.scenario, o, self.lang), answer_text(v.scenario, o, self.lang)
+            if why:
+                self.p(f"      “{why}”")
+            if answer:
+                self.p(f"      ↳ “{answer}”")
         for a in v.active_agreements:
             terms = ", ".join(
                 f"{term.instrument}={term.value:g}"
@@ -607,13 +609,17 @@ class TerminalSeat:
             o = v.pending_offer
             side = side_name(v.scenario, o.side, self.lang)
             self.p("  " + t(self.lang, "Offer from {side}: {terms}", side=side, terms=format_terms(o.terms)))
-            if o.note:
-                self.p(f"    “{o.note}”")
+            why = offer_text(v.scenario, o, self.lang)
+            if why:
+                self.p(f"    “{why}”")
             self.p("  " + t(self.lang, "accept, reject, counter TERM..., or preview"))
         else:
             last = v.offers[-1] if v.offers else None
-            if last is not None and last.turn == v.turn and last.response_note:
-                self.p("  " + t(self.lang, "Their answer: “{answer}”", answer=last.response_note))
+            answer = (
+                answer_text(v.scenario, last, self.lang) if last is not None and last.turn == v.turn else ""
+            )
+            if answer:
+                self.p("  " + t(self.lang, "Their answer: “{answer}”", answer=answer))
             n = v.exchanges_left
             left = nt(self.lang, "{n} offer left this turn", "{n} offers left this turn", n, n=n)
             self.p("  " + t(self.lang, "The table is yours ({left}): offer TERM... or pass", left=left))

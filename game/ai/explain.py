@@ -1,9 +1,11 @@
-"""One-sentence explanations of the AI's actions (the action's public ``note``).
+"""The AI's reasons for its actions, as data (:mod:`game.engine.reasons`).
 
-Every offer, acceptance and rejection says what it is about in concrete terms:
-instruments with their levels, objectives with their values and targets, e.g.
-"Rejected: we still need to restore US exports to China ($83bn under these terms,
-against a target of $140bn) while China's tariff on US goods stays at 125%."
+Every offer, acceptance and rejection says what it is about in concrete terms —
+instruments with their levels, objectives with their values and targets, the red
+line crossed — as :class:`~game.engine.reasons.Reason` values; the words ("Rejected.
+We still need to restore US exports to China ($83bn under these terms, against a
+target of $140bn) while China's tariff on US goods stays at 125%.") are rendered when
+shown, in the reader's language, by :mod:`game.reasons_text`.
 """
 
 from __future__ import annotations
@@ -13,100 +15,13 @@ from collections.abc import Sequence
 from game.ai.opponent import friendly_sign
 from game.ai.planner import Outcome
 from game.engine.actions import Term
+from game.engine.reasons import Private, Reason, ReasonKind, TermRef, band_for
 from game.engine.rules import Rules
 from game.engine.scoring import objective_value, score_briefing
 from game.engine.view import View
-from game.scenario.models import Instrument, Objective, RedLine, tr
-from game.text import side_subject
+from game.scenario.models import Instrument, Objective, RedLine
 
-
-def name(ins: Instrument) -> str:
-    return tr(ins.name)
-
-
-#: words for an on/off instrument's two levels (at its minimum, at its maximum)
-_BINARY_WORDS = {
-    "measure": ("lifted", "in force"),
-    "pledge": ("not given", "in force"),
-    "consultation": ("not joined", "joined"),
-}
-
-
-def fmt_level(ins: Instrument, value: float) -> str:
-    """A level as a player reads it: ``30%``, ``$25bn a year``, ``in force`` (never a bare 1)."""
-    if ins.unit == "pct":
-        return f"{value:g}%"
-    if ins.unit == "bn":
-        return f"${value:g}bn a year"
-    words = _BINARY_WORDS.get(ins.kind)
-    if words is not None and ins.max - ins.min <= ins.step + 1e-9:
-        if abs(value - ins.min) < 1e-9:
-            return words[0]
-        if abs(value - ins.max) < 1e-9:
-            return words[1]
-    return f"{value:g}"
-
-
-def stays(ins: Instrument, value: float) -> str:
-    """'stays at 125%', 'stays in force', 'stays lifted'."""
-    level = fmt_level(ins, value)
-    worded = any(level in pair for pair in _BINARY_WORDS.values())
-    return f"stays {level}" if worded else f"stays at {level}"
-
-
-def weeks(v: View, turns: int) -> str:
-    days = turns * v.scenario.meta.turn_days
-    return f"{days // 7} weeks" if days % 7 == 0 else f"{turns} turns"
-
-
-def the(ins: Instrument) -> str:
-    """The instrument's name with an article unless it has its own ("China's tariff …")."""
-    n = name(ins)
-    first = n.split(" ", 1)[0]
-    return n if first.endswith(("'s", "’s")) else f"the {n}"
-
-
-def describe_term(rules: Rules, v: View, t: Term) -> str:
-    """'cut the US reciprocal tariff on China to 60%', 'lift the rare-earth export licensing', …"""
-    ins = rules.instruments[t.instrument]
-    cur = v.levels.get(ins.id, ins.start)
-    span = f" for {weeks(v, t.duration_turns)}" if t.duration_turns is not None else ""
-    binary = ins.max - ins.min <= ins.step + 1e-9
-    if ins.kind == "suspension":
-        target = rules.instruments.get(ins.applies_to or "")
-        of = f" of {the(target)}" if target else ""
-        return f"suspend {t.value:g} points{of}{span}"
-    if ins.kind == "measure" and binary:
-        return (f"lift {the(ins)}" if t.value <= ins.min + 1e-9 else f"impose {the(ins)}") + span
-    if ins.kind == "consultation" and binary:
-        return (
-            "join a standing consultation mechanism"
-            if t.value >= ins.max - 1e-9
-            else "leave the consultations"
-        ) + span
-    if ins.kind == "pledge" and binary:
-        n = name(ins)
-        return (
-            f"commit to {n[:1].lower() + n[1:]}" if t.value >= ins.max - 1e-9 else f"drop {the(ins)}"
-        ) + span
-    if ins.kind == "purchase":
-        if t.value > cur:
-            return f"commit to purchases of {fmt_level(ins, t.value)}{span}"
-        return f"cut {the(ins)} to {fmt_level(ins, t.value)}{span}"
-    verb = "cut" if t.value < cur else "raise"
-    return f"{verb} {the(ins)} to {fmt_level(ins, t.value)}{span}"
-
-
-def join(parts: Sequence[str]) -> str:
-    parts = [p for p in parts if p]
-    if not parts:
-        return ""
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-#: how much a kind of term matters when a note can name only two
+#: how much a kind of term matters when a reason can name only two
 _SALIENCE = {
     "tariff": 3.0,
     "suspension": 2.0,
@@ -128,96 +43,113 @@ def _biggest(rules: Rules, v: View, terms: Sequence[Term], owner: str, k: int = 
     )[:k]
 
 
-def offer_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float) -> str:
-    gives = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.side)]
-    asks = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.other)]
-    more = len(terms) - len(gives) - len(asks)
-    extra = f" (with {more} more term{'s' if more > 1 else ''})" if more > 0 else ""
-    other = side_subject(v.scenario, v.other)  # "the United States", "China"
-    if gives and asks:
-        head = f"We offer to {join(gives)} if {other} will {join(asks)}{extra}"
-    elif gives:
-        head = f"We offer to {join(gives)}{extra}"
-    else:
-        head = f"We ask {other} to {join(asks)}{extra}"
-    return f"{head}: {_better_off(mine, base)}."
+def term_ref(rules: Rules, v: View, t: Term, *, dropped: bool = False) -> TermRef:
+    ins = rules.instruments[t.instrument]
+    return TermRef(
+        instrument=t.instrument,
+        value=t.value,
+        before=v.levels.get(ins.id, ins.start),
+        duration_turns=t.duration_turns,
+        dropped=dropped,
+    )
 
 
-def _better_off(mine: float, base: float) -> str:
-    """How much better than no deal, in words: a negotiator does not quote its own score."""
-    gain = mine - base
-    if gain >= 15:
-        return "it leaves us far better off than no deal"
-    if gain >= 5:
-        return "it leaves us clearly better off than no deal"
-    return "it leaves us somewhat better off than no deal"
+def _gain(mine: float, base: float) -> Private:
+    return Private(gain=mine - base, score=mine, no_deal=base)
 
 
-def accept_note(rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float) -> str:
-    asks = [describe_term(rules, v, t) for t in _biggest(rules, v, terms, v.other)]
-    what = f"{side_subject(v.scenario, v.other)} will {join(asks)}, " if asks else ""
-    return f"Accepted: {what}which {_better_off(mine, base).replace('it leaves', 'leaves')}."
+def offer_reasons(
+    rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float
+) -> tuple[Reason, ...]:
+    """Why we propose ``terms``: the two biggest terms each way, and how much better than no deal."""
+    named = _biggest(rules, v, terms, v.side) + _biggest(rules, v, terms, v.other)
+    return (
+        Reason(
+            kind=ReasonKind.OFFER,
+            terms=tuple(term_ref(rules, v, t) for t in named),
+            more_terms=max(0, len(terms) - len(named)),
+            band=band_for(mine - base),
+            private=_gain(mine, base),
+        ),
+    )
 
 
-def nibble_note(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence[Term]) -> str:
-    """'Almost there: we would sign this if China will buy $30bn a year of US farm goods and energy.'
-    or '… if we cut the US reciprocal tariff on China to 20% only.'"""
+def accept_reasons(
+    rules: Rules, v: View, terms: Sequence[Term], mine: float, base: float
+) -> tuple[Reason, ...]:
+    asks = _biggest(rules, v, terms, v.other)
+    return (
+        Reason(
+            kind=ReasonKind.ACCEPT,
+            terms=tuple(term_ref(rules, v, t) for t in asks),
+            band=band_for(mine - base),
+            private=_gain(mine, base),
+        ),
+    )
+
+
+def nibble_reasons(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence[Term]) -> tuple[Reason, ...]:
+    """'Almost there: we would sign this if China will buy $30bn a year of US farm goods and
+    energy.' — the terms our counter changes (or leaves out) of theirs."""
     before = {t.instrument: t for t in theirs}
     after = {t.instrument: t for t in ours}
-    parts: list[str] = []
+    changes: list[TermRef] = []
     for iid in sorted(set(before) | set(after)):
         b, a = before.get(iid), after.get(iid)
-        mine = rules.instruments[iid].owner == v.side
         if a is not None and (b is None or abs(a.value - b.value) > 1e-9):
-            if mine:
-                parts.append(f"we {describe_term(rules, v, a)} only")
-            else:
-                parts.append(f"{side_subject(rules.scenario, v.other)} will {describe_term(rules, v, a)}")
+            changes.append(term_ref(rules, v, a))
         elif a is None and b is not None:
-            parts.append(f"we leave out the promise to {describe_term(rules, v, b)}")
-    return f"Almost there: we would sign this if {join(parts)}."
+            changes.append(term_ref(rules, v, b, dropped=True))
+    return (Reason(kind=ReasonKind.NIBBLE, terms=tuple(changes)),)
 
 
-def red_line_note(rules: Rules, v: View, lines: Sequence[RedLine]) -> str:
-    """Name every red line the package crosses (and its instrument), in one sentence."""
-    whats = []
-    for rl in lines:
-        ins = rules.instruments.get(rl.instrument)
-        whats.append(the(ins) if ins else rl.instrument)
-    why = "; ".join(tr(rl.text).rstrip(".").lower() for rl in lines)
-    return f"Rejected: we will not move {join(whats)} that far — {why}."
+def red_line_reasons(rules: Rules, v: View, lines: Sequence[RedLine]) -> tuple[Reason, ...]:
+    """Every red line the package crosses, with its instrument and level (issue 13 coarsens
+    the level and the words)."""
+    return tuple(
+        Reason(
+            kind=ReasonKind.RED_LINE,
+            red_line=rl.id,
+            instrument=rl.instrument,
+            op=rl.op,
+            level=rl.value,
+            text=rl.text,
+        )
+        for rl in lines
+    )
 
 
-def _fmt_obj_value(obj: Objective, value: float) -> str:
-    m = obj.meter or ""
-    if m.endswith("_bn"):
-        return f"${value:,.0f}bn"
-    if m.endswith("_pct"):
-        return f"{value:.1f}%"
-    return f"{value:.3g}"
-
-
-def shortfall_note(
-    rules: Rules, v: View, outcome: Outcome, terms: Sequence[Term], prefix: str = "Rejected"
-) -> str:
-    """Name the objective furthest short of target under these terms, and what holds it back."""
+def shortfall_reasons(rules: Rules, v: View, outcome: Outcome, terms: Sequence[Term]) -> tuple[Reason, ...]:
+    """The objective furthest short of target under these terms, and what holds it back."""
     sc = score_briefing(v.side, v.briefing, outcome.levels, outcome.meters, outcome.shared)
     objs = {o.id: o for o in v.briefing.objectives}
     total_w = sum(o.weight for o in v.briefing.objectives)
     worst = max(sc.items, key=lambda i: (1.0 - i.credit) * i.weight / total_w)
     obj = objs[worst.id]
-    text = tr(obj.text).rstrip(".")
-    text = text[:1].lower() + text[1:]
     value = objective_value(obj, outcome.levels, outcome.meters, outcome.shared)
-    if obj.instrument is not None:
-        ins = rules.instruments.get(obj.instrument)
-        if ins is not None:
-            return f"{prefix}: we still need to {text}, and {the(ins)} {stays(ins, value)}."
-    blocker = _blocker(rules, v, obj, terms)
-    why = f" while {the(blocker)} {stays(blocker, outcome.levels[blocker.id])}" if blocker else ""
+    private = Private(weight=obj.weight, credit=worst.credit)
+    holder: Instrument | None
+    meter: str | None
+    level: float | None
+    if obj.instrument is not None and obj.instrument in rules.instruments:
+        holder = rules.instruments[obj.instrument]
+        meter, level = None, value  # the objective is the instrument's level itself
+    else:
+        holder = _blocker(rules, v, obj, terms)
+        meter, level = obj.meter, (outcome.levels[holder.id] if holder else None)
     return (
-        f"{prefix}: we still need to {text} ({_fmt_obj_value(obj, value)} under these terms, against a "
-        f"target of {_fmt_obj_value(obj, obj.target)}){why}."
+        Reason(
+            kind=ReasonKind.SHORTFALL,
+            objective=obj.id,
+            text=obj.text,
+            value=value,
+            target=obj.target,
+            meter=meter,
+            meter_side=obj.side if meter else None,
+            instrument=holder.id if holder else None,
+            level=level,
+            private=private,
+        ),
     )
 
 

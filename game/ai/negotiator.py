@@ -50,6 +50,7 @@ from game.engine import (
     Term,
     View,
 )
+from game.engine.reasons import Private, Reason, ReasonKind
 from game.engine.rules import UPPER_BOUND_KINDS
 from game.engine.scoring import score_briefing
 from game.engine.state import GameState, Offer, SideState
@@ -127,13 +128,13 @@ class Negotiator:
         ctx = self._context(v)
         if v.phase == "orders":
             candidates: list[Action] = [self.orders(ctx)]
-            fallback: Action = SubmitOrders(side=v.side, note="No unilateral moves this week.")
+            fallback: Action = SubmitOrders(side=v.side, reasons=(Reason(kind=ReasonKind.NO_MOVES),))
         elif v.pending_offer is not None:
             candidates = self.respond(ctx)
-            fallback = Reject(side=v.side, note="Rejected: we cannot agree to these terms as they stand.")
+            fallback = Reject(side=v.side, reasons=(Reason(kind=ReasonKind.CANNOT_AGREE),))
         else:
             candidates = self.propose(ctx)
-            fallback = EndTalks(side=v.side, note="Nothing more to offer this week.")
+            fallback = EndTalks(side=v.side, reasons=(Reason(kind=ReasonKind.NOTHING_MORE),))
         shadow = shadow_state(v)
         for action in [*candidates, fallback]:
             try:
@@ -453,21 +454,15 @@ class Negotiator:
     def propose(self, ctx: Context) -> list[Action]:
         v = ctx.v
         if v.exchanges_left <= 0:
-            return [EndTalks(side=v.side, note="No offers left this week; we will talk again next week.")]
+            return [EndTalks(side=v.side, reasons=(Reason(kind=ReasonKind.NO_OFFERS_LEFT),))]
         pick, _asp, _ = self.plan_offer(ctx)
         if ctx.base is None:
             self.evaluate(ctx, [])
         base = ctx.base.mine if ctx.base else 0.0
         if pick is None:
-            return [
-                EndTalks(
-                    side=v.side,
-                    note="Nothing to offer this week: no package we could propose beats our position "
-                    "without a deal by enough.",
-                )
-            ]
-        note = explain.offer_note(ctx.rules, v, pick.terms, pick.mine, base)
-        return [Propose(side=v.side, terms=pick.terms, note=note)]
+            return [EndTalks(side=v.side, reasons=(Reason(kind=ReasonKind.NOTHING_BEATS_NO_DEAL),))]
+        why = explain.offer_reasons(ctx.rules, v, pick.terms, pick.mine, base)
+        return [Propose(side=v.side, terms=pick.terms, reasons=why)]
 
     def respond(self, ctx: Context) -> list[Action]:
         v, rules = ctx.v, ctx.rules
@@ -476,8 +471,7 @@ class Negotiator:
         # a package across our red lines cannot be accepted (rule 3.6): say which line
         crossed = self._crossed(ctx, offer)
         if crossed:
-            why = explain.red_line_note(rules, v, crossed)
-            return self._decline(ctx, why)
+            return self._decline(ctx, explain.red_line_reasons(rules, v, crossed))
         (ev,) = self.evaluate(ctx, [offer.terms])
         base = ctx.base.mine if ctx.base else 0.0
         pick, asp, evs = self.plan_offer(ctx) if v.exchanges_left > 0 else (None, 0.0, [])
@@ -487,23 +481,21 @@ class Negotiator:
             best = max([e.mine for e in evs] + [ev.mine])
             asp = self.aspiration(ctx, best)
         if self.accepts(ctx, offer, ev, asp, pick):
-            accept = Accept(side=v.side, note=explain.accept_note(rules, v, offer.terms, ev.mine, base))
+            accept = Accept(side=v.side, reasons=explain.accept_reasons(rules, v, offer.terms, ev.mine, base))
             nib = self.nibble(ctx, offer, ev)
             if nib is not None:
-                note = explain.nibble_note(rules, v, offer.terms, nib.terms)
-                return [Counter(side=v.side, terms=nib.terms, note=note), accept]
+                nibbled = explain.nibble_reasons(rules, v, offer.terms, nib.terms)
+                return [Counter(side=v.side, terms=nib.terms, reasons=nibbled), accept]
             return [accept]
         if ctx.model.breaches and ev.mine >= base + 0.5:
-            last = max(ctx.model.breaches)
-            why = (
-                f"Rejected: they broke an agreement in turn {last}; after that we need a clearly "
-                "better package than this one."
-            )
+            why: tuple[Reason, ...] = (Reason(kind=ReasonKind.BREACH, turn=max(ctx.model.breaches)),)
         elif ev.mine < base + 0.5:
-            why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
-            why = why[:-1] + ", leaving us no better off than without a deal."
+            no_better = Reason(
+                kind=ReasonKind.NO_BETTER_THAN_NO_DEAL, private=Private(score=ev.mine, no_deal=base)
+            )
+            why = (*explain.shortfall_reasons(rules, v, ev.outcome, offer.terms), no_better)
         else:
-            why = explain.shortfall_note(rules, v, ev.outcome, offer.terms)
+            why = explain.shortfall_reasons(rules, v, ev.outcome, offer.terms)
         return self._decline(ctx, why, pick)
 
     def accepts(self, ctx: Context, offer: Offer, ev: Eval, asp: float, pick: Eval | None) -> bool:
@@ -643,7 +635,7 @@ class Negotiator:
         weeks = first * (1.0 - p) + (1.0 - p) / p * (1.0 - p)
         return min(weeks, float(max(1, v.deadline_turns - v.turn)))
 
-    def _decline(self, ctx: Context, why: str, pick: Eval | None = None) -> list[Action]:
+    def _decline(self, ctx: Context, why: tuple[Reason, ...], pick: Eval | None = None) -> list[Action]:
         v = ctx.v
         out: list[Action] = []
         if v.exchanges_left > 0:
@@ -651,10 +643,9 @@ class Negotiator:
                 pick, _, _ = self.plan_offer(ctx)
             if pick is not None:
                 base = ctx.base.mine if ctx.base else 0.0
-                counter = explain.offer_note(ctx.rules, v, pick.terms, pick.mine, base)
-                counter = counter[:1].lower() + counter[1:]
-                out.append(Counter(side=v.side, terms=pick.terms, note=f"{why[:-1]}; {counter}"))
-        out.append(Reject(side=v.side, note=why))
+                counter = explain.offer_reasons(ctx.rules, v, pick.terms, pick.mine, base)
+                out.append(Counter(side=v.side, terms=pick.terms, reasons=why + counter))
+        out.append(Reject(side=v.side, reasons=why))
         return out
 
     def _crossed(self, ctx: Context, offer: Offer) -> list[RedLine]:
@@ -672,36 +663,33 @@ class Negotiator:
         escalated, eased = their_last_moves(rules, v)
         head = my_headline(rules, v)
         moves: dict[str, float] = {}
-        note = "No unilateral moves this week"
+        why = Reason(kind=ReasonKind.NO_MOVES)
         statement = self.calm_statement
         if (escalated or ctx.model.breaches_last_turn(v)) and self.retaliation > 0 and head is not None:
             pts = max(escalated, 5.0) * self.retaliation
             new = self._move_to(ctx, head, v.levels[head.id] + pts * -friendly_sign(head))
             if new is not None:
                 moves[head.id] = new
-                note = f"We answer their escalation by raising the {explain.name(head)} to {explain.fmt_level(head, new)}"
+                why = Reason(kind=ReasonKind.ANSWER_ESCALATION, instrument=head.id, level=new)
             statement = self.provoked_statement
         elif eased and self.reciprocates_easing and head is not None:
             new = self._move_to(ctx, head, v.levels[head.id] + eased * friendly_sign(head))
             if new is not None:
                 moves[head.id] = new
-                note = f"We match their easing by lowering the {explain.name(head)} to {explain.fmt_level(head, new)}"
+                why = Reason(kind=ReasonKind.MATCH_EASING, instrument=head.id, level=new)
         else:
             extra = self.goodwill(ctx, head)
             if extra:
                 moves.update(extra)
                 iid, val = next(iter(extra.items()))
-                ins = rules.instruments[iid]
-                note = (
-                    f"As a goodwill gesture we lower the {explain.name(ins)} to {explain.fmt_level(ins, val)}"
-                )
-        return self._finish_orders(ctx, moves, statement, note)
+                why = Reason(kind=ReasonKind.GOODWILL, instrument=iid, level=val)
+        return self._finish_orders(ctx, moves, statement, why)
 
     def goodwill(self, ctx: Context, head: Instrument | None) -> dict[str, float]:
         return {}
 
     def _finish_orders(
-        self, ctx: Context, moves: dict[str, float], statement: str, note: str
+        self, ctx: Context, moves: dict[str, float], statement: str, why: Reason
     ) -> SubmitOrders:
         v, rules = ctx.v, ctx.rules
         cost = rules.orders_cost_levels(v.levels, moves, statement)
@@ -710,14 +698,9 @@ class Negotiator:
             cost = rules.orders_cost_levels(v.levels, moves, statement)
         if cost > v.political_capital + 1e-9:
             moves = {}
-            note = "No unilateral moves this week: we lack the political capital"
-        said = {
-            "conciliatory": "a conciliatory statement",
-            "firm": "a firm statement",
-            "threatening": "a warning",
-        }
-        tail = f", with {said[statement]}." if statement in said else "."
-        return SubmitOrders(side=v.side, moves=moves, statement=statement, note=note + tail)  # type: ignore[arg-type]
+            why = Reason(kind=ReasonKind.NO_CAPITAL)
+        said = (Reason(kind=ReasonKind.STATEMENT, statement=statement),) if statement != "none" else ()  # type: ignore[arg-type]
+        return SubmitOrders(side=v.side, moves=moves, statement=statement, reasons=(why, *said))  # type: ignore[arg-type]
 
     def _move_to(self, ctx: Context, ins: Instrument, target: float) -> float | None:
         """A legal level for a unilateral move towards ``target``: in range, on a step, within

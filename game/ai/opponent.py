@@ -2,18 +2,20 @@
 
 The other side's briefing (objectives, red lines, walk-away) is private and never in
 this side's :class:`~game.engine.View`. What *is* public: every offer on the table
-with its note and the answer's note, the instrument levels turn by turn, the news
+with the public part of its reasons and of the answer's reasons (structured data,
+:mod:`game.engine.reasons`; never prose), the instrument levels turn by turn, the news
 (orders, statements, breaches) and the agreements. From these the model infers, in
 the spirit of Baarslag, Hendrikx, Hindriks & Jonker (2016), "Learning about the
 opposition in bilateral multi-issue negotiation: a survey of opponent modeling
 techniques" (JAAMAS 30):
 
-- **blocks** (their suspected red lines): a term they refused while naming it, or
-  (stronger levels) a term that keeps getting refused while their own offers never
-  move it. A block is a limit beyond which asks are not made; between the level
-  they have conceded themselves and the refused level the model probes the middle
-  (a binary search on the hidden line) — or, at the top level, reads the line's
-  level from the note itself ("no purchase commitment above $30bn a year");
+- **blocks** (their suspected red lines): a term they refused while naming it as the
+  term that decided (a red line, the instrument holding an objective back, a human's
+  "too far on …"), or (stronger levels) a term that keeps getting refused while their
+  own offers never move it. A block is a limit beyond which asks are not made; between
+  the level they have conceded themselves and the refused level the model probes the
+  middle (a binary search on the hidden line) — or, at the top level, takes the line's
+  level from a red-line reason that gives it (issue 13 coarsens that level);
 - **priorities** (preference modelling, frequency analysis): which of our
   instruments they keep asking for, which of theirs they concede readily;
 - **a guessed briefing**: objectives the other side plausibly scores (its public
@@ -22,58 +24,23 @@ techniques" (JAAMAS 30):
 - **trust and breaches**: agreements they broke, their escalations and
   de-escalations; a breach is remembered (for ``memory_turns``) and costs trust.
 
-``quality`` is the level's opponent-modelling capability: 0 none, 1 explicit notes,
-2 notes + refusal patterns + halving + a guessed briefing, 3 + the exact level of a
+``quality`` is the level's opponent-modelling capability: 0 none, 1 explicit reasons,
+2 reasons + refusal patterns + halving + a guessed briefing, 3 + the exact level of a
 named line + learned priorities.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
+from game.engine.reasons import Reason, ReasonKind, named_instruments
 from game.engine.rules import UPPER_BOUND_KINDS, Rules
 from game.engine.state import Offer
 from game.engine.view import View
-from game.scenario.models import Briefing, Instrument, LocalText, Objective
+from game.scenario.models import Briefing, Instrument, Objective
 
-#: Words too common in instrument names to identify one in a note.
-_COMMON = frozenset(
-    [
-        "tariff",
-        "tariffs",
-        "china",
-        "china's",
-        "chinese",
-        "goods",
-        "united",
-        "states",
-        "us",
-        "u.s.",
-        "on",
-        "of",
-        "the",
-        "and",
-        "a",
-        "an",
-        "to",
-        "for",
-        "from",
-        "points",
-        "suspended",
-        "export",
-        "exports",
-        "its",
-        "their",
-        "our",
-        "us's",
-        "america",
-    ]
-)
-
-
-#: the modelling quality that reads a named red line's level from the refusal note
+#: the modelling quality that takes a named red line's level from the refusal's reasons
 EXACT_LINE_QUALITY = 3
 #: the modelling quality that bisects between what they conceded and what they refused
 BISECT_QUALITY = 2
@@ -95,8 +62,8 @@ class Block:
     instrument: str
     limit: float
     safe: float  # a level they have conceded themselves (or the current level)
-    explicit: bool  # named in a note (else inferred from a pattern)
-    exact: bool = False  # the note gave the line's level: ``safe`` is on the line itself
+    explicit: bool  # named in a refusal's reasons (else inferred from a pattern)
+    exact: bool = False  # the reasons gave the line's level: ``safe`` is on the line itself
 
 
 @dataclass
@@ -147,22 +114,21 @@ class OpponentModel:
         return round(value, 9)
 
 
-def instrument_mentioned(ins: Instrument, note: str, others: list[Instrument]) -> bool:
-    """Does a note name this instrument (its id, its name, or a word only its name has)?"""
-    text = note.lower()
-    if not text:
-        return False
-    if ins.id in text:
-        return True
-    names = [ins.name.en, ins.name.zh or ""] if isinstance(ins.name, LocalText) else [ins.name]
-    if any(n and n.lower() in text for n in names):
-        return True
-    words = {w for w in re.findall(r"[a-z][a-z'\-]+", names[0].lower()) if w not in _COMMON and len(w) > 3}
-    for o in others:
-        if o.id != ins.id:
-            on = o.name.en if isinstance(o.name, LocalText) else o.name
-            words -= set(re.findall(r"[a-z][a-z'\-]+", on.lower()))
-    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+def refusal_limits(offer: Offer) -> set[str]:
+    """The instruments a refusal of ``offer`` names as the term that decided it (the public
+    part of the answer's reasons: a red line, an objective's holder-back, "too far on …")."""
+    return named_instruments(offer.response_reasons, limits_only=True)
+
+
+def answer_names(v: View, offer: Offer) -> set[str]:
+    """Every instrument the answer to ``offer`` names: its reasons, and for a counter the
+    counter-offer's reasons too (the package they put in its place)."""
+    named = named_instruments(offer.response_reasons)
+    if offer.status == "countered" and offer.id + 1 < len(v.offers):
+        nxt = v.offers[offer.id + 1]
+        if nxt.side != offer.side:
+            named |= named_instruments(nxt.reasons)
+    return named
 
 
 def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> OpponentModel:
@@ -191,22 +157,19 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
     model.trust, model.breaches = _trust(rules, v, memory_turns)
     if quality <= 0:
         return model
-    # blocks from the notes of our refused offers
+    # blocks from the reasons of our refused offers
     refused = [o for o in my_offers if o.status in ("rejected", "countered")]
-    pkg_ins = list(theirs.values()) + list(mine.values())
     for o in refused:
+        limits = refusal_limits(o)
         for t in o.terms:
             ins = theirs.get(t.instrument)
             if ins is None:
                 continue
-            note = o.response_note.split(";")[0]
-            if instrument_mentioned(ins, note, pkg_ins):
+            if ins.id in limits:
                 cur = v.levels.get(ins.id, start.get(ins.id, ins.start))
                 _block(model, ins, t.value, cur, explicit=True)
                 if quality >= EXACT_LINE_QUALITY:
-                    # the reasons run on after ';' (one per line crossed), then any counter-offer
-                    reasons = re.split(r";\s*we (?:offer|ask|would)\b", o.response_note)[0]
-                    _exact_line(model, ins, t.value, cur, reasons)
+                    _exact_line(model, ins, t.value, cur, o.response_reasons)
     if quality >= 2:
         # refusal patterns: asked twice beyond what they ever conceded, never moved by them
         for iid, ins in theirs.items():
@@ -227,9 +190,9 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
         model.guessed = guessed_briefing(rules, v, model)
     if quality >= 3:
         n = max(1, len(their_offers))
-        for iid, ins in mine.items():
+        for iid in mine:
             asked = sum(1 for o in their_offers if any(t.instrument == iid for t in o.terms))
-            named = sum(1 for o in my_offers if instrument_mentioned(ins, o.response_note, pkg_ins))
+            named = sum(1 for o in my_offers if iid in answer_names(v, o))
             model.ask_weight[iid] = 1.0 + 0.5 * asked / n + 0.25 * min(2, named)
         model.guessed = guessed_briefing(rules, v, model)
     return model
@@ -251,24 +214,28 @@ def _block(model: OpponentModel, ins: Instrument, asked: float, current: float, 
         model.blocks[ins.id] = Block(ins.id, asked, safe, explicit or (old.explicit if old else False))
 
 
-_NUMBER = re.compile(r"(?<![\w.])\$?(\d+(?:\.\d+)?)\s*(%|bn|billion)?", re.IGNORECASE)
+def _exact_line(
+    model: OpponentModel, ins: Instrument, asked: float, current: float, reasons: tuple[Reason, ...]
+) -> None:
+    """Take the level of a named red line from the refusal's reasons ("no purchase commitment
+    above $30bn a year"): the one red-line level given, that lies between where the instrument
+    is and what we asked. It becomes the line itself (expert level).
 
-
-def _exact_line(model: OpponentModel, ins: Instrument, asked: float, current: float, note: str) -> None:
-    """Read the level of a named red line from the refusal note ("no purchase commitment above
-    $30bn a year"): the one number in the note, in the instrument's unit, that lies between
-    where the instrument is and what we asked. It becomes the line itself (expert level)."""
-    unit = {"pct": ("%",), "bn": ("bn", "billion")}.get(ins.unit or "")
-    if "—" not in note or unit is None:
-        return  # not a red-line refusal ("… that far — <the line>"), or a number without a unit
+    Only for instruments measured in % or $bn: an on/off instrument's line is the other
+    level, which a block already says."""
+    if ins.unit not in ("pct", "bn"):
+        return
     d = friendly_sign(ins)
-    found: list[float] = []
-    for m in _NUMBER.finditer(note.split("—", 1)[1]):
-        x, suffix = float(m.group(1)), (m.group(2) or "").lower()
-        if suffix not in unit:
-            continue
-        if (x - current) * d >= -1e-9 and (asked - x) * d > 1e-9 and ins.min - 1e-9 <= x <= ins.max + 1e-9:
-            found.append(x)
+    found = [
+        r.level
+        for r in reasons
+        if r.kind == ReasonKind.RED_LINE
+        and r.instrument == ins.id
+        and r.level is not None
+        and (r.level - current) * d >= -1e-9
+        and (asked - r.level) * d > 1e-9
+        and ins.min - 1e-9 <= r.level <= ins.max + 1e-9
+    ]
     b = model.blocks.get(ins.id)
     if len(found) != 1 or b is None:
         return

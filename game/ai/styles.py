@@ -7,11 +7,11 @@ top of :class:`~game.ai.negotiator.Negotiator`.
 
 from __future__ import annotations
 
-from game.ai import explain
 from game.ai.negotiator import Context, Negotiator, my_headline, their_last_moves
 from game.ai.opponent import friendly_sign
 from game.ai.planner import Outcome, Plan, project
 from game.engine import SubmitOrders
+from game.engine.reasons import Reason, ReasonKind
 from game.engine.scoring import score_briefing
 from game.scenario.models import Instrument
 
@@ -111,16 +111,15 @@ class Reciprocator(Negotiator):
         escalated, _eased = their_last_moves(ctx.rules, v)
         # forgiveness: a small provocation is let go one time in three
         if escalated and escalated <= 5.0 and ctx.rng.random() < 1.0 / 3.0:
-            return self._finish_orders(ctx, {}, "conciliatory", "We let their small escalation pass, for now")
+            return self._finish_orders(ctx, {}, "conciliatory", Reason(kind=ReasonKind.LET_PASS))
         order = super().orders(ctx)
         said = _their_last_statement(ctx)
         if said in ("firm", "threatening") and order.statement == "conciliatory":
             cost = ctx.rules.orders_cost_levels(v.levels, order.moves, "firm")
             if cost <= v.political_capital:
-                note = (
-                    order.note.rsplit(",", 1)[0].rstrip(".") + ", with a firm statement in reply to theirs."
-                )
-                return SubmitOrders(side=v.side, moves=order.moves, statement="firm", note=note)
+                firm = Reason(kind=ReasonKind.STATEMENT, statement="firm", in_reply=True)
+                why = (*(r for r in order.reasons if r.kind != ReasonKind.STATEMENT), firm)
+                return SubmitOrders(side=v.side, moves=order.moves, statement="firm", reasons=why)
         return order
 
 
@@ -213,15 +212,10 @@ class Pragmatist(Negotiator):
         ms, st = options[best_i]
         if ms:
             iid, val = next(iter(ms.items()))
-            ins = rules.instruments[iid]
-            verb = "lift" if ins.kind == "measure" else "lower"
-            what = f"the {explain.name(ins)}" + (
-                f" to {explain.fmt_level(ins, val)}" if ins.kind != "measure" else ""
-            )
-            note = f"We {verb} {what} ourselves: our projections show it pays for us even without a deal"
+            why = Reason(kind=ReasonKind.PAYS_ALONE, instrument=iid, level=val)
         else:
-            note = "No unilateral moves this week: our projections show none would pay"
-        return self._finish_orders(ctx, ms, st, note)
+            why = Reason(kind=ReasonKind.NONE_PAYS)
+        return self._finish_orders(ctx, ms, st, why)
 
 
 def _their_base(ai: Negotiator, ctx: Context, o: Outcome) -> float:

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from game.engine.reasons import Reason
+
 Statement = Literal["none", "conciliatory", "firm", "threatening"]
 STATEMENTS: tuple[Statement, ...] = ("none", "conciliatory", "firm", "threatening")
 
@@ -18,7 +20,12 @@ class _Action(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: str
-    note: str = Field(default="", description="One public sentence explaining the action (the AI fills it).")
+    reasons: tuple[Reason, ...] = Field(
+        default=(), description="Why, as data (game.engine.reasons): rendered for people when shown."
+    )
+    note: str = Field(
+        default="", description="Free text: only what a person typed (old saves: the AI's prose explanation)."
+    )
 
 
 class Term(BaseModel):

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from game.economy import State as EconState
 from game.engine.actions import Statement, Term
+from game.engine.reasons import Reason
 
 Phase = Literal["orders", "table", "over"]
 EndReason = Literal["deal", "walk_out", "trust", "recession", "deadline"]
@@ -25,9 +26,11 @@ class Offer:
     side: str
     terms: tuple[Term, ...]
     message: str = ""
-    note: str = ""
+    note: str = ""  # free text (old saves: the AI's prose); the why is in ``reasons``
     status: Literal["pending", "accepted", "rejected", "countered", "lapsed"] = "pending"
     response_note: str = ""
+    reasons: tuple[Reason, ...] = ()  # why the proposer proposed it (game.engine.reasons)
+    response_reasons: tuple[Reason, ...] = ()  # why the other side answered as it did
 
 
 @dataclass
@@ -83,6 +86,7 @@ class SideState:
     statement: Statement = "none"
     message: str = ""
     order_note: str = ""
+    order_reasons: tuple[Reason, ...] = ()  # why these orders (private, like the orders)
     approval_pct: float = 50.0
     political_capital: float = 60.0
     faction_pressure_pct: float = 0.0
@@ -134,11 +138,27 @@ class GameState:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["econ"] = self.econ.to_dict()
+        _drop_empty_reasons(d)
         return d
 
     def state_hash(self) -> str:
         blob = json.dumps(self.to_dict(), sort_keys=True, default=_json_default, separators=(",", ":"))
         return hashlib.sha256(blob.encode()).hexdigest()
+
+
+#: Fields added after saves existed: left out of ``to_dict`` (and so of ``state_hash``) while
+#: empty, so that a save made before them (prose notes, no reasons) still verifies.
+_LATER_FIELDS = ("reasons", "response_reasons", "order_reasons")
+
+
+def _drop_empty_reasons(d: dict[str, Any]) -> None:
+    for o in d["offers"]:
+        for k in _LATER_FIELDS:
+            if not o.get(k, True):
+                del o[k]
+    for ss in d["sides"].values():
+        if not ss.get("order_reasons", True):
+            del ss["order_reasons"]
 
 
 def _json_default(obj: object) -> object:

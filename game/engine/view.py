@@ -3,9 +3,9 @@
 The only thing a side's player, UI or AI receives. It holds the public record
 (instrument levels, both sides' public meters, the table, agreements, news,
 history) and that side's own secrets (briefing, political capital, draft
-orders). The other side's briefing, political capital and unrevealed orders
-are stripped here, in one place, so hot-seat secrecy and a fair AI hold by
-construction.
+orders). The other side's briefing, political capital, unrevealed orders and
+the private part of its reasons (``Reason.private``) are stripped here, in one
+place, so hot-seat secrecy and a fair AI hold by construction.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.economy import State as EconState
+from game.engine.reasons import public
 from game.engine.scoring import Score, score_briefing
 from game.engine.state import Agreement, GameState, NewsItem, Offer, Phase, TurnRecord
 from game.registry.meters import private_meters
@@ -89,8 +90,8 @@ def view(scenario: Scenario, state: GameState, side: str) -> View:
         meters=meters,
         shared=dict(state.shared),
         history=tuple(history),
-        offers=tuple(copy.deepcopy(state.offers)),
-        pending_offer=copy.deepcopy(pending),
+        offers=tuple(_seen_by(o, side) for o in state.offers),
+        pending_offer=_seen_by(pending, side) if pending is not None else None,
         exchanges_left=max(0, scenario.end.exchanges_per_turn - state.exchanges_used),
         agreements=tuple(copy.deepcopy(state.agreements)),
         news=tuple(state.news),
@@ -104,6 +105,17 @@ def view(scenario: Scenario, state: GameState, side: str) -> View:
         my_statement=mine.statement if mine.orders is not None else "none",
         my_message=mine.message if mine.orders is not None else "",
     )
+
+
+def _seen_by(offer: Offer, side: str) -> Offer:
+    """A copy of ``offer`` as ``side`` sees it: the reasons the other side gave (for proposing
+    it, or for answering it) without their private part (game.engine.reasons)."""
+    o = copy.deepcopy(offer)
+    if o.side == side:
+        o.response_reasons = public(o.response_reasons)
+    else:
+        o.reasons = public(o.reasons)
+    return o
 
 
 def _my_move(state: GameState, side: str) -> bool:

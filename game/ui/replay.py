@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Accept, Counter, EndTalks, Game, Propose, Reject, SubmitOrders, WalkOut
+from game.reasons_text import answer_text, offer_text
 from game.scenario.models import SIDE_METERS, tr
 from game.text import (
     describe_news,
@@ -167,8 +168,11 @@ class ReplayViewer(QDialog):
                         side=side_name(sc, o.side, lang), terms=terms, status=statuses.get(o.status, o.status)
                     )
                 )
-                if o.note:
-                    lines.append(f"    “{o.note}”")
+                why, answer = offer_text(sc, o, lang), answer_text(sc, o, lang)  # public parts only
+                if why:
+                    lines.append(f"    “{why}”")
+                if answer:
+                    lines.append(f"    ↳ “{answer}”")
         if prev is not None:
             moved = [
                 f"{instrument_name(sc, k, lang)}: {format_level(sc, k, prev.instruments[k], lang)} → "

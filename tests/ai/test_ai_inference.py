@@ -1,4 +1,4 @@
-"""Opponent modelling from public notes and moves; breach memory and trust."""
+"""Opponent modelling from the public reasons and moves; breach memory and trust."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from game.ai.negotiator import rules_for
 from game.ai.opponent import build
 from game.engine import Accept, Game, Propose, Reject, SubmitOrders, Term
 from game.engine.actions import EndTalks
+from game.engine.reasons import Reason, ReasonKind, TermRef, named_instruments
 
 
 def _asked(geneva, *terms: Term) -> Game:
@@ -23,23 +24,22 @@ def test_a_named_red_line_becomes_a_block(geneva):
         geneva, Term(instrument="us_tariff_reciprocal", value=60), Term(instrument="cn_purchases", value=50)
     )
     answer = make_ai("pragmatist", "normal").decide(g.view("china"))
-    assert "purchases" in answer.note.lower()  # China names the line it will not cross
-    g.play(Reject(side="china", note=answer.note))
+    assert "cn_purchases" in named_instruments(answer.reasons, limits_only=True)  # the line it will not cross
+    g.play(Reject(side="china", reasons=answer.reasons))
     v = g.view("us")
     model = build(rules_for(v), v, quality=1, memory_turns=None)
     assert "cn_purchases" in model.blocks
     ins = rules_for(v).instruments["cn_purchases"]
     assert not model.allowed(ins, v.levels["cn_purchases"], 50)
     assert model.allowed(ins, v.levels["cn_purchases"], 20)
-    # an easy AI does not read notes
+    # an easy AI does not read reasons
     assert not build(rules_for(v), v, quality=0, memory_turns=None).blocks
 
 
 def test_an_ai_never_asks_past_a_named_line_again(geneva):
     g = _asked(geneva, Term(instrument="cn_purchases", value=50))
-    g.play(
-        Reject(side="china", note="Rejected: China's purchases of US farm goods and energy — not that far.")
-    )
+    # a reason as a human gives it with a Reject: "too far on" the instrument
+    g.play(Reject(side="china", reasons=(Reason(kind=ReasonKind.TOO_FAR, instrument="cn_purchases"),)))
     offer = make_ai("pragmatist", "hard").decide(g.view("us"))
     for t in getattr(offer, "terms", ()):
         if t.instrument == "cn_purchases":
@@ -83,15 +83,16 @@ def test_a_hardliner_answers_a_breach(geneva):
     orders = make_ai("hardliner", "normal").decide(g.view("us"))
     assert orders.type == "orders"
     assert orders.moves.get("us_tariff_reciprocal", 0) > g.state.levels["us_tariff_reciprocal"]
-    assert orders.note
+    assert orders.reasons and orders.reasons[0].kind == ReasonKind.ANSWER_ESCALATION
 
 
 def _named_purchase_line(geneva):
     """The US asks for $50bn of purchases; China refuses, naming its $30bn line."""
     g = _asked(geneva, Term(instrument="cn_purchases", value=50))
     answer = make_ai("pragmatist", "normal").decide(g.view("china"))
-    assert "$30bn" in answer.note
-    g.play(Reject(side="china", note=answer.note))
+    lines = [r for r in answer.reasons if r.kind == ReasonKind.RED_LINE and r.instrument == "cn_purchases"]
+    assert [r.level for r in lines] == [30.0]
+    g.play(Reject(side="china", reasons=answer.reasons))
     return g
 
 
@@ -121,46 +122,46 @@ def test_the_expert_asks_exactly_up_to_the_line(geneva):
     assert answer.type == "counter" and asked and max(asked) <= 30
 
 
-def _refused_with(geneva, instrument: str, asked: float, note: str):
-    """The US asks ``asked`` of ``instrument``; China refuses with ``note``: (view, rules, expert model)."""
+def _refused_with(geneva, instrument: str, asked: float, *reasons: Reason):
+    """The US asks ``asked`` of ``instrument``; China refuses with ``reasons``: (view, rules, expert model)."""
     g = _asked(geneva, Term(instrument=instrument, value=asked))
-    g.play(Reject(side="china", note=note))
+    g.play(Reject(side="china", reasons=reasons))
     v = g.view("us")
     return v, rules_for(v), build(rules_for(v), v, quality=3, memory_turns=None)
 
 
-def test_a_number_that_is_not_the_line_is_not_read(geneva):
-    # two candidate numbers in the instrument's unit: ambiguous, so no exact line
+def _line(instrument: str, op: str, level: float | None) -> Reason:
+    return Reason(kind=ReasonKind.RED_LINE, instrument=instrument, op=op, level=level, red_line="a_line")
+
+
+def test_two_levels_for_one_line_are_not_read_as_the_line(geneva):
+    # two candidate levels on the instrument: ambiguous, so no exact line
     _v, _rules, model = _refused_with(
-        geneva,
-        "cn_purchases",
-        50,
-        "Rejected: we will not move China's purchases of US farm goods and energy that far — "
-        "not above $20bn, or $40bn at most next year.",
+        geneva, "cn_purchases", 50, _line("cn_purchases", "<=", 20), _line("cn_purchases", "<=", 40)
     )
     assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
 
 
 def test_a_line_off_the_instruments_steps_is_rounded_towards_where_it_is(geneva):
-    v, rules, model = _refused_with(
-        geneva,
-        "cn_tariff_us",
-        0,
-        "Rejected: we will not move China's tariff on US goods that far — not below 12.5% while theirs stays.",
-    )
+    v, rules, model = _refused_with(geneva, "cn_tariff_us", 0, _line("cn_tariff_us", ">=", 12.5))
     ins = rules.instruments["cn_tariff_us"]
     b = model.blocks["cn_tariff_us"]
     assert b.exact and b.safe == 13  # the nearest allowed step above 12.5%
     assert model.allowed(ins, v.levels[ins.id], 13) and not model.allowed(ins, v.levels[ins.id], 12)
 
 
-def test_a_counter_offers_numbers_are_not_read_as_the_line(geneva):
-    _v, _rules, model = _refused_with(
-        geneva,
-        "cn_purchases",
-        50,
-        "Rejected: we will not move China's purchases of US farm goods and energy that far — we cannot "
-        "commit so much; we ask United States to cut the US reciprocal tariff on China to 20% for $40bn "
-        "of purchases (with 2 more terms): it leaves us better off.",
+def test_a_counter_offers_levels_are_not_read_as_the_line(geneva):
+    counter = Reason(
+        kind=ReasonKind.OFFER,
+        terms=(TermRef(instrument="cn_purchases", value=40, before=0),),
+        band="somewhat",
     )
+    _v, _rules, model = _refused_with(geneva, "cn_purchases", 50, _line("cn_purchases", "<=", None), counter)
     assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
+
+
+def test_a_reason_that_names_no_limit_makes_no_block(geneva):
+    # an offer's terms name instruments, but not as the term that decided a refusal
+    counter = Reason(kind=ReasonKind.OFFER, terms=(TermRef(instrument="cn_purchases", value=40, before=0),))
+    _v, _rules, model = _refused_with(geneva, "cn_purchases", 50, counter)
+    assert "cn_purchases" not in model.blocks

@@ -8,6 +8,7 @@ import pytest
 
 from game.ai import LEVELS, STYLES, make_ai
 from game.engine import Accept, Counter, Propose, Reject
+from game.reasons_text import action_text, answer_text, offer_text
 from game.session import Session
 
 EXPLAINED = (Propose, Counter, Accept, Reject)
@@ -37,12 +38,14 @@ def test_games_are_legal_explained_and_end(geneva, us, china):
         assert session.over
         for action in session.game.actions:
             if isinstance(action, EXPLAINED):
-                assert action.note.strip(), action
-                assert action.note.count(". ") == 0 or action.note.endswith("."), action.note
+                assert action.reasons, action
+                assert not action.note  # the AI's reasons are data; the note is for words a person typed
+                words = action_text(geneva, action)
+                assert words.strip() and words.endswith("."), words
         for offer in session.game.state.offers:
-            assert offer.note.strip()
+            assert offer.reasons and offer_text(geneva, offer).strip()
             if offer.status in ("accepted", "rejected", "countered"):
-                assert offer.response_note.strip()
+                assert offer.response_reasons and answer_text(geneva, offer).strip()
 
 
 @pytest.mark.slow  # a game for every style and level

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ai import make_ai
 from game.engine import Game, Propose, Reject, SubmitOrders, Term
+from game.reasons_text import action_text
 
 
 def _opening(geneva):
@@ -49,4 +50,4 @@ def test_every_expert_offer_is_explained(geneva):
     g = _opening(geneva)
     g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
     action = make_ai("conceder", "expert").decide(g.view("china"))
-    assert action.note and action.note.endswith(".")
+    assert action.reasons and action_text(geneva, action).endswith(".")

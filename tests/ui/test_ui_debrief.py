@@ -311,8 +311,10 @@ def test_the_debrief_names_the_side_that_accepted(window, qtbot, human) -> None:
         for bad in BAD_WORDING:
             assert not bad.search(text), (bad.pattern, text)
     # the AI's explanations ("… if the United States will …") read as English too
+    from game.reasons_text import answer_text, offer_text
+
     for o in st.offers:
-        for note in (o.note, o.response_note):
+        for note in (offer_text(window.session.scenario, o), answer_text(window.session.scenario, o)):
             for bad in BAD_WORDING[:3]:
                 assert not bad.search(note), (bad.pattern, note)
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from uitest_driver import GENEVA, play_step, visible_texts, wait_for_human
 
+from game.reasons_text import offer_text
 from game.ui.dialogs import GameConfig
 
 
@@ -26,7 +27,8 @@ def test_whole_geneva_game_against_the_ai(window, qtbot, tmp_path, side, style, 
         play_step(window, qtbot)
         actions += 1
         assert actions < 400, "the game does not end"
-        ai_notes = [o.note for o in window.session.game.state.offers if o.side != side and o.note]
+        sc = window.session.scenario
+        ai_notes = [offer_text(sc, o) for o in window.session.game.state.offers if o.side != side and o.reasons]
         if ai_notes and window.controller.view() is not None:
             history = window.page.table.history.toPlainText()
             notes_seen = notes_seen or any(n in history for n in ai_notes)
@@ -34,7 +36,7 @@ def test_whole_geneva_game_against_the_ai(window, qtbot, tmp_path, side, style, 
     assert state.phase == "over"
     assert state.end_reason is not None
     # the AI explained itself in the history of offers (when it made offers)
-    if any(o.side != side and o.note for o in state.offers):
+    if any(o.side != side and o.reasons for o in state.offers):
         assert notes_seen
     # the debrief took over the window
     qtbot.waitUntil(lambda: window.debrief is not None and window.debrief.isVisible(), timeout=10_000)

@@ -223,10 +223,12 @@ def test_the_ai_explains_its_answer_at_the_top(window, qtbot):
     ready(window, qtbot)
     offer = window.session.game.state.offers[0]
     assert offer.status in ("rejected", "countered")
-    assert offer.response_note
+    assert offer.response_reasons
     t = table(window)
-    reason = offer.response_note.split(";")[0].split(": ", 1)[1]  # after "Rejected: "
-    assert t.result.isVisible() and f"Why: {reason[:1].upper()}{reason[1:40]}" in plain(t.result)
+    from game.reasons_text import answer_text
+
+    reason = answer_text(window.session.scenario, offer, "en", head=False)  # the refusal, not the counter
+    assert t.result.isVisible() and f"Why: {reason[:40]}" in plain(t.result)
     assert "China" in plain(t.result)
     assert window.statusBar().currentMessage().startswith("China ")
 
@@ -381,14 +383,14 @@ def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_languag
         assert not window.session.game.state.offers
 
 
-def test_an_ai_note_says_levels_in_words():
-    from game.ai import explain
+def test_an_ai_reason_says_levels_in_words():
+    from game.reasons_text import level_words, stays
     from game.scenario.loader import load_scenario
 
     sc = load_scenario(GENEVA)
     chips = sc.instrument("us_chip_controls")
-    assert explain.fmt_level(chips, 1.0) == "in force" and explain.stays(chips, 1.0) == "stays in force"
-    assert explain.stays(sc.instrument("cn_tariff_us"), 125.0) == "stays at 125%"
+    assert level_words(chips, 1.0, "en") == "in force" and stays(chips, 1.0, "en") == "stays in force"
+    assert stays(sc.instrument("cn_tariff_us"), 125.0, "en") == "stays at 125%"
 
 
 # ------------------------------------------------------------------- another scenario

@@ -18,6 +18,7 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.errors import IllegalAction
+from game.engine.reasons import of_part
 from game.engine.rules.base import _clip
 from game.engine.rules.constants import APPROVAL_AGREEMENT, TRUST_AGREEMENT
 from game.engine.rules.resolution import ResolutionRules
@@ -80,6 +81,7 @@ class TableRules(ResolutionRules):
             ss.statement = action.statement
             ss.message = action.message
             ss.order_note = action.note
+            ss.order_reasons = action.reasons
             if all(state.sides[s].orders is not None for s in self.sides):
                 if state.turn < self.scenario.end.table_from_turn:
                     self._resolve(state)  # Rule 3.0: the table is not open yet; orders only
@@ -95,6 +97,7 @@ class TableRules(ResolutionRules):
                 prev = _offer_on_table(state)
                 prev.status = "countered"
                 prev.response_note = action.note
+                prev.response_reasons = of_part(action.reasons, "answer")  # why not theirs
             offer = Offer(
                 id=len(state.offers),
                 turn=state.turn,
@@ -102,6 +105,7 @@ class TableRules(ResolutionRules):
                 terms=tuple(action.terms),
                 message=action.message,
                 note=action.note,
+                reasons=of_part(action.reasons, "offer") if isinstance(action, Counter) else action.reasons,
             )
             state.offers.append(offer)
             state.pending_offer = offer.id
@@ -112,6 +116,7 @@ class TableRules(ResolutionRules):
             offer = _offer_on_table(state)
             offer.status = "rejected"
             offer.response_note = action.note
+            offer.response_reasons = action.reasons
             state.pending_offer = None
             if state.exchanges_used >= self.scenario.end.exchanges_per_turn:
                 self._resolve(state)
@@ -122,6 +127,7 @@ class TableRules(ResolutionRules):
             offer = _offer_on_table(state)
             offer.status = "accepted"
             offer.response_note = action.note
+            offer.response_reasons = action.reasons
             state.pending_offer = None
             self._sign(state, offer)
             self._resolve(state)

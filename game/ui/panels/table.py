@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Accept, Action, Counter, Propose, Reject, Term
+from game.reasons_text import action_text, answer_text, offer_text
 from game.scenario.models import Scenario, tr
 from game.text import (
     METER_DECIMALS,
@@ -570,8 +571,9 @@ class TablePanel(QWidget):
         out += self._deal_words(ctx, terms)
         if offer.message:  # type: ignore[attr-defined]
             out += f"<p>“{html.escape(offer.message)}”</p>"  # type: ignore[attr-defined]
-        if offer.note:  # type: ignore[attr-defined]
-            out += f"<p><i>{html.escape(offer.note)}</i></p>"  # type: ignore[attr-defined]
+        why = offer_text(ctx.scenario, offer, ctx.lang)  # type: ignore[arg-type]
+        if why:
+            out += f"<p><i>{html.escape(why)}</i></p>"
         return out
 
     def _deal_words(self, ctx: Ctx, terms: Sequence[Term]) -> str:
@@ -635,10 +637,8 @@ class TablePanel(QWidget):
             if ag is not None and ag.comprehensive:
                 body += " <b>★ " + html.escape(self.tr("It is a comprehensive deal.")) + "</b>"
             body += self._lines_html(ctx, o.terms, levels_at(ctx.view, o.turn))  # type: ignore[attr-defined]
-        # a counter-offer's note runs on with the new offer (shown in its own card): keep the reason
-        note = re.split(r";\s*we (?:offer|ask|would)\b", o.response_note)[0].strip()  # type: ignore[attr-defined]
-        note = re.sub(r"^(?:Rejected|Accepted):\s*", "", note)  # the head already says so
-        note = note[:1].upper() + note[1:]
+        # the reason only (a counter-offer is shown in its own card; the head says the answer)
+        note = answer_text(ctx.scenario, o, ctx.lang, head=False)  # type: ignore[arg-type]
         if note:
             body += "<br/>" + html.escape(self.tr("Why:")) + f" <i>{html.escape(note)}</i>"
         self.result.setText(body)
@@ -685,10 +685,11 @@ class TablePanel(QWidget):
             extra = []
             if o.message:
                 extra.append(f"“{html.escape(o.message)}”")
-            if o.note:
-                extra.append(f"<i>{html.escape(o.note)}</i>")
-            if o.response_note:
-                extra.append("↳ <i>" + html.escape(o.response_note) + "</i>")
+            why, answer = offer_text(sc, o, lang), answer_text(sc, o, lang)
+            if why:
+                extra.append(f"<i>{html.escape(why)}</i>")
+            if answer:
+                extra.append("↳ <i>" + html.escape(answer) + "</i>")
             if extra:
                 p += "<p style='margin-top:0px; margin-bottom:8px'>" + "<br/>".join(extra) + "</p>"
             parts.append(p)
@@ -844,7 +845,7 @@ class TablePanel(QWidget):
             self.advice_text.clear()
             return
         body = self._lines_html(ctx, terms, ctx.view.levels) + self._deal_words(ctx, terms)
-        note = getattr(action, "note", "")
+        note = action_text(ctx.scenario, action, ctx.lang, own=True)  # the advisers speak to their own side
         if note:
             body += f"<p><i>{html.escape(note)}</i></p>"
         self.advice_text.setText(body)
