@@ -324,11 +324,11 @@ def test_closing_an_untouched_copy_does_not_ask_but_an_edited_one_does(window, q
     qtbot.waitExposed(ed)
     assert ed.path is None and ed.suggested_path is not None and not ed.modified
     assert "*" not in ed.windowTitle()
-    when_dialog(QMessageBox, answer(QMessageBox.StandardButton.Discard), tries=20)
+    watch = when_dialog(QMessageBox, answer(QMessageBox.StandardButton.Discard), tries=20)
     ed.close()
     # (close() would have shown the question before returning; the watcher runs out before the next)
-    qtbot.wait(600)
-    assert asked == []
+    qtbot.waitUntil(watch.finished, timeout=30_000)
+    assert asked == [] and not watch.acted
     assert not _alive(ed) or not ed.isVisible()  # closed at once
 
     # the same copy, edited: closing asks (and Cancel keeps the editor open)

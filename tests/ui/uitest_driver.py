@@ -186,23 +186,41 @@ def leaks(win, scenario, other: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ message boxes
-def when_dialog(cls, act, *, seen: list | None = None, tries: int = 200, match=None) -> None:
+class DialogWatch:
+    """A :func:`when_dialog` poller: :meth:`finished` once it has acted or run out of tries."""
+
+    def __init__(self) -> None:
+        self.acted = False
+        self.over = False
+
+    def finished(self) -> bool:
+        return self.over
+
+
+def when_dialog(cls, act, *, seen: list | None = None, tries: int = 200, match=None) -> DialogWatch:
     """When a dialog of class ``cls`` (for which ``match(dialog)`` holds, if given) shows, note
-    its title in ``seen`` and do ``act(dialog)`` (as a person would)."""
+    its title in ``seen`` and do ``act(dialog)`` (as a person would). Polls ``tries`` times,
+    25 ms apart; the watch it returns says when it is done (to wait for it, not for a time)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    watch = DialogWatch()
 
     def poll(left: int) -> None:
         for w in QApplication.topLevelWidgets():
             if isinstance(w, cls) and w.isVisible() and (match is None or match(w)):
                 if seen is not None:
                     seen.append(w.windowTitle())
+                watch.acted = watch.over = True
                 act(w)
                 return
         if left > 0:
             QTimer.singleShot(25, lambda: poll(left - 1))
+        else:
+            watch.over = True
 
     QTimer.singleShot(0, lambda: poll(tries))
+    return watch
 
 
 def answer_box(button_name: str, *, box_name: str = "", seen: list | None = None, tries: int = 200) -> None:
