@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,15 +48,17 @@ class Panels(TrContext):
     """The translation context of this module's words."""
 
 
-def _clear_layout(layout: QVBoxLayout | QGridLayout) -> None:
+def _clear_layout(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:  # never while count() > 0
+            break
         w = item.widget()
         if w is not None:
             w.hide()
             w.deleteLater()
-        elif item.layout() is not None:
-            _clear_layout(item.layout())  # type: ignore[arg-type]
+        elif (inner := item.layout()) is not None:
+            _clear_layout(inner)
 
 
 def scenario_key(ctx: Ctx) -> tuple[object, ...]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.scoring import credit, objective_value
-from game.scenario.models import tr
+from game.scenario.models import Objective, tr
 from game.text import (
     format_level,
     format_meter,
@@ -149,10 +149,10 @@ class BriefingPanel(QScrollArea):
             value = objective_value(obj, v.levels, v.meters, v.shared)
             c = item.credit if item else credit(obj, value)
 
-            def fmt(x: float, obj: object = obj) -> str:
-                if obj.instrument:  # type: ignore[attr-defined]
-                    return format_level(sc, obj.instrument, x, lang)  # type: ignore[attr-defined]
-                return format_meter(obj.meter or "", x)  # type: ignore[attr-defined]
+            def fmt(x: float, obj: Objective = obj) -> str:
+                if obj.instrument:
+                    return format_level(sc, obj.instrument, x, lang)
+                return format_meter(obj.meter or "", x)
 
             g["obj:" + obj.id].set(
                 c,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import View
+from game.engine.state import TurnRecord
 from game.text import (
     METER_DECIMALS,
     METER_GOOD_DIRECTION,
@@ -52,10 +53,10 @@ def why_text(v: View, key: str, meter: str, side: str | None, lang: str) -> str:
     if not hist:
         return f"{label} — {who}"
 
-    def value(rec: object) -> float | None:
+    def value(rec: TurnRecord) -> float | None:
         if side is None:
-            return rec.shared.get(meter)  # type: ignore[attr-defined]
-        return rec.meters.get(side, {}).get(meter)  # type: ignore[attr-defined]
+            return rec.shared.get(meter)
+        return rec.meters.get(side, {}).get(meter)
 
     now = value(hist[-1])
     before = value(hist[-2]) if len(hist) >= 2 else None
@@ -242,7 +243,7 @@ class NewsPanel(QWidget):
         self.card.body.addWidget(self.list)
 
     def clear(self) -> None:
-        self._key = None
+        self._key: tuple[object, ...] | None = None
         self.list.clear()
 
     def render(self, ctx: Ctx) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import SubmitOrders
-from game.engine.actions import STATEMENTS
+from game.engine.actions import STATEMENTS, Statement
 from game.engine.breach import BreachForecast, order_breaches
 from game.scenario.models import tr
 from game.text import (
@@ -223,8 +223,9 @@ class OrdersPanel(QWidget):
                 out[iid] = val
         return out
 
-    def statement_value(self) -> str:
-        return str(self.statement.currentData() or "none")
+    def statement_value(self) -> Statement:
+        data = self.statement.currentData()  # one of STATEMENTS (see render), or None
+        return next((s for s in STATEMENTS if s == data), "none")
 
     def action(self) -> SubmitOrders | None:
         if self.ctx is None:
@@ -232,7 +233,7 @@ class OrdersPanel(QWidget):
         return SubmitOrders(
             side=self.ctx.view.side,
             moves=self.moves(),
-            statement=self.statement_value(),  # type: ignore[arg-type]
+            statement=self.statement_value(),
             message=self.message.text().strip(),
         )
 
