@@ -73,7 +73,12 @@ class _Shocks:
 
 
 def _clip(value: float, meter: str) -> float:
-    lo, hi = METER_RANGES[meter]
+    return _clip_to(value, METER_RANGES[meter])
+
+
+def _clip_to(value: float, bounds: tuple[float, float]) -> float:
+    """``value`` within ``bounds`` (a meter's range), rounded; the lowest if it is not finite."""
+    lo, hi = bounds
     if not math.isfinite(value):
         value = lo
     return _round(min(hi, max(lo, value)))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from game import economy as eco
-from game.engine.rules.base import _clip, _round, _Shocks
+from game.engine.rules.base import _clip, _clip_to, _round, _Shocks
 from game.engine.rules.constants import (
     APPROVAL_STATEMENT,
     CAPITAL_BREACH,
@@ -260,16 +260,16 @@ class ResolutionRules(EventRules):
                 max(ss.faction_pressure_pct * 0.8, lost_pct * FACTION_SENSITIVITY), "faction_pressure_pct"
             )
             state.meters[s] = {
-                spec.id: _clip(
+                spec.id: _clip_to(
                     spec.economy.read(m, 0, r, o) if spec.economy is not None else getattr(ss, spec.id),
-                    spec.id,
+                    spec.range,
                 )
                 for spec in meter_registry.all_meters()
                 if spec.scope == "side"
             }
         state.shared = {
-            spec.id: _clip(
-                spec.economy.read(m, 0) if spec.economy is not None else getattr(state, spec.id), spec.id
+            spec.id: _clip_to(
+                spec.economy.read(m, 0) if spec.economy is not None else getattr(state, spec.id), spec.range
             )
             for spec in meter_registry.all_meters()
             if spec.scope == "shared"
