@@ -215,7 +215,7 @@ def test_replay_without_step_still_checks_a_running_hot_seat_game(capsys, runnin
 def test_replay_step_reveal_secrets_shows_it(capsys, running_hot_seat):
     code, out, err = run(capsys, "replay", str(running_hot_seat), "--step", "--reveal-secrets")
     assert code == 0, err
-    assert "United States orders: US reciprocal tariff on China → 115; firm statement" in out
+    assert "United States orders: US reciprocal tariff on China → 115; a firm statement" in out
     assert "hot-seat" not in err
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError, load_scenario_or_report
 from game.cli.parser import build_parser
+from game.i18n import t
 
 __all__ = [
     "EXIT_OK",
@@ -34,6 +35,7 @@ __all__ = [
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_in(argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -45,13 +47,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UsageError as err:
-        print(f"tariff-talks: error: {err}", file=sys.stderr)
+        print("tariff-talks: " + t(lang, "error: {error}", error=err), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        print("\n" + t(lang, "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` of a command line, before (or without) parsing it: the language of the
+    messages about the command line itself."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -84,4 +97,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         from game.cli.tournament import tournament_command
 
         return tournament_command(args)
-    raise UsageError(f"unknown command {cmd!r}")
+    raise UsageError(t(args.lang, "unknown command {command!r}", command=cmd))

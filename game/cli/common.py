@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from game.i18n import t
 from game.resources import default_scenario_path
 
 if TYPE_CHECKING:
@@ -43,11 +44,12 @@ def load_scenario_or_report(path: Path | None, err: TextIO | None = None) -> Sce
         return None
 
 
-def progress_bar(done: int, total: int, stream: TextIO | None = None) -> None:
+def progress_bar(done: int, total: int, stream: TextIO | None = None, lang: str | None = None) -> None:
     """A one-line progress bar on stderr: ``[#####.....] 3/10 games``."""
     out = stream or sys.stderr
     width = 30
     filled = int(width * done / total)
     end = "\n" if done == total else ""
-    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games{end}")
+    games = t(lang, "{done}/{total} games", done=done, total=total)
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {games}{end}")
     out.flush()

@@ -7,11 +7,13 @@ import datetime as dt
 import json
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report
+from game.i18n import t
 
 
 def forecast_command(args: argparse.Namespace) -> int:
     from game.forecast import forecast
 
+    lang = args.lang or "en"
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
@@ -20,7 +22,9 @@ def forecast_command(args: argparse.Namespace) -> int:
         try:
             date = dt.date.fromisoformat(args.date)
         except ValueError:
-            raise UsageError(f"--date {args.date!r} is not a date: use YYYY-MM-DD") from None
+            raise UsageError(
+                t(lang, "--date {date!r} is not a date: use YYYY-MM-DD", date=args.date)
+            ) from None
     try:
         result = forecast(scenario, date=date, turn=args.turn)
     except ValueError as err:
@@ -28,12 +32,16 @@ def forecast_command(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"Forecast for {result['date']} (turn {result['turn']}):")
-        print(f"  world growth {result['world']['growth_pct']:.2f}%")
+        print(t(lang, "Forecast for {date} (turn {turn}):", date=result["date"], turn=result["turn"]))
+        print("  " + t(lang, "world growth {growth}%", growth=f"{result['world']['growth_pct']:.2f}"))
         for region in ("us", "china"):
             r = result[region]
-            print(
-                f"  {region:<6} growth {r['growth_pct']:.2f}%  recession {r['recession_prob_pct']:.1f}%  "
-                f"inflation {r['inflation_pct']:.2f}%"
+            line = t(
+                lang,
+                "growth {growth}%  recession {recession}%  inflation {inflation}%",
+                growth=f"{r['growth_pct']:.2f}",
+                recession=f"{r['recession_prob_pct']:.1f}",
+                inflation=f"{r['inflation_pct']:.2f}",
             )
+            print(f"  {region:<6} {line}")
     return EXIT_OK

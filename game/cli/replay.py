@@ -37,6 +37,7 @@ from game.engine import (
     Term,
     WalkOut,
 )
+from game.i18n import nt, pt, t
 from game.saves.checkpoints import replay_checked
 from game.saves.errors import SaveError
 from game.saves.files import _scenario_from_doc, _short, decode_actions, read_document
@@ -54,65 +55,90 @@ _METERS = (
 _SHARED = ("world_growth_pct", "uncertainty_index", "trust_pct")
 
 
-def _terms(scenario: Scenario, terms: tuple[Term, ...]) -> str:
+def _terms(scenario: Scenario, terms: tuple[Term, ...], lang: str = "en") -> str:
     from game.text import instrument_name
 
     parts = []
-    for t in terms:
-        dur = f" for {t.duration_turns} turns" if t.duration_turns else ""
-        parts.append(f"{instrument_name(scenario, t.instrument)} {t.value:g}{dur}")
-    return "; ".join(parts)
+    for term in terms:
+        name = instrument_name(scenario, term.instrument, lang)
+        value = format(term.value, "g")
+        if term.duration_turns:
+            n = term.duration_turns
+            parts.append(
+                nt(
+                    lang,
+                    "{instrument} {value} for {n} turn",
+                    "{instrument} {value} for {n} turns",
+                    n,
+                    instrument=name,
+                    value=value,
+                    n=n,
+                )
+            )
+        else:
+            parts.append(f"{name} {value}")
+    return pt(lang, "terms", "; ").join(parts)
 
 
-def describe_action(scenario: Scenario, a: Action) -> str:
+def describe_action(scenario: Scenario, a: Action, lang: str = "en") -> str:
     """One line for an action, as a spectator would read it."""
-    from game.text import instrument_name, side_name
+    from game.text import STATEMENT_WORDS, instrument_name, side_name
 
-    who = side_name(scenario, a.side)
+    who = side_name(scenario, a.side, lang)
     if isinstance(a, SubmitOrders):
-        moves = ", ".join(f"{instrument_name(scenario, i)} → {v:g}" for i, v in a.moves.items()) or "no moves"
-        st = f"; {a.statement} statement" if a.statement != "none" else ""
-        return f"{who} orders: {moves}{st}"
+        moves = pt(lang, "list", ", ").join(
+            f"{instrument_name(scenario, i, lang)} → {v:g}" for i, v in a.moves.items()
+        ) or t(lang, "no moves")
+        if a.statement != "none":
+            statement = t(lang, STATEMENT_WORDS.get(a.statement, a.statement))
+            return t(
+                lang,
+                "{side} orders: {moves}; {statement}",
+                side=who,
+                moves=moves,
+                statement=statement,
+            )
+        return t(lang, "{side} orders: {moves}", side=who, moves=moves)
     if isinstance(a, Propose):
-        return f"{who} proposes: {_terms(scenario, a.terms)}"
+        return t(lang, "{side} proposes: {terms}", side=who, terms=_terms(scenario, a.terms, lang))
     if isinstance(a, Counter):
-        return f"{who} counters: {_terms(scenario, a.terms)}"
+        return t(lang, "{side} counters: {terms}", side=who, terms=_terms(scenario, a.terms, lang))
     if isinstance(a, Accept):
-        return f"{who} accepts"
+        return t(lang, "{side} accepts", side=who)
     if isinstance(a, Reject):
-        return f"{who} rejects"
+        return t(lang, "{side} rejects", side=who)
     if isinstance(a, EndTalks):
-        return f"{who} ends the talks for this turn"
+        return t(lang, "{side} ends the talks for this turn", side=who)
     if isinstance(a, WalkOut):
-        return f"{who} walks out"
+        return t(lang, "{side} walks out", side=who)
     return f"{who} {a.type}"
 
 
-def _print_turn_end(game: Game, turn: int, news_from: int, out: TextIO) -> int:
+def _print_turn_end(game: Game, turn: int, news_from: int, out: TextIO, lang: str = "en") -> int:
     from game.text import describe_news, meter_label, side_name
 
     st = game.state
     sc = game.scenario
     for item in st.news[news_from:]:
         if item.kind != "event":
-            print(f"    news: {describe_news(sc, item)}", file=out)
+            print("    " + t(lang, "news: {news}", news=describe_news(sc, item, lang)), file=out)
     rec = st.history[-1]
     for s in sc.side_ids:
         ms = ", ".join(
-            f"{meter_label(m)} {rec.meters[s][m]:.1f}" for m in _METERS if m in rec.meters.get(s, {})
+            f"{meter_label(m, lang)} {rec.meters[s][m]:.1f}" for m in _METERS if m in rec.meters.get(s, {})
         )
-        print(f"    {side_name(sc, s)}: {ms}", file=out)
-    shared = ", ".join(f"{meter_label(m)} {rec.shared[m]:.1f}" for m in _SHARED if m in rec.shared)
-    print(f"    world: {shared}", file=out)
+        print(f"    {side_name(sc, s, lang)}: {ms}", file=out)
+    shared = ", ".join(f"{meter_label(m, lang)} {rec.shared[m]:.1f}" for m in _SHARED if m in rec.shared)
+    print("    " + t(lang, "world: {meters}", meters=shared), file=out)
     return len(st.news)
 
 
-def _print_events(game: Game, news_from: int, out: TextIO) -> int:
+def _print_events(game: Game, news_from: int, out: TextIO, lang: str = "en") -> int:
     from game.text import describe_news
 
     for item in game.state.news[news_from:]:
         if item.kind == "event":
-            print(f"    event: {describe_news(game.scenario, item)}", file=out)
+            print("    " + t(lang, "event: {news}", news=describe_news(game.scenario, item, lang)), file=out)
     return len(game.state.news)
 
 
@@ -133,21 +159,36 @@ def _played(scenario: Scenario, seed: int, actions: Sequence[Action]) -> Game | 
     return game
 
 
-def secrets_warning(path: Path, scenario: Scenario, seats: Mapping[str, str], turn: int) -> str:
+def secrets_warning(
+    path: Path, scenario: Scenario, seats: Mapping[str, str], turn: int, lang: str = "en"
+) -> str:
     """What ``--step`` would reveal of a running hot-seat game, and how to go on."""
     from game.text import side_name
 
-    people = " and ".join(side_name(scenario, s) for s in human_sides(seats))
-    return (
-        f"tariff-talks replay: {path} is a hot-seat game still in progress (turn {turn}; "
-        f"{people} are both played by people).\n"
-        "  --step would reveal both delegations' secrets: every side's orders and statements, "
-        "including this turn's not yet resolved, the offers, and each side's political capital.\n"
-        "  Finish the game first, or, if both delegations agree, add --reveal-secrets."
+    sides = [side_name(scenario, s, lang) for s in human_sides(seats)]
+    people = t(lang, "{items} and {last}", items=pt(lang, "list", ", ").join(sides[:-1]), last=sides[-1])
+    return "\n".join(
+        (
+            "tariff-talks replay: "
+            + t(
+                lang,
+                "{path} is a hot-seat game still in progress (turn {turn}; {people} are both played by people).",
+                path=path,
+                turn=turn,
+                people=people,
+            ),
+            "  "
+            + t(
+                lang,
+                "--step would reveal both delegations' secrets: every side's orders and statements, "
+                "including this turn's not yet resolved, the offers, and each side's political capital.",
+            ),
+            "  " + t(lang, "Finish the game first, or, if both delegations agree, add --reveal-secrets."),
+        )
     )
 
 
-def _asked_to_reveal(stdin: TextIO, err: TextIO) -> bool:
+def _asked_to_reveal(stdin: TextIO, err: TextIO, lang: str = "en") -> bool:
     """On a terminal, ask; elsewhere (a script, CI) the answer is no."""
     try:
         interactive = bool(stdin.isatty())
@@ -155,7 +196,7 @@ def _asked_to_reveal(stdin: TextIO, err: TextIO) -> bool:
         interactive = False
     if not interactive:
         return False
-    err.write("  Type 'reveal' to continue (anything else stops): ")
+    err.write("  " + t(lang, "Type 'reveal' to continue (anything else stops): "))
     err.flush()
     try:
         answer = stdin.readline()
@@ -173,6 +214,7 @@ def run_replay(
     out: TextIO | None = None,
     err: TextIO | None = None,
     stdin: TextIO | None = None,
+    lang: str = "en",
 ) -> int:
     """Replay the save at ``path``; return the exit code (0 ok, 1 a problem).
 
@@ -206,9 +248,9 @@ def run_replay(
         played = _played(scenario, doc.seed, actions)
         if keeps_secrets(len(human_sides(doc.seats)), played is not None and played.over):
             turn = played.state.turn if played is not None else (doc.meta.turn if doc.meta else 1)
-            print(secrets_warning(p, scenario, doc.seats, turn), file=err)
-            if not _asked_to_reveal(stdin, err):
-                print("tariff-talks replay: nothing shown.", file=err)
+            print(secrets_warning(p, scenario, doc.seats, turn, lang), file=err)
+            if not _asked_to_reveal(stdin, err, lang):
+                print("tariff-talks replay: " + t(lang, "nothing shown."), file=err)
                 return EXIT_PROBLEM
 
     news_at = 0
@@ -216,22 +258,31 @@ def run_replay(
 
     def on_action(i: int, a: Action, game: Game) -> None:
         nonlocal news_at
-        print(f"  {i + 1:>4}. {describe_action(game.scenario, a)}", file=out)
+        print(f"  {i + 1:>4}. {describe_action(game.scenario, a, lang)}", file=out)
         st = game.state
         if st.turn != state["turn"] or st.phase == "over":
             resolved = state["turn"]
-            print(f"  — turn {resolved} resolves —", file=out)
-            news_at = _print_turn_end(game, resolved, news_at, out)
+            print("  — " + t(lang, "turn {turn} resolves", turn=resolved) + " —", file=out)
+            news_at = _print_turn_end(game, resolved, news_at, out, lang)
             if st.phase != "over":
-                print(f"Turn {st.turn}", file=out)
-                news_at = _print_events(game, news_at, out)
+                print(t(lang, "Turn {turn}", turn=st.turn), file=out)
+                news_at = _print_events(game, news_at, out, lang)
             state["turn"] = st.turn
 
     if step:
         g0 = Game(scenario, doc.seed)
-        print(f"{scenario.meta.id} (version {scenario.meta.version}), seed {doc.seed}", file=out)
-        print("Turn 1", file=out)
-        news_at = _print_events(g0, 0, out)
+        print(
+            t(
+                lang,
+                "{scenario} (version {version}), seed {seed}",
+                scenario=scenario.meta.id,
+                version=scenario.meta.version,
+                seed=doc.seed,
+            ),
+            file=out,
+        )
+        print(t(lang, "Turn {turn}", turn=1), file=out)
+        news_at = _print_events(g0, 0, out, lang)
     try:
         game, divergence = replay_checked(
             scenario, doc.seed, actions, doc.checkpoints, on_action=on_action if step else None
@@ -249,7 +300,17 @@ def run_replay(
         return EXIT_PROBLEM
     final = game.state_hash()
     if step and game.over:
-        print(f"Game over: {game.state.end_reason}; outcome {game.outcome().id}", file=out)
+        from game.text import end_reason_label
+
+        print(
+            t(
+                lang,
+                "Game over: {reason}; outcome {outcome}",
+                reason=end_reason_label(game.state.end_reason, lang),
+                outcome=game.outcome().id,
+            ),
+            file=out,
+        )
     if divergence is not None:
         print(f"tariff-talks replay: {p}: MISMATCH: {divergence.describe()}", file=err)
         print(f"  expected {divergence.expected}\n  replayed {divergence.actual}", file=err)
@@ -276,5 +337,9 @@ def run_replay(
 
 def replay_command(args: argparse.Namespace) -> int:
     return run_replay(
-        args.file, step=args.step, scenario_path=args.scenario, reveal_secrets=args.reveal_secrets
+        args.file,
+        step=args.step,
+        scenario_path=args.scenario,
+        reveal_secrets=args.reveal_secrets,
+        lang=args.lang or "en",
     )

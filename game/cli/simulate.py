@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
+from game.i18n import pt, t
 from game.resources import default_scenario_path
 
 
@@ -55,7 +56,7 @@ def simulate_command(args: argparse.Namespace) -> int:
 
     lang = args.lang or "en"
     if args.games < 1:
-        raise UsageError("--games must be at least 1")
+        raise UsageError(t(lang, "--games must be at least 1"))
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
@@ -63,9 +64,9 @@ def simulate_command(args: argparse.Namespace) -> int:
     specs = {a: args.us, b: args.china}
     humans = [s for s, spec in specs.items() if spec == "human"]
     if humans and args.games > 1:
-        raise UsageError("a human seat plays one game at a time: drop --games")
+        raise UsageError(t(lang, "a human seat plays one game at a time: drop --games"))
     if humans and not sys.stdin.isatty() and args.json:
-        raise UsageError("--json is for AI-only games")
+        raise UsageError(t(lang, "--json is for AI-only games"))
     progress = args.games > 1 and not humans
     session = None
     for k in range(args.games):
@@ -74,17 +75,17 @@ def simulate_command(args: argparse.Namespace) -> int:
         try:
             session.play_to_end()
         except QuitGame:
-            print("\nYou left the table; the game was not finished.", file=sys.stderr)
+            print("\n" + t(lang, "You left the table; the game was not finished."), file=sys.stderr)
             return EXIT_OK
         summary = game_summary(session)
         if args.json:
             print(json.dumps(summary, sort_keys=True, ensure_ascii=False), flush=True)
         elif not humans:
-            _print_summary(summary)
+            _print_summary(summary, lang)
         if humans:
             _print_debrief(session, lang)
         if progress:
-            progress_bar(k + 1, args.games)
+            progress_bar(k + 1, args.games, lang=lang)
     if args.save is not None and session is not None:
         from game.saves import SaveError, save_game
 
@@ -99,26 +100,52 @@ def simulate_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_summary(s: dict[str, Any]) -> None:
+def _print_summary(s: dict[str, Any], lang: str = "en") -> None:
     scores = ", ".join(f"{k} {v:.1f}" for k, v in s["scores"].items())
-    print(f"seed {s['seed']}: {s['outcome']} after {s['turns']} turns ({s['end_reason']}); scores {scores}")
+    print(
+        t(
+            lang,
+            "seed {seed}: {outcome} after {turns} turns ({reason}); scores {scores}",
+            seed=s["seed"],
+            outcome=s["outcome"],
+            turns=s["turns"],
+            reason=s["end_reason"],  # ids, like the outcome: the line is also read by scripts
+            scores=scores,
+        )
+    )
 
 
 def _print_debrief(session: Any, lang: str) -> None:
     from game.scenario.models import tr
+    from game.text import end_reason_label, side_name
 
     game = session.game
     tier = game.outcome()
     print("=" * 72)
-    print(f"Outcome: {tr(tier.name, lang)} — {game.state.end_reason}")
+    reason = end_reason_label(game.state.end_reason, lang)
+    print(t(lang, "Outcome: {outcome} — {reason}", outcome=tr(tier.name, lang), reason=reason))
     for s in game.scenario.side_ids:
         sc = game.score(s)
-        print(f"{s}: score {sc.total:.1f} (walk-away {sc.walk_away:g})")
-        for item in sc.items:
-            print(
-                f"   {item.id:<18} value {item.value:>9.2f}  credit {item.credit * 100:5.0f}%  +{item.points:.1f}"
+        print(
+            t(
+                lang,
+                "{side}: score {score} (walk-away {walk_away})",
+                side=side_name(game.scenario, s, lang),
+                score=f"{sc.total:.1f}",
+                walk_away=f"{sc.walk_away:g}",
             )
+        )
+        for item in sc.items:
+            line = t(
+                lang,
+                "value {value}  credit {credit}%  +{points}",
+                value=f"{item.value:>9.2f}",
+                credit=f"{item.credit * 100:5.0f}",
+                points=f"{item.points:.1f}",
+            )
+            print(f"   {item.id:<18} {line}")
         rl = game.scenario.briefings[s].red_lines
         if rl:
-            print("   red lines: " + "; ".join(tr(r.text, lang) for r in rl))
+            lines = pt(lang, "list", "; ").join(tr(r.text, lang) for r in rl)
+            print("   " + t(lang, "red lines: {lines}", lines=lines))
     print("=" * 72)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
+from game.i18n import t
 
 
 def tournament_command(args: argparse.Namespace) -> int:
@@ -18,14 +19,15 @@ def tournament_command(args: argparse.Namespace) -> int:
     from game.ai import LEVELS, STYLES
     from game.ai.tournament import run_tournament
 
+    lang = args.lang or "en"
     games = int(args.games)
     if games < 1:
-        raise UsageError("--games must be at least 1")
+        raise UsageError(t(lang, "--games must be at least 1"))
     jobs = args.jobs
     if jobs is not None and jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    styles = _choices(args.styles, list(STYLES), "style")
-    levels = _choices(args.levels, list(LEVELS), "level")
+        raise UsageError(t(lang, "--jobs must be at least 1"))
+    styles = _choices(args.styles, list(STYLES), "--styles", lang)
+    levels = _choices(args.levels, list(LEVELS), "--levels", lang)
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
@@ -45,18 +47,26 @@ def tournament_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _choices(raw: str | None, allowed: list[str], what: str) -> list[str]:
+def _choices(raw: str | None, allowed: list[str], flag: str, lang: str = "en") -> list[str]:
     if raw is None:
         return allowed
     picked = [x.strip() for x in raw.split(",") if x.strip()]
     bad = [x for x in picked if x not in allowed]
     if bad or not picked:
-        raise UsageError(f"unknown {what} {', '.join(bad) or raw!r}: choose from {', '.join(allowed)}")
+        raise UsageError(
+            t(
+                lang,
+                "{flag}: unknown {names}: choose from {allowed}",
+                flag=flag,
+                names=", ".join(bad) or repr(raw),
+                allowed=", ".join(allowed),
+            )
+        )
     return list(dict.fromkeys(picked))
 
 
 def format_report(summary: dict, sides: Sequence[str]) -> str:
-    """The tournament's tables as text."""
+    """The tournament's tables as text (English: a report for the AI's developers, like the lint's)."""
     lines = [
         f"Tournament on {summary['scenario']}: {len(summary['entrants'])} entrants, "
         f"{summary['games_per_pairing']} game(s) per pairing and side order, seed {summary['seed']}",
