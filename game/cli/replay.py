@@ -38,21 +38,12 @@ from game.engine import (
     WalkOut,
 )
 from game.i18n import nt, pt, t
+from game.registry import meters as meter_registry
 from game.saves.checkpoints import replay_checked
 from game.saves.errors import SaveError
 from game.saves.files import _scenario_from_doc, _short, decode_actions, read_document
 from game.scenario.models import Scenario
 from game.session import is_human_label, keeps_secrets
-
-_METERS = (
-    "growth_pct",
-    "recession_prob_pct",
-    "inflation_pct",
-    "exports_bn",
-    "approval_pct",
-    "political_capital",
-)
-_SHARED = ("world_growth_pct", "uncertainty_index", "trust_pct")
 
 
 def _terms(scenario: Scenario, terms: tuple[Term, ...], lang: str = "en") -> str:
@@ -123,12 +114,18 @@ def _print_turn_end(game: Game, turn: int, news_from: int, out: TextIO, lang: st
         if item.kind != "event":
             print("    " + t(lang, "news: {news}", news=describe_news(sc, item, lang)), file=out)
     rec = st.history[-1]
-    for s in sc.side_ids:
+    for s in sc.side_ids:  # every meter of the registry (the turn's record has them all)
         ms = ", ".join(
-            f"{meter_label(m, lang)} {rec.meters[s][m]:.1f}" for m in _METERS if m in rec.meters.get(s, {})
+            f"{meter_label(m, lang)} {rec.meters[s][m]:.1f}"
+            for m in meter_registry.side_meters()
+            if m in rec.meters.get(s, {})
         )
         print(f"    {side_name(sc, s, lang)}: {ms}", file=out)
-    shared = ", ".join(f"{meter_label(m, lang)} {rec.shared[m]:.1f}" for m in _SHARED if m in rec.shared)
+    shared = ", ".join(
+        f"{meter_label(m, lang)} {rec.shared[m]:.1f}"
+        for m in meter_registry.shared_meters()
+        if m in rec.shared
+    )
     print("    " + t(lang, "world: {meters}", meters=shared), file=out)
     return len(st.news)
 
