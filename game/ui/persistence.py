@@ -11,11 +11,16 @@ screen's own actions, only within the current phase of the current turn.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from game.engine import Game
+from game.engine import Action, Game
+
+if TYPE_CHECKING:
+    from game.session import Session
 
 
 def snapshot(game: Game) -> Game:
@@ -40,11 +45,11 @@ class AutosaveService(QObject):
 
         self.saver = Autosaver()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        self._session = None
-        self._callback = None
-        self._last: Future | None = None
+        self._session: Session | None = None
+        self._callback: Callable[[Action], None] | None = None
+        self._last: Future[None] | None = None
 
-    def watch(self, session) -> None:
+    def watch(self, session: Session) -> None:
         """Autosave ``session`` from now on (replacing the game watched before)."""
         self.unwatch()
         self._session = session
@@ -57,7 +62,7 @@ class AutosaveService(QObject):
             self._session.on_action.remove(self._callback)
         self._session = None
 
-    def _on_action(self, action) -> None:
+    def _on_action(self, action: Action) -> None:
         session = self._session
         if session is None:
             return
@@ -71,11 +76,11 @@ class AutosaveService(QObject):
             self._submit(snapshot(session.game), self._labels(session), None, set(), force=True)
 
     @staticmethod
-    def _labels(session) -> dict[str, str]:
+    def _labels(session: Session) -> dict[str, str]:
         return {s: seat.label for s, seat in session.seats.items()}
 
     def _submit(
-        self, game: Game, seats: dict[str, str], action, humans: set[str], force: bool = False
+        self, game: Game, seats: dict[str, str], action: Action | None, humans: set[str], force: bool = False
     ) -> None:
         def work() -> None:
             from game.saves import SaveError
@@ -98,9 +103,9 @@ class AutosaveService(QObject):
             if ok:
                 self.saved.emit()
             else:
-                err = self.saver.last_error
-                if err is not None:
-                    self.failed.emit(err.message)
+                problem = self.saver.last_error
+                if problem is not None:
+                    self.failed.emit(problem.message)
 
         self._last = self._pool.submit(work)
 
