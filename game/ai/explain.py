@@ -19,6 +19,7 @@ from game.engine.reasons import Private, Reason, ReasonKind, TermRef, band_for
 from game.engine.rules import Rules
 from game.engine.scoring import objective_value, score_briefing
 from game.engine.view import View
+from game.registry import instruments as kind_registry
 from game.scenario.models import Instrument, Objective, RedLine
 
 #: how much a kind of term matters when a reason can name only two
@@ -161,7 +162,7 @@ def _blocker(rules: Rules, v: View, obj: Objective, terms: Sequence[Term]) -> In
         if i.owner == v.other
         and i.target == v.side
         and i.player_controlled
-        and i.kind in ("tariff", "measure")
+        and kind_registry.kind_of(i).upper_bound  # raising it hurts us: a tariff, a measure
     ]
     if not cands:
         return None
@@ -171,7 +172,11 @@ def _blocker(rules: Rules, v: View, obj: Objective, terms: Sequence[Term]) -> In
 
     def harm(i: Instrument) -> float:
         frac = (levels[i.id] - i.min) / max(1e-9, i.max - i.min)
-        w = i.share * 3.0 if i.kind == "tariff" else abs(i.effects.target_exports_pct) / 10.0 + 0.1
+        w = (
+            i.share * 3.0
+            if kind_registry.kind_of(i).channel == "tariff"
+            else abs(i.effects.target_exports_pct) / 10.0 + 0.1
+        )
         return frac * w * (1 if friendly_sign(i) < 0 else -1)
 
     best = max(cands, key=harm)

@@ -51,9 +51,9 @@ from game.engine import (
     View,
 )
 from game.engine.reasons import Private, Reason, ReasonKind
-from game.engine.rules import UPPER_BOUND_KINDS
 from game.engine.scoring import score_briefing
 from game.engine.state import GameState, Offer, SideState
+from game.registry import instruments as kind_registry
 from game.scenario.models import Instrument, RedLine, tr
 
 Package = tuple[Term, ...]
@@ -251,13 +251,13 @@ class Negotiator:
         fine = lvl.breadth == "frontier"
         fracs = (0.2, 0.4, 0.6, 0.75, 0.9, 1.0) if fine else (0.25, 0.5, 0.75, 1.0)
         for ins in rules.scenario.instruments:
-            if not ins.player_controlled or ins.owner not in rules.sides or ins.kind == "suspension":
+            if not kind_registry.tradable(ins, rules.sides) or rules.kinds[ins.id].suspends:
                 continue
             mine = ins.owner == v.side
             opts: list[Package] = []
             for value in self._ladder(ctx, ins, fracs, mine):
                 opts.append((Term(instrument=ins.id, value=value),))
-            if mine and fine and ins.kind == "tariff":
+            if mine and fine and rules.kinds[ins.id].channel == "tariff":
                 # suspensions with a duration: reversible gives (the Geneva "24 points for 90 days")
                 for sus in rules.suspensions.get(ins.id, ()):
                     cur_s = v.levels[sus.id]
@@ -287,7 +287,7 @@ class Negotiator:
         v = ctx.v
         cur = v.levels[ins.id]
         ext = friendly_extreme(ins)
-        if ins.kind == "purchase":
+        if ctx.rules.kinds[ins.id].channel == "purchases":
             ext = ins.min + (ins.max - ins.min) * (0.8 if mine else 1.0)
         lo_hi = _red_line_limits(ins, v.briefing.red_lines, cur) if mine else None
         vals: list[float] = []
@@ -842,7 +842,7 @@ def their_last_moves(rules: Rules, v: View) -> tuple[float, float]:
     for ins in rules.scenario.instruments:
         if ins.owner != v.other or ins.target != v.side or not ins.player_controlled:
             continue
-        if ins.kind == "suspension":
+        if rules.kinds[ins.id].suspends:
             continue
         d = last.instruments.get(ins.id, 0.0) - prev.instruments.get(ins.id, 0.0)
         # was it their order (not an agreement's term or a snap-back)?
@@ -864,7 +864,10 @@ def my_headline(rules: Rules, v: View) -> Instrument | None:
     tariffs = [
         i
         for i in rules.scenario.instruments
-        if i.kind == "tariff" and i.owner == v.side and i.target == v.other and i.player_controlled
+        if rules.kinds[i.id].channel == "tariff"
+        and i.owner == v.side
+        and i.target == v.other
+        and i.player_controlled
     ]
     return max(tariffs, key=lambda i: i.share * i.max, default=None)
 
@@ -873,4 +876,4 @@ def describe_side(v: View, side: str) -> str:
     return tr(v.scenario.side(side).name)
 
 
-__all__ = ["UPPER_BOUND_KINDS", "Context", "Eval", "Negotiator", "shadow_state"]
+__all__ = ["Context", "Eval", "Negotiator", "shadow_state"]

@@ -35,9 +35,10 @@ import math
 from dataclasses import dataclass, field
 
 from game.engine.reasons import Reason, ReasonKind, named_instruments
-from game.engine.rules import UPPER_BOUND_KINDS, Rules
+from game.engine.rules import Rules
 from game.engine.state import Offer
 from game.engine.view import View
+from game.registry import instruments as kind_registry
 from game.scenario.models import Briefing, Instrument, Objective
 
 #: the modelling quality that takes a named red line's level from the refusal's reasons
@@ -48,11 +49,11 @@ BISECT_QUALITY = 2
 
 def friendly_sign(ins: Instrument) -> int:
     """The direction (+1 up, -1 down) in which ``ins`` moves in its *target's* favour."""
-    return -1 if ins.kind in UPPER_BOUND_KINDS else 1
+    return kind_registry.kind_of(ins).concession
 
 
 def friendly_extreme(ins: Instrument) -> float:
-    return ins.min if friendly_sign(ins) < 0 else ins.max
+    return kind_registry.friendliest(ins)
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
     """Everything the model infers from the view (a pure function: same view, same model)."""
     model = OpponentModel(quality=quality)
     me, other = v.side, v.other
-    ins_all = [i for i in rules.scenario.instruments if i.player_controlled and i.owner in rules.sides]
+    ins_all = [i for i in rules.scenario.instruments if kind_registry.tradable(i, rules.sides)]
     theirs = {i.id: i for i in ins_all if i.owner == other}
     mine = {i.id: i for i in ins_all if i.owner == me}
     start = v.history[0].instruments if v.history else v.levels
@@ -311,13 +312,15 @@ def guessed_briefing(rules: Rules, v: View, model: OpponentModel) -> Briefing:
     ]
     start = v.history[0].instruments if v.history else v.levels
     for ins in rules.scenario.instruments:
-        if not ins.player_controlled or ins.owner not in rules.sides:
+        if not kind_registry.tradable(ins, rules.sides):
             continue
         s = start.get(ins.id, ins.start)
-        if ins.owner == v.side and ins.target == other and ins.kind != "suspension":
+        if ins.owner == v.side and ins.target == other and not kind_registry.kind_of(ins).suspends:
             f = friendly_extreme(ins)
             if abs(f - s) > 1e-9:
-                w = model.ask_weight.get(ins.id, 1.0) * (0.5 if ins.kind == "tariff" else 1.0)
+                w = model.ask_weight.get(ins.id, 1.0) * (
+                    0.5 if kind_registry.kind_of(ins).channel == "tariff" else 1.0
+                )
                 objs.append(_obj(f"ask_{ins.id}", instrument=ins.id, baseline=s, target=f, weight=w))
     return Briefing(objectives=objs, walk_away=0.0)
 

@@ -31,7 +31,13 @@ import numpy as np
 from game import economy as eco
 from game.engine.actions import Term
 from game.engine.preview import projected_meters
-from game.engine.rules import TRUST_AGREEMENT, TRUST_STATEMENT, Rules
+from game.engine.rules import (
+    TRUST_AGREEMENT,
+    TRUST_STATEMENT,
+    Rules,
+    agreement_credibility,
+    agreement_credibility_after_signing,
+)
 from game.engine.view import View
 
 Levels = dict[str, float]
@@ -64,10 +70,8 @@ def horizon_steps(v: View, horizon: int | None) -> int:
 
 def _credibility(trust_pct: float, signed: bool, in_force: bool) -> float:
     if signed:
-        return 0.5 + 0.5 * min(100.0, trust_pct + TRUST_AGREEMENT) / 100.0
-    if in_force:
-        return 0.5 + 0.5 * trust_pct / 100.0
-    return 0.0
+        return agreement_credibility_after_signing(trust_pct)
+    return agreement_credibility(trust_pct, in_force=in_force)
 
 
 def level_path(rules: Rules, v: View, plan: Plan, steps: int, *, schedule: bool) -> list[Levels]:
