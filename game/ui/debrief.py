@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -35,6 +36,10 @@ from game.scenario.models import tr
 from game.text import METER_DECIMALS, meter_label, side_name
 from game.ui import report, workers
 from game.ui.common import Card, named, side_colour, wrap_label
+
+if TYPE_CHECKING:
+    from game.engine.zopa import Zopa
+    from game.session import Session
 
 CHART_METERS: tuple[str, ...] = report.SIDE_METERS
 SHARED_CHART_METERS: tuple[str, ...] = report.SHARED_METERS
@@ -114,11 +119,11 @@ def print_palette() -> QPalette:
 class DebriefPage(QWidget):
     """The debrief, with its export buttons in a bar above it (never part of the export)."""
 
-    def __init__(self, session: object, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
-        self.zopa = None
+        self.zopa: Zopa | None = None
         self.zopa_view: QChartView | None = None
         named(self, self.tr("Debrief"))
         outer = QVBoxLayout(self)
@@ -148,14 +153,14 @@ class DebriefPage(QWidget):
         bar.addWidget(self.pdf_btn)
         outer.addWidget(self.bar)
         # the debrief itself (what the PNG shows)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()  # not `scroll`: that is QWidget.scroll()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.content = QWidget()
         self.content.setObjectName("debrief")
         self.content.setAutoFillBackground(True)
-        self.scroll.setWidget(self.content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.content)
+        outer.addWidget(self.scroll_area, 1)
         self.lay = QVBoxLayout(self.content)
         self.lay.setContentsMargins(18, 10, 18, 18)
         self.lay.setSpacing(12)
@@ -163,7 +168,7 @@ class DebriefPage(QWidget):
 
     # ------------------------------------------------------------------ build
     def _build(self) -> None:
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         sc, st, lang = game.scenario, game.state, self.lang
         a, b = sc.side_ids
         tier = outcome(sc, st)
@@ -218,7 +223,7 @@ class DebriefPage(QWidget):
         workers.start(self._compute_zopa, self._zopa_done, self._zopa_failed)
 
     def _side_card(self, side: str) -> Card:
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         sc, lang = game.scenario, self.lang
         name = side_name(sc, side, lang)
         card = Card(report.side_heading(self.session, side, lang))
@@ -292,8 +297,8 @@ class DebriefPage(QWidget):
         card.body.addStretch(1)
         return card
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         t = getattr(self, "_history_table", None)
         if t is not None:
             t.resizeRowsToContents()
@@ -340,7 +345,7 @@ class DebriefPage(QWidget):
         self, meter: str, per_side: bool, *, pal: QPalette | None = None, legend: bool | None = None
     ) -> QChartView:
         """A meter's chart over the game (both sides' lines, or the shared meter's)."""
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         sc, st, lang = game.scenario, game.state, self.lang
         pal = pal or self.palette()
         chart = self._chart(meter_label(meter, lang), pal)
@@ -406,7 +411,7 @@ class DebriefPage(QWidget):
         return card
 
     def _timeline_card(self) -> Card:
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         sc = game.scenario
         card = Card(self.tr("Timeline of moves and agreements"))
         entries = report.timeline(self.session, self.lang)
@@ -435,14 +440,14 @@ class DebriefPage(QWidget):
         return card
 
     # ------------------------------------------------------------------- zopa
-    def _compute_zopa(self) -> object:
+    def _compute_zopa(self) -> Zopa:
         from game.engine.zopa import zone_of_agreement
 
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         return zone_of_agreement(game.scenario, game.seed, game.state)
 
     @Slot(object, object)
-    def _zopa_done(self, tag: object, zopa: object) -> None:
+    def _zopa_done(self, tag: object, zopa: Zopa) -> None:
         self.zopa = zopa
         view = self._zopa_chart(zopa)
         view.setMinimumSize(QSize(560, 420))
@@ -457,11 +462,11 @@ class DebriefPage(QWidget):
         zopa = self.zopa
         if zopa is None:
             return self.zopa_caption.text()
-        n_in = sum(1 for p in zopa.points if p.in_zone)  # type: ignore[attr-defined]
+        n_in = sum(1 for p in zopa.points if p.in_zone)
         return self.tr(
             "{n} sampled packages, signed at the start and projected to the deadline; {k} of them left both "
             "sides above their walk-away values (green). The star is where the game actually ended."
-        ).format(n=len(zopa.points), k=n_in)  # type: ignore[attr-defined]
+        ).format(n=len(zopa.points), k=n_in)
 
     def zopa_legend_html(self) -> str:
         """The chart's legend as wrapped rich text (Qt's legend cut the long entries off)."""
@@ -471,7 +476,7 @@ class DebriefPage(QWidget):
             ("#444444", "●", self.tr("No deal (projected)")),
             ("#e0a100", "★", self.tr("Where the game landed")),
         ]
-        if self.zopa is not None and self.zopa.agreements:  # type: ignore[attr-defined]
+        if self.zopa is not None and self.zopa.agreements:
             entries.append(("#d35400", "▲", self.tr("Packages signed (projected from the start)")))
         entries.append(("#b3261e", "┄", self.tr("Walk-away values")))
         return " &nbsp; ".join(
@@ -480,12 +485,12 @@ class DebriefPage(QWidget):
             for c, mark, text in entries
         )
 
-    def _zopa_chart(self, zopa: object, pal: QPalette | None = None) -> QChartView:
+    def _zopa_chart(self, zopa: Zopa, pal: QPalette | None = None) -> QChartView:
         """The sampled packages' scores for both sides, the walk-away lines, no deal and the end."""
-        game = self.session.game  # type: ignore[attr-defined]
+        game = self.session.game
         sc, lang = game.scenario, self.lang
         pal = pal or self.palette()
-        a, b = zopa.sides  # type: ignore[attr-defined]
+        a, b = zopa.sides
         chart = self._chart("", pal)  # no legend in the chart: zopa_legend_html() is shown beside it
         inside, outside = QScatterSeries(), QScatterSeries()
         inside.setName(self.tr("Packages both sides prefer to no deal"))
@@ -495,30 +500,30 @@ class DebriefPage(QWidget):
         for s in (inside, outside):
             s.setMarkerSize(7)
             s.setBorderColor(Qt.GlobalColor.transparent)
-        for p in zopa.points:  # type: ignore[attr-defined]
+        for p in zopa.points:
             (inside if p.in_zone else outside).append(QPointF(p.scores[a], p.scores[b]))
         nodeal = QScatterSeries()
         nodeal.setName(self.tr("No deal (projected)"))
         nodeal.setColor(QColor("#444444"))
         nodeal.setMarkerSize(11)
-        nodeal.append(QPointF(zopa.no_deal[a], zopa.no_deal[b]))  # type: ignore[attr-defined]
+        nodeal.append(QPointF(zopa.no_deal[a], zopa.no_deal[b]))
         final = QScatterSeries()
         final.setName(self.tr("Where the game landed"))
         final.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeStar)
         final.setColor(QColor("#e0a100"))
         final.setMarkerSize(20)
-        final.append(QPointF(zopa.final[a], zopa.final[b]))  # type: ignore[attr-defined]
-        series = [outside, inside, nodeal, final]
-        if zopa.agreements:  # type: ignore[attr-defined]
+        final.append(QPointF(zopa.final[a], zopa.final[b]))
+        series: list[QLineSeries | QScatterSeries] = [outside, inside, nodeal, final]
+        if zopa.agreements:
             signed = QScatterSeries()
             signed.setName(self.tr("Packages signed (projected from the start)"))
             signed.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
             signed.setColor(QColor("#d35400"))
             signed.setMarkerSize(13)
-            for ag in zopa.agreements:  # type: ignore[attr-defined]
+            for ag in zopa.agreements:
                 signed.append(QPointF(ag[a], ag[b]))
             series.append(signed)
-        wa, wb = zopa.walk_away[a], zopa.walk_away[b]  # type: ignore[attr-defined]
+        wa, wb = zopa.walk_away[a], zopa.walk_away[b]
         va, vb = QLineSeries(), QLineSeries()
         va.setName(self.tr("Walk-away values"))
         pen = QPen(QColor("#b3261e"), 1.5, Qt.PenStyle.DashLine)
@@ -529,8 +534,8 @@ class DebriefPage(QWidget):
         vb.append(QPointF(0, wb))
         vb.append(QPointF(100, wb))
         series += [va, vb]
-        for s in series:
-            chart.addSeries(s)
+        for one in series:
+            chart.addSeries(one)
         ax, ay = QValueAxis(), QValueAxis()
         ax.setTitleText(self.tr("{side} score").format(side=side_name(sc, a, lang)))
         ay.setTitleText(self.tr("{side} score").format(side=side_name(sc, b, lang)))
@@ -578,7 +583,7 @@ class DebriefPage(QWidget):
     def render_pixmap(self) -> QPixmap:
         """The whole debrief (not just the visible part, and not the export bar) as an image."""
         w = self.content
-        size = w.sizeHint().expandedTo(QSize(self.scroll.viewport().width(), 0))
+        size = w.sizeHint().expandedTo(QSize(self.scroll_area.viewport().width(), 0))
         if w.size().height() < size.height():
             w.resize(size)
         return w.grab()
@@ -594,7 +599,7 @@ class DebriefPage(QWidget):
             view.deleteLater()
         return out
 
-    def build_document(self) -> object:
+    def build_document(self) -> QTextDocument:
         """The printable debrief (a QTextDocument) from the same game as the page."""
         zopa_img = None
         if self.zopa is not None:
@@ -617,10 +622,10 @@ class DebriefPage(QWidget):
             path = path.with_suffix(f".{kind}")
         if kind == "pdf":
             doc = self.build_document()
-            game = self.session.game  # type: ignore[attr-defined]
+            game = self.session.game
             title = self.tr("Debrief — {title}").format(title=tr(game.scenario.meta.title, self.lang))
             _check_writable(path)
-            report.write_pdf(doc, path, title)  # type: ignore[arg-type]
+            report.write_pdf(doc, path, title)
         else:
             _check_writable(path)
             if not self.render_pixmap().save(str(path), "PNG"):

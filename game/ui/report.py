@@ -17,6 +17,7 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 
 from game.engine import Game
 from game.engine.scoring import outcome, score
+from game.engine.state import Offer
 from game.registry import meters as meter_registry
 from game.scenario.models import tr
 from game.text import (
@@ -53,6 +55,9 @@ from game.text import (
 from game.ui.i18n import TrContext
 from game.ui.panels.base import shared_meter_rows as _shared_rows
 from game.ui.panels.base import side_meter_rows as _side_rows
+
+if TYPE_CHECKING:
+    from game.session import Session
 
 
 def side_meters() -> tuple[str, ...]:
@@ -79,25 +84,25 @@ def _e(text: object) -> str:
 
 
 # ---------------------------------------------------------------------- the data
-def _game(session: object) -> Game:
-    return session.game  # type: ignore[attr-defined]
+def _game(session: Session) -> Game:
+    return session.game
 
 
-def other_side(session: object, side: str) -> str:
+def other_side(session: Session, side: str) -> str:
     """The side across the table from ``side``."""
     return next(s for s in _game(session).scenario.side_ids if s != side)
 
 
-def seat_words(session: object, side: str) -> str:
+def seat_words(session: Session, side: str) -> str:
     """Who played a side: "human", or the AI's style and level ("AI: Pragmatist, Normal")."""
     from game.ui.dialogs import ai_seat_words
 
-    seat = session.seats[side]  # type: ignore[attr-defined]
+    seat = session.seats[side]
     label = getattr(seat, "label", "AI")
     return DebriefReport.tr("human") if seat.is_human else ai_seat_words(label) or label
 
 
-def side_heading(session: object, side: str, lang: str) -> str:
+def side_heading(session: Session, side: str, lang: str) -> str:
     """ "United States (human): score 66.9 — walk-away 35" (the page's card title and the PDF's)."""
     g = _game(session)
     sco = score(g.scenario, g.state, side)
@@ -109,7 +114,7 @@ def side_heading(session: object, side: str, lang: str) -> str:
     )
 
 
-def end_line(session: object, lang: str) -> str:
+def end_line(session: Session, lang: str) -> str:
     """The tier's description and how the game ended ("China walked out on turn 1.")."""
     g = _game(session)
     sc, st = g.scenario, g.state
@@ -125,7 +130,7 @@ def end_line(session: object, lang: str) -> str:
     return (tr(tier.description, lang) + " " + line) if tier.description else line
 
 
-def score_rows(session: object, side: str, lang: str) -> list[tuple[str, str, str, str]]:
+def score_rows(session: Session, side: str, lang: str) -> list[tuple[str, str, str, str]]:
     """(objective, value, credit, points) for each of the side's objectives."""
     g = _game(session)
     sc, st = g.scenario, g.state
@@ -142,14 +147,14 @@ def score_rows(session: object, side: str, lang: str) -> list[tuple[str, str, st
     return rows
 
 
-def offer_text(session: object, offer: object, lang: str) -> str:
+def offer_text(session: Session, offer: Offer, lang: str) -> str:
     """One offer of the timeline, naming the side that answered it (never the proposer as if it accepted)."""
     g = _game(session)
     sc = g.scenario
-    proposer = offer.side  # type: ignore[attr-defined]
+    proposer = offer.side
     answerer = side_subject(sc, other_side(session, proposer), lang)
-    n = len(offer.terms)  # type: ignore[attr-defined]
-    status = offer.status  # type: ignore[attr-defined]
+    n = len(offer.terms)
+    status = offer.status
     if status == "accepted":
         text = DebriefReport.tr("{whose} package of %n term(s) is accepted by {other} and signed", "", n)
         whose = side_possessive(sc, proposer, lang, start=True)  # "The United States'", "美国的"
@@ -165,7 +170,7 @@ def offer_text(session: object, offer: object, lang: str) -> str:
     return DebriefReport.tr("{who} offers %n term(s) — {answer}", "", n).format(who=who, answer=answer)
 
 
-def timeline(session: object, lang: str) -> list[tuple[int, list[tuple[str | None, str]]]]:
+def timeline(session: Session, lang: str) -> list[tuple[int, list[tuple[str | None, str]]]]:
     """Per turn: (side or None, line) for the moves and statements, then the offers and
     their answers, then what followed (breaches, snap-backs, the end). A line the news
     holds twice (a walk-out is news and the end of the game) is kept once; an agreement
@@ -194,7 +199,7 @@ class AgreementBlock:
     rows: list[tuple[str, str, str, str]]  # instrument, before, agreed, in force
 
 
-def agreement_blocks(session: object, lang: str) -> list[AgreementBlock]:
+def agreement_blocks(session: Session, lang: str) -> list[AgreementBlock]:
     """Each agreement signed: who proposed and who accepted, its status, and its terms."""
     g = _game(session)
     sc, st = g.scenario, g.state
@@ -238,7 +243,7 @@ def agreement_blocks(session: object, lang: str) -> list[AgreementBlock]:
     return out
 
 
-def final_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[str]]]:
+def final_meter_rows(session: Session, lang: str) -> tuple[list[str], list[list[str]]]:
     """Header and rows of each side's meters at the start and at the end of the game."""
     g = _game(session)
     sc, st = g.scenario, g.state
@@ -262,7 +267,7 @@ def final_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[s
     return header, rows
 
 
-def shared_meter_rows(session: object, lang: str) -> tuple[list[str], list[list[str]]]:
+def shared_meter_rows(session: Session, lang: str) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the shared meters (world growth, uncertainty, trust) at the start and the end."""
     st = _game(session).state
     first = st.history[0] if st.history else None
@@ -282,7 +287,7 @@ def _value(meter: str, value: float | None) -> str:
     return "—" if value is None else format_meter(meter, value)
 
 
-def history_rows(session: object, lang: str) -> list[tuple[str, str, str]] | None:
+def history_rows(session: Session, lang: str) -> list[tuple[str, str, str]] | None:
     """(topic, what happened in 2025, what the game did) — None if the scenario has no comparison."""
     g = _game(session)
     sc, st = g.scenario, g.state
@@ -303,7 +308,7 @@ def history_rows(session: object, lang: str) -> list[tuple[str, str, str]] | Non
     return out
 
 
-def agreements_summary(session: object) -> str:
+def agreements_summary(session: Session) -> str:
     st = _game(session).state
     n = len(st.agreements)
     m = sum(1 for ag in st.agreements if ag.status == "in_force")
@@ -378,7 +383,7 @@ def chart_url(key: str) -> QUrl:
 
 
 def build_html(
-    session: object,
+    session: Session,
     lang: str,
     *,
     charts: Sequence[str] = (),
@@ -456,10 +461,10 @@ def build_html(
 
     # final meters
     section("meters")
-    header, rows = final_meter_rows(session, lang)
-    parts.append(_table(header, rows, widths=(24, 19, 19, 19, 19)))
-    header, rows = shared_meter_rows(session, lang)
-    parts.append("<p style='font-size: 5pt'>&nbsp;</p>" + _table(header, rows, widths=(24, 38, 38)))
+    header, meter_rows = final_meter_rows(session, lang)
+    parts.append(_table(header, meter_rows, widths=(24, 19, 19, 19, 19)))
+    header, meter_rows = shared_meter_rows(session, lang)
+    parts.append("<p style='font-size: 5pt'>&nbsp;</p>" + _table(header, meter_rows, widths=(24, 38, 38)))
 
     section("agreements")
     blocks = agreement_blocks(session, lang)
@@ -549,7 +554,7 @@ ZOPA_W, ZOPA_H = 600, 430
 
 
 def build_document(
-    session: object,
+    session: Session,
     lang: str,
     charts: Mapping[str, QImage],
     zopa: QImage | None = None,

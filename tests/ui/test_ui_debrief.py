@@ -228,7 +228,7 @@ def test_the_png_is_the_debrief_without_its_export_buttons(window, qtbot, monkey
     content = debrief.content
     assert (round(img.width() / dpr), round(img.height() / dpr)) == (content.width(), content.height())
     # the whole debrief, taller than the window (not just what is scrolled into view)
-    assert content.height() > debrief.scroll.viewport().height()
+    assert content.height() > debrief.scroll_area.viewport().height()
     # and nothing of the bar: its height is not in the image
     assert content.mapTo(debrief, content.rect().topLeft()).y() >= debrief.bar.height()
 
