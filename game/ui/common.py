@@ -150,7 +150,9 @@ class LevelEditor(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def editor(self) -> QWidget:
-        return self.combo if self.combo is not None else self.spin  # type: ignore[return-value]
+        box = self.combo if self.combo is not None else self.spin
+        assert box is not None  # __init__ makes one of the two
+        return box
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)

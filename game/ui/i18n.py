@@ -63,7 +63,7 @@ class PseudoTranslator(QTranslator):
         self.english = QTranslator(self)
         self.english.load(str(catalog_path(SOURCE_LANGUAGE)))
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         if not any(ch.isalpha() for ch in source):
