@@ -90,8 +90,8 @@ def describe_term(scenario: Scenario, term: TermRef, lang: str) -> str:
         return t(lang, "set {instrument} to {level}", instrument=term.instrument, level=_num(term.value))
     the_ins = the(scenario, ins.id, lang)
     value, level = term.value, level_words(ins, term.value, lang)
-    binary = kind_registry.on_off(ins)
-    if ins.kind == "suspension":
+    kind = kind_registry.kind_of(ins)
+    if kind.suspends:
         try:
             target = scenario.instrument(ins.applies_to or "")
         except KeyError:
@@ -103,27 +103,13 @@ def describe_term(scenario: Scenario, term: TermRef, lang: str) -> str:
                 points=_num(value),
                 target=the(scenario, target.id, lang),
             )
-    elif ins.kind == "measure" and binary:
-        words = (
-            t(lang, "lift {instrument}", instrument=the_ins)
-            if value <= ins.min + 1e-9
-            else t(lang, "impose {instrument}", instrument=the_ins)
-        )
-    elif ins.kind == "consultation" and binary:
-        words = (
-            t(lang, "join a standing consultation mechanism")
-            if value >= ins.max - 1e-9
-            else t(lang, "leave the consultations")
-        )
-    elif ins.kind == "pledge" and binary:
-        words = (
-            t(lang, "commit to {pledge}", pledge=_lower_first(instrument_name(scenario, ins.id, lang)))
-            if value >= ins.max - 1e-9
-            else t(lang, "drop {instrument}", instrument=the_ins)
-        )
-    elif ins.kind == "purchase" and value > term.before:
+    elif kind.move_words is not None and kind_registry.on_off(ins):  # lift, impose, join, commit to…
+        to_max = value >= ins.max - 1e-9
+        pledge = _lower_first(instrument_name(scenario, ins.id, lang))
+        words = t(lang, kind.move_words[to_max], instrument=the_ins, pledge=pledge)
+    elif kind.channel == "purchases" and value > term.before:
         words = t(lang, "commit to purchases of {level}", level=level)
-    elif value < term.before or ins.kind == "purchase":
+    elif value < term.before or kind.channel == "purchases":
         words = t(lang, "cut {instrument} to {level}", instrument=the_ins, level=level)
     else:
         words = t(lang, "raise {instrument} to {level}", instrument=the_ins, level=level)

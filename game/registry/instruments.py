@@ -62,6 +62,9 @@ class KindSpec:
     #: The words for an on/off instrument's two levels (at its minimum, at its maximum),
     #: English and marked for translation; None: the level reads as a number.
     level_words: tuple[str, str] | None = None
+    #: For an on/off instrument, a term setting it to its minimum and to its maximum in words
+    #: (message ids; ``{instrument}`` is its name with its article, ``{pledge}`` its bare name).
+    move_words: tuple[str, str] | None = None
 
     @property
     def upper_bound(self) -> bool:
@@ -84,15 +87,18 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec(
         "measure", N_("Non-tariff measure"), "effects", effects=True, bound="at_most",
         level_words=(N_("lifted"), N_("in force")),
+        move_words=(N_("lift {instrument}"), N_("impose {instrument}")),
     ),
     KindSpec("purchase", N_("Purchase commitment"), "purchases", effects=True, bound="at_least"),
     KindSpec(
         "pledge", N_("Enforcement pledge"), "effects", effects=True, bound="at_least",
         level_words=(N_("not given"), N_("in force")),
+        move_words=(N_("drop {instrument}"), N_("commit to {pledge}")),
     ),
     KindSpec(
         "consultation", N_("Consultation mechanism"), "effects", effects=True, bound="at_least",
         level_words=(N_("not joined"), N_("joined")),
+        move_words=(N_("leave the consultations"), N_("join a standing consultation mechanism")),
     ),
 )  # fmt: skip
 
