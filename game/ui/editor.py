@@ -1056,9 +1056,9 @@ class ScenarioEditor(QMainWindow):
         else:
             e, w, h = counts["error"], counts["warning"], counts["hint"]
             summary = self.tr("{errors}, {warnings}, {hints}").format(  # "1 error", never "1 errors"
-                errors=self.tr("1 error") if e == 1 else self.tr("{n} errors").format(n=e),
-                warnings=self.tr("1 warning") if w == 1 else self.tr("{n} warnings").format(n=w),
-                hints=self.tr("1 hint") if h == 1 else self.tr("{n} hints").format(n=h),
+                errors=self.tr("%n error(s)", "", e),
+                warnings=self.tr("%n warning(s)", "", w),
+                hints=self.tr("%n hint(s)", "", h),
             )
         self.summary.setText(summary)
         self.summary.setAccessibleDescription(summary)

@@ -91,6 +91,10 @@ def test_every_translation_call_has_its_text_in_the_code() -> None:
                 arg = _tr_text_argument(node)
                 if arg is not None and not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
                     bad.append(f"{path.relative_to(UI)}:{node.lineno}: {ast.unparse(node)[:80]}")
+                if isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and len(node.args) > 3:
+                    # lupdate reads a count only from tr(): QCoreApplication.translate(c, t, "", n) is
+                    # extracted without its plural forms, or not at all. Write Context.tr(t, "", n).
+                    bad.append(f"{path.relative_to(UI)}:{node.lineno}: a count in translate(): use tr()")
     assert not bad, "\n".join(bad)
 
 

@@ -25,4 +25,45 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Advisers: propose a package of %n term(s) — see it in the negotiation table, ready to load.</source>
+        <translation>
+            <numerusform>Advisers: propose a package of %n term — see it in the negotiation table, ready to load.</numerusform>
+            <numerusform>Advisers: propose a package of %n terms — see it in the negotiation table, ready to load.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline {date}: %n more turn(s) after this one</source>
+        <translation>
+            <numerusform>Deadline {date}: %n more turn after this one</numerusform>
+            <numerusform>Deadline {date}: %n more turns after this one</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hint(s)</source>
+        <translation>
+            <numerusform>%n hint</numerusform>
+            <numerusform>%n hints</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -824,9 +824,11 @@ Scenarios, rules and the economy model are documented in the docs folder. Figure
         <source>no moves</source>
         <translation>无行动</translation>
     </message>
-    <message>
-        <source>Advisers: propose a package of {n} terms — see it in the negotiation table, ready to load.</source>
-        <translation>顾问建议：提出含{n}项条款的方案——见谈判桌，可一键载入。</translation>
+    <message numerus="yes">
+        <source>Advisers: propose a package of %n term(s) — see it in the negotiation table, ready to load.</source>
+        <translation>
+            <numerusform>顾问建议：提出含%n项条款的方案——见谈判桌，可一键载入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Advisers: accept the offer.</source>
@@ -1116,9 +1118,11 @@ Open the backup of this save instead?</source>
         <source>The game is over: see the debrief</source>
         <translation>对局已结束：请看复盘</translation>
     </message>
-    <message>
-        <source>Deadline {date}: {n} more turns after this one</source>
-        <translation>期限 {date}：本回合后还剩{n}回合</translation>
+    <message numerus="yes">
+        <source>Deadline {date}: %n more turn(s) after this one</source>
+        <translation>
+            <numerusform>期限 {date}：本回合后还剩%n回合</numerusform>
+        </translation>
     </message>
     <message>
         <source>hot-seat</source>
@@ -2086,29 +2090,23 @@ Open the backup of this save instead?</source>
         <source>{errors}, {warnings}, {hints}</source>
         <translation>{errors}，{warnings}，{hints}</translation>
     </message>
-    <message>
-        <source>1 error</source>
-        <translation>1 个错误</translation>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} errors</source>
-        <translation>{n} 个错误</translation>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 warning</source>
-        <translation>1 个警告</translation>
-    </message>
-    <message>
-        <source>{n} warnings</source>
-        <translation>{n} 个警告</translation>
-    </message>
-    <message>
-        <source>1 hint</source>
-        <translation>1 个提示</translation>
-    </message>
-    <message>
-        <source>{n} hints</source>
-        <translation>{n} 个提示</translation>
+    <message numerus="yes">
+        <source>%n hint(s)</source>
+        <translation>
+            <numerusform>%n 个提示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fix the errors listed below before play-testing.</source>

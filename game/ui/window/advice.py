@@ -91,10 +91,13 @@ class Advisers(QObject):
                 statement=statement_label(action.statement, lang),
             )
         elif isinstance(action, Propose | Counter):
-            what = QCoreApplication.translate(
-                "MainWindow",
-                "Advisers: propose a package of {n} terms — see it in the negotiation table, ready to load.",
-            ).format(n=len(action.terms))
+            from game.ui.main_window import MainWindow  # a count: Qt's plural, in MainWindow's context
+
+            what = MainWindow.tr(
+                "Advisers: propose a package of %n term(s) — see it in the negotiation table, ready to load.",
+                "",
+                len(action.terms),
+            )
             note = ""  # the package's note is shown with it, in the table
         elif isinstance(action, Accept):
             what = QCoreApplication.translate("MainWindow", "Advisers: accept the offer.")

@@ -140,9 +140,11 @@ class WindowRenderer(QObject):
             )
             return
         deadline_date = sc.meta.start_date + dt.timedelta(days=total * sc.meta.turn_days - 1)
+        from game.ui.main_window import MainWindow  # a count: Qt's plural, in MainWindow's context
+
         win.st_deadline.setText(
-            QCoreApplication.translate("MainWindow", "Deadline {date}: {n} more turns after this one").format(
-                date=deadline_date.isoformat(), n=max(0, total - turn)
+            MainWindow.tr("Deadline {date}: %n more turn(s) after this one", "", max(0, total - turn)).format(
+                date=deadline_date.isoformat()
             )
         )
 
