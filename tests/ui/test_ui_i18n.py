@@ -73,28 +73,78 @@ def _tr_text_argument(node: ast.Call) -> ast.expr | None:
     return None
 
 
+def _base_name(e: ast.expr) -> str:
+    """``LABELS`` of ``LABELS``, ``self.LABELS``, ``LABELS[key]``, ``LABELS.get(key, "")``."""
+    if isinstance(e, ast.Name):
+        return e.id
+    if isinstance(e, ast.Attribute):
+        return e.attr
+    if isinstance(e, ast.Subscript):
+        return _base_name(e.value)
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get":
+        return _base_name(e.func.value)
+    return ""
+
+
+def translation_call_problems(source: str) -> list[str]:
+    """Translation calls lupdate cannot read: a text that is neither a literal nor a word
+    marked with QT_TRANSLATE_NOOP where it is defined (``LABELS = {"a": QT_TRANSLATE_NOOP(
+    "Ctx", "A")}``, then ``QCoreApplication.translate("Ctx", LABELS[key])``), a call inside an
+    f-string (never seen), a count given to QCoreApplication.translate (lupdate reads
+    plural forms from tr() only: write ``Context.tr(text, "", n)``)."""
+    tree = ast.parse(source)
+    marked = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            noop = any(
+                isinstance(c, ast.Call)
+                and getattr(c.func, "id", getattr(c.func, "attr", "")) == "QT_TRANSLATE_NOOP"
+                for c in ast.walk(node.value)
+            )
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if noop:
+                marked |= {_base_name(t) for t in targets}
+    bad = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and _tr_text_argument(inner) is not None:
+                    bad.append(f"{inner.lineno}: inside an f-string")
+        if not isinstance(node, ast.Call):
+            continue
+        arg = _tr_text_argument(node)
+        literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+        if arg is not None and not literal and _base_name(arg) not in marked:
+            bad.append(f"{node.lineno}: {ast.unparse(node)[:80]}")
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and len(node.args) > 3:
+            bad.append(f"{node.lineno}: a count in QCoreApplication.translate(): use tr(text, '', n)")
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("source", "ok"),
+    [
+        ("self.tr('Save')", True),
+        ("self.tr(text)", False),
+        ("f'<p>{self.tr(\"Save\")}</p>'", False),
+        ("QCoreApplication.translate('MainWindow', '%n turn(s)', '', n)", False),
+        ("Dialogs.tr('%n turn(s)', '', n)", True),
+        ("LABELS = {'a': QT_TRANSLATE_NOOP('Ctx', 'A')}\nQCoreApplication.translate('Ctx', LABELS[k])", True),
+        ("LABELS = {'a': 'A'}\nQCoreApplication.translate('Ctx', LABELS[k])", False),
+    ],
+)
+def test_the_call_check_knows_what_lupdate_reads(source: str, ok: bool) -> None:
+    assert (translation_call_problems(source) == []) is ok
+
+
 def test_every_translation_call_has_its_text_in_the_code() -> None:
-    """lupdate reads literals only: a variable passed to tr() is never extracted (a word
-    defined elsewhere is marked with QT_TRANSLATE_NOOP where it is defined), and a call
-    inside an f-string is not seen at all."""
     bad = []
     for path in sorted(UI.rglob("*.py")):
         if path.name == "i18n.py":
             continue  # the translators themselves
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr):
-                for inner in ast.walk(node):
-                    if isinstance(inner, ast.Call) and _tr_text_argument(inner) is not None:
-                        bad.append(f"{path.relative_to(UI)}:{inner.lineno}: inside an f-string")
-            if isinstance(node, ast.Call):
-                arg = _tr_text_argument(node)
-                if arg is not None and not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-                    bad.append(f"{path.relative_to(UI)}:{node.lineno}: {ast.unparse(node)[:80]}")
-                if isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and len(node.args) > 3:
-                    # lupdate reads a count only from tr(): QCoreApplication.translate(c, t, "", n) is
-                    # extracted without its plural forms, or not at all. Write Context.tr(t, "", n).
-                    bad.append(f"{path.relative_to(UI)}:{node.lineno}: a count in translate(): use tr()")
+        bad += [
+            f"{path.relative_to(UI)}:{p}" for p in translation_call_problems(path.read_text(encoding="utf-8"))
+        ]
     assert not bad, "\n".join(bad)
 
 
