@@ -128,7 +128,7 @@ def carry_translations(path: Path) -> int:
     for m in root.iter("message"):
         tr = m.find("translation")
         if tr is not None and tr.get("type", "") in ("", "vanished", "obsolete"):
-            texts = [tr.text or ""] if m.get("numerus") != "yes" else [f.text or "" for f in tr]
+            texts = _texts(tr, m.get("numerus") == "yes")
             if texts and all(texts):
                 known.setdefault((m.findtext("source") or "", m.get("numerus") == "yes"), tr)
     carried = 0
@@ -141,9 +141,12 @@ def carry_translations(path: Path) -> int:
             if kind in ("vanished", "obsolete"):
                 ctx.remove(m)
                 continue
-            empty = not (tr.text or "").strip() and not any((f.text or "") for f in tr)
             donor = known.get((m.findtext("source") or "", m.get("numerus") == "yes"))
-            if kind == "unfinished" and empty and donor is not None:
+            # untranslated, or holding lupdate's own copy of the donor's text (its "same text"
+            # guess, left unfinished); a translator's unfinished draft of other words is kept
+            texts = _texts(tr, m.get("numerus") == "yes")
+            guessed = donor is not None and texts == _texts(donor, m.get("numerus") == "yes")
+            if kind == "unfinished" and donor is not None and (not any(t.strip() for t in texts) or guessed):
                 tr.text = donor.text
                 for child in list(tr):
                     tr.remove(child)
@@ -155,6 +158,18 @@ def carry_translations(path: Path) -> int:
             root.remove(ctx)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return carried
+
+
+def drop_extracomments(ts: Path) -> None:
+    """lupdate takes a Python ``#:`` comment for a note to translators; in this code ``#:``
+    documents the attribute below it (Sphinx), so those notes are noise and are dropped. A
+    note a translator needs goes in tr()'s second argument (the disambiguation)."""
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(re.sub(r"\n[ \t]*<extracomment>.*?</extracomment>", "", text, flags=re.S), encoding="utf-8")
+
+
+def _texts(tr: ET.Element, numerus: bool) -> list[str]:
+    return [f.text or "" for f in tr] if numerus else [tr.text or ""]
 
 
 def _copy(e: ET.Element) -> ET.Element:
@@ -174,6 +189,7 @@ def update(new: list[str]) -> None:
         lupdate(ts, *([] if ts.exists() else ["-target-language", lang_of(ts)]))
         carried = carry_translations(ts)
         lupdate(ts)  # once more, to write the file in lupdate's own layout
+        drop_extracomments(ts)
         msgs = read_ts(ts)
         todo = sum(1 for m in msgs if not m.finished)
         print(f"{ts.relative_to(ROOT)}: {len(msgs)} strings, {todo} to translate, {carried} carried over")

@@ -68,7 +68,6 @@
     <name>DebriefPage</name>
     <message>
         <source>Debrief</source>
-        <extracomment>Meters that cannot go below 0 (their axes start at 0 at the lowest) or above 100 (their ranges).</extracomment>
         <translation>复盘</translation>
     </message>
     <message>
@@ -272,7 +271,6 @@
     <name>DebriefReport</name>
     <message>
         <source>human</source>
-        <extracomment>The per-side meters charted and tabulated (the panel&apos;s rows and political capital).</extracomment>
         <translation>玩家</translation>
     </message>
     <message>
@@ -391,7 +389,6 @@
     </message>
     <message>
         <source>Scores</source>
-        <extracomment>Headings of the document&apos;s sections, each on a new page (the first under the title).</extracomment>
         <translation>得分</translation>
     </message>
     <message>
@@ -420,7 +417,6 @@
     </message>
     <message>
         <source>Debrief — {title}</source>
-        <extracomment>Sections that start a new page (the others follow on the same page).</extracomment>
         <translation>复盘 — {title}</translation>
     </message>
     <message>
@@ -533,9 +529,6 @@
     </message>
     <message>
         <source>Tariff Talks debrief</source>
-        <extracomment>Sizes of the chart images in the document (CSS pixels at 96 dpi; the images have twice the pixels).
-----------
-Page margins (mm); the foot has room for the page number.</extracomment>
         <translation>关税谈判复盘</translation>
     </message>
 </context>
@@ -642,7 +635,6 @@ Page margins (mm); the foot has room for the page number.</extracomment>
     <name>GameController</name>
     <message>
         <source>Wait for your turn.</source>
-        <extracomment>The game moved on: re-render from ``view()``. (thinking, side) — an AI seat started or stopped thinking. An action was refused: (rule, message). Hot-seat: pass the computer to this side. The game is over. Something unexpected went wrong (an AI failed): message. Show the &quot;thinking&quot; state at least this long, so the player sees who moved (0 in tests).</extracomment>
         <translation>请等待轮到你。</translation>
     </message>
     <message>
@@ -739,7 +731,6 @@ Page margins (mm); the foot has room for the page number.</extracomment>
     <name>MainWindow</name>
     <message>
         <source>Opening the scenario…</source>
-        <extracomment>A game is on the table (new, loaded or the default one at startup). The answers to the start-up question about an unfinished game (see :class:`ResumeFlow`).</extracomment>
         <translation>正在打开剧本……</translation>
     </message>
     <message>
@@ -1162,7 +1153,6 @@ Open the backup of this save instead?</source>
     </message>
     <message>
         <source>Resumed your unfinished game.</source>
-        <extracomment>The answers to the start-up question about an unfinished game.</extracomment>
         <translation>已恢复你未完成的对局。</translation>
     </message>
     <message>
@@ -1246,7 +1236,6 @@ Open the backup of this save instead?</source>
     </message>
     <message>
         <source>Select a value to see why it moved.</source>
-        <extracomment>The meter whose &quot;why did this move?&quot; is shown (it follows each new turn).</extracomment>
         <translation>选择一个数值，查看它为何变动。</translation>
     </message>
     <message>
@@ -1444,7 +1433,6 @@ Open the backup of this save instead?</source>
     </message>
     <message>
         <source>Agreements these orders would breach</source>
-        <extracomment>Says, as the orders are drafted, which agreement in force they would breach.</extracomment>
         <translation>这些指令将违反的协议</translation>
     </message>
     <message>
@@ -1559,7 +1547,6 @@ Open the backup of this save instead?</source>
     <name>ReplayViewer</name>
     <message>
         <source>Replay — {title}</source>
-        <extracomment>A last turn that did not resolve (a walk-out, or a game saved mid-turn): one more step, with the meters as they were at its start.</extracomment>
         <translation>回放 — {title}</translation>
     </message>
     <message>
@@ -1707,7 +1694,6 @@ Open the backup of this save instead?</source>
     <name>ScenarioEditor</name>
     <message>
         <source>Scenario editor</source>
-        <extracomment>Milliseconds of quiet after the last keystroke before the text is validated. A new scenario: the smallest one that validates (the authoring tutorial&apos;s first step). Emitted after each validation with the scenario (or None) and the diagnostics. Emitted after a successful save, with the path. Where Save proposes to write an unsaved document (a copy of a built-in scenario). Ask before closing with unsaved changes (tests turn it off).</extracomment>
         <translation>剧本编辑器</translation>
     </message>
     <message>
@@ -2133,7 +2119,6 @@ Open the backup of this save instead?</source>
     <name>TablePanel</name>
     <message>
         <source>The last answer at the table</source>
-        <extracomment>a line for the status bar (and, when the flag is set, a refusal for the banner) each side&apos;s draft (terms, message), kept across turns and hand-overs; never shown to the other side</extracomment>
         <translation>谈判桌上的最新答复</translation>
     </message>
     <message>
@@ -2586,7 +2571,6 @@ Open the backup of this save instead?</source>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Tariff Talks</source>
-        <extracomment>Set once the first-run welcome has been shown: later starts open as before.</extracomment>
         <translation>欢迎来到《关税谈判》</translation>
     </message>
     <message>
