@@ -31,8 +31,7 @@ NAME = "tariff-talks"
 #: (glob in the project, where its files sit in the bundle's data folder)
 CARRIED: tuple[tuple[str, str], ...] = (
     ("scenarios/*.yaml", "scenarios"),
-    ("docs/rules.md", "docs"),
-    ("docs/rules.zh.md", "docs"),
+    ("docs/rules*.md", "docs"),
     ("docs/authoring.md", "docs"),
     ("assets/*.png", "assets"),
     ("game/locale/*/LC_MESSAGES/*.mo", "game/locale/{lang}/LC_MESSAGES"),

@@ -102,10 +102,10 @@ def check_ai_game() -> Check:
     from game.engine import Game
     from game.resources import default_scenario_path
     from game.scenario.loader import load_scenario
-    from game.session import Session
+    from game.session import Seat, Session
 
     scenario = load_scenario(default_scenario_path())
-    seats = {s: make_ai(*parse_ai_spec("ai")) for s in scenario.side_ids}
+    seats: dict[str, Seat] = {s: make_ai(*parse_ai_spec("ai")) for s in scenario.side_ids}
     session = Session.new(scenario, seats, seed=SELFTEST_SEED)
     session.play_to_end()
     game = session.game
