@@ -29,6 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from game.i18n import N_
+
 Breadth = Literal["grid3", "grid5", "frontier"]
 
 
@@ -52,7 +54,9 @@ class Level:
 LEVEL_SPECS: dict[str, Level] = {
     "easy": Level(
         "easy",
-        "Looks one week ahead, offers all-or-nothing packages, misjudges values and ignores what refusals reveal.",
+        N_(
+            "Looks one week ahead, offers all-or-nothing packages, misjudges values and ignores what refusals reveal."
+        ),
         horizon=1,
         knows_ending=False,
         schedule=False,
@@ -65,8 +69,10 @@ LEVEL_SPECS: dict[str, Level] = {
     ),
     "normal": Level(
         "normal",
-        "Looks four weeks ahead, knows a comprehensive deal ends the talks, offers graded packages and "
-        "respects red lines the other side names.",
+        N_(
+            "Looks four weeks ahead, knows a comprehensive deal ends the talks, offers graded packages and "
+            "respects red lines the other side names."
+        ),
         horizon=4,
         knows_ending=True,
         schedule=False,
@@ -79,8 +85,10 @@ LEVEL_SPECS: dict[str, Level] = {
     ),
     "hard": Level(
         "hard",
-        "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges), "
-        "reads refusal patterns and the other side's economy, and homes in on a red line by halving.",
+        N_(
+            "Looks to the deadline, builds mixed packages (partial cuts, suspensions, purchases, pledges), "
+            "reads refusal patterns and the other side's economy, and homes in on a red line by halving."
+        ),
         horizon=None,
         knows_ending=True,
         schedule=True,
@@ -93,9 +101,11 @@ LEVEL_SPECS: dict[str, Level] = {
     ),
     "expert": Level(
         "expert",
-        "Everything hard does, without the noise: reads the exact level of a red line the other side "
-        "names, learns what the other side wants most and how often it takes offers, closes on the other "
-        "side's own package when holding out would cost more, and asks for a little more before accepting.",
+        N_(
+            "Everything hard does, without the noise: reads the exact level of a red line the other side "
+            "names, learns what the other side wants most and how often it takes offers, closes on the other "
+            "side's own package when holding out would cost more, and asks for a little more before accepting."
+        ),
         horizon=None,
         knows_ending=True,
         schedule=True,

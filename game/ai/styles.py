@@ -13,6 +13,7 @@ from game.ai.planner import Outcome, Plan, project
 from game.engine import SubmitOrders
 from game.engine.reasons import Reason, ReasonKind
 from game.engine.scoring import score_briefing
+from game.i18n import N_
 from game.scenario.models import Instrument
 
 
@@ -27,8 +28,8 @@ class Hardliner(Negotiator):
     """
 
     key = "hardliner"
-    name = "Hard-liner"
-    description = (
+    name = N_("Hard-liner")
+    description = N_(
         "Demands much, concedes late (Boulware), answers every escalation harder and never forgets a breach."
     )
     traits = ("Boulware", "retaliates ×1.5", "unforgiving", "firm statements")
@@ -50,8 +51,8 @@ class Conceder(Negotiator):
     """
 
     key = "conceder"
-    name = "Conceder"
-    description = (
+    name = N_("Conceder")
+    description = N_(
         "Eager for a deal: concedes early, speaks softly, makes goodwill gestures and never retaliates."
     )
     traits = ("conceder (beta 3)", "conciliatory", "goodwill cuts", "never retaliates")
@@ -85,8 +86,10 @@ class Reciprocator(Negotiator):
     """
 
     key = "reciprocator"
-    name = "Reciprocator"
-    description = "Tit-for-tat with forgiveness: matches the other side's moves and concessions, forgives small slights."
+    name = N_("Reciprocator")
+    description = N_(
+        "Tit-for-tat with forgiveness: matches the other side's moves and concessions, forgives small slights."
+    )
     traits = ("tit-for-tat", "forgiving", "relative concessions", "nice")
     beta = 1.0
     floor_share = 0.1
@@ -138,8 +141,8 @@ class Pragmatist(Negotiator):
     """
 
     key = "pragmatist"
-    name = "Pragmatist"
-    description = (
+    name = N_("Pragmatist")
+    description = N_(
         "Weighs every package and every move by simulating the economy ahead; trades what is cheap for it "
         "for what it needs most."
     )
