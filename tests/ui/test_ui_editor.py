@@ -16,24 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QTableWidget,
+    QTableView,
     QTabWidget,
     QWidget,
 )
 
-from game.scenario.loader import validate_text
 from game.scenario.models import Scenario
-from game.ui.editor import (
-    EditError,
-    ScenarioEditor,
-    append_item,
-    minimal_change,
-    open_scenario_editor,
-    remove_item,
-    render_scalar,
-    set_text,
-    set_value,
-)
+from game.ui.editor import ScenarioEditor, open_scenario_editor
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial.yaml"
@@ -165,10 +154,11 @@ def test_form_edits_change_only_their_scalar_and_save_keeps_comments(editor, qtb
 
     # instruments table: the start level of the first instrument
     table = ed.instruments_table
-    assert table.rowCount() == 4
+    model = table.model()
+    assert model.rowCount() == 4
     start_col = [c.key for c in table.columns].index("start")
-    assert table.item(0, start_col).text() == "50"
-    table.item(0, start_col).setText("45")
+    assert model.index(0, start_col).data() == "50"
+    model.setData(model.index(0, start_col), "45")
     qtbot.waitUntil(
         lambda: ed.scenario is not None and ed.scenario.instruments[0].start == 45, timeout=30_000
     )
@@ -176,7 +166,7 @@ def test_form_edits_change_only_their_scalar_and_save_keeps_comments(editor, qtb
 
     # a field the file leaves out is added to its mapping, one line, in place
     share_col = [c.key for c in table.columns].index("share")
-    table.item(0, share_col).setText("0.5")
+    model.setData(model.index(0, share_col), "0.5")
     assert ed.scenario is not None and ed.scenario.instruments[0].share == 0.5
     after = ed.text.toPlainText()
     assert after.count("\n") == before.count("\n") + 1
@@ -191,10 +181,10 @@ def test_form_edits_change_only_their_scalar_and_save_keeps_comments(editor, qtb
     assert ed.scenario.meta.title.zh == "教程：新标题"  # type: ignore[union-attr]
 
     # a bad number typed in the form is kept and reported, not lost
-    table.item(1, start_col).setText("lots")
+    model.setData(model.index(1, start_col), "lots")
     assert ed.scenario is None
     assert any(d.severity == "error" and "start" in d.format() for d in ed.diagnostics)
-    table.item(1, start_col).setText("1")
+    model.setData(model.index(1, start_col), "1")
     assert ed.scenario is not None
 
     # every comment and the key order survive; saving writes the text as it is
@@ -215,14 +205,16 @@ def test_form_edits_change_only_their_scalar_and_save_keeps_comments(editor, qtb
 
 def test_add_and_remove_an_instrument(editor, qtbot) -> None:
     ed = editor
-    n = ed.instruments_table.rowCount()
+    model = ed.instruments_table.model()
+    n = model.rowCount()
     ed.add_instrument_btn.click()
-    assert ed.instruments_table.rowCount() == n + 1
+    assert model.rowCount() == n + 1
     assert ed.scenario is not None
     assert ed.scenario.instruments[-1].id == "new_instrument_1"
-    ed.instruments_table.setCurrentCell(n, 0)
+    assert ed.instruments_table.current_row() == n  # the new one is selected
+    ed.instruments_table.setCurrentIndex(model.index(n, 0))
     ed.remove_instrument_btn.click()
-    assert ed.instruments_table.rowCount() == n
+    assert model.rowCount() == n
     assert ed.text.toPlainText() == TUTORIAL.read_text(encoding="utf-8")
 
 
@@ -233,7 +225,7 @@ def test_every_control_has_an_accessible_name(editor) -> None:
         QLineEdit,
         QAbstractSpinBox,
         QComboBox,
-        QTableWidget,
+        QTableView,
         QListWidget,
         QPlainTextEdit,
         QTabWidget,
@@ -276,77 +268,6 @@ def test_new_scenario_template_is_valid_and_open_helper(qtbot, qapp) -> None:
     assert calls and calls[0][1] is None and calls[0][0].meta.id == "my_scenario"
 
 
-# ------------------------------------------------------------- surgical edits (no Qt)
-def test_set_value_replaces_one_scalar_in_geneva() -> None:
-    text = GENEVA.read_text(encoding="utf-8")
-    new = set_value(text, ("instruments", 0, "start"), 100)
-    assert _changed_lines(text, new) == [("    start: 125", "    start: 100")]
-    new = set_value(text, ("meta", "version"), "2")
-    assert _changed_lines(text, new) == [('  version: "1"', '  version: "2"')]
-    new = set_value(text, ("sides", 1, "colour"), "#aa0000")
-    assert _changed_lines(text, new) == [('    colour: "#c8102e"', '    colour: "#aa0000"')]
-    # a folded block scalar becomes one quoted line; the next key is untouched
-    new = set_value(text, ("briefings", "us", "summary", "en"), "Short: and sweet")
-    scenario, diagnostics = validate_text(new, "g.yaml")
-    assert scenario is not None, diagnostics
-    assert scenario.briefings["us"].summary.en == "Short: and sweet"  # type: ignore[union-attr]
-    assert scenario.briefings["us"].summary.zh.startswith("总统")  # type: ignore[union-attr]
-
-
-def test_set_text_adds_a_translation_in_place() -> None:
-    text = "a:\n  name: Plain  # why\n  b: 1\n"
-    assert set_text(text, ("a", "name"), "zh", "中文") == "a:\n  name: {en: Plain, zh: 中文}  # why\n  b: 1\n"
-    assert set_text(text, ("a", "name"), "en", "New: one") == 'a:\n  name: "New: one"  # why\n  b: 1\n'
-    flow = "t: {en: X}\n"
-    assert set_text(flow, ("t",), "zh", "叉") == "t: {en: X, zh: 叉}\n"
-
-
-def test_missing_keys_and_list_items() -> None:
-    text = "m:\n  a: 1\n  n:\n    x: 1\n  # trailing comment\nz: 2\n"
-    assert (
-        set_value(text, ("m", "b"), True)
-        == "m:\n  a: 1\n  n:\n    x: 1\n  b: true\n  # trailing comment\nz: 2\n"
-    )
-    with pytest.raises(EditError):
-        set_value(text, ("q", "r"), 1)
-    with pytest.raises(EditError):
-        set_value("a: [1, 2\n", ("a",), 1)
-    seq = "l:\n  - id: a\n    v: 1\n  # between\n  - id: b\n    v: 2\nk: 1\n"
-    added = append_item(seq, ("l",), ["id: c", "v: 3"])
-    assert added == "l:\n  - id: a\n    v: 1\n  # between\n  - id: b\n    v: 2\n  - id: c\n    v: 3\nk: 1\n"
-    assert remove_item(added, ("l",), 2) == seq
-    assert remove_item(seq, ("l",), 0) == "l:\n  # between\n  - id: b\n    v: 2\nk: 1\n"
-
-
-@pytest.mark.parametrize(
-    ("value", "rendered"),
-    [
-        ("plain words", "plain words"),
-        ("1", '"1"'),
-        ("yes", '"yes"'),
-        ("a: b", '"a: b"'),
-        ("#tag", '"#tag"'),
-        ("中文", "中文"),
-        (2.0, "2"),
-        (0.25, "0.25"),
-        (True, "true"),
-        ("", '""'),
-    ],
-)
-def test_render_scalar_reads_back(value: object, rendered: str) -> None:
-    import yaml
-
-    assert render_scalar(value) == rendered
-    assert yaml.safe_load(f"k: {rendered}")["k"] == value
-
-
-def test_minimal_change() -> None:
-    old, new = "abcXYZdef", "abc12def"
-    start, end, middle = minimal_change(old, new)
-    assert old[:start] + middle + old[end:] == new
-    assert (start, end, middle) == (3, 6, "12")
-
-
 def test_the_editor_speaks_chinese(qtbot, qapp, scenario_file) -> None:
     """The editor's strings come from the window's catalog (every one translated:
     tests/ui/test_ui_i18n.py); here they show."""
@@ -361,3 +282,27 @@ def test_the_editor_speaks_chinese(qtbot, qapp, scenario_file) -> None:
         assert ed.summary.text() == "没有问题：可以试玩。"
     finally:
         set_language("en")
+
+
+def test_a_table_cell_gets_its_editor_only_while_it_is_edited(editor, qtbot) -> None:
+    """The form's tables are a model and a view: no widget sits in a cell; editing one makes a
+    line editor named for its column, and what is typed there changes the text."""
+    from PySide6.QtWidgets import QLineEdit
+
+    ed = editor
+    ed.tabs.setCurrentWidget(ed.form)
+    table = ed.sides_table
+    model = table.model()
+    assert not table.viewport().findChildren(QLineEdit)
+    col = [c.key for c in table.columns].index("political_capital")
+    index = model.index(0, col)
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == f"Political capital, {index.data()}"
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editors = table.viewport().findChildren(QLineEdit)
+    assert len(editors) == 1 and editors[0].accessibleName() == "Political capital"
+    editors[0].selectAll()
+    qtbot.keyClicks(editors[0], "77")
+    qtbot.keyClick(editors[0], Qt.Key.Key_Return)  # the delegate commits it (a queued call)
+    qtbot.waitUntil(lambda: ed.scenario is not None and ed.scenario.sides[0].political_capital == 77)
+    assert model.index(0, col).data() == "77"
