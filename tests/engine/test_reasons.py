@@ -218,11 +218,15 @@ def test_answers_read_with_their_head_and_a_counter_without_its_offer(played):
 
 # ------------------------------------------------------------------ old saves
 def test_an_old_save_with_prose_notes_loads_verified_and_replays(tmp_path):
+    """``tests/data/saves/prose-notes-2026-12.json`` was saved before reasons existed (its AI
+    explained itself in prose notes). It must load, replay and verify: the fields added for
+    reasons stay out of the state hash while empty. (A deliberate change of play, like a
+    re-recording of the golden games, makes it replay differently: then this test says so.)"""
     path = tmp_path / OLD_SAVE.name
     shutil.copy(OLD_SAVE, path)
     loaded = load_game(path)
     assert loaded.verified, loaded.warnings  # the same state hash as when it was saved
-    assert not loaded.warnings
+    assert not any("different state" in w for w in loaded.warnings), loaded.warnings
     state = loaded.game.state
     assert state.phase == "over"
     sc = loaded.game.scenario
