@@ -158,7 +158,10 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
     """Is there a package that both sides prefer to their walk-away values?"""
     game = Game(scenario, 0, rules=rules)
     a, b = scenario.side_ids
-    owned = {s: [i for i in scenario.instruments if i.owner == s and i.player_controlled] for s in (a, b)}
+    owned = {
+        s: [i for i in scenario.instruments if i.owner == s and kind_registry.tradable(i, (a, b))]
+        for s in (a, b)
+    }
     packages: list[tuple[Term, ...]] = []
     for ca, cb in itertools.product(GRID, GRID):
         terms = []
