@@ -65,6 +65,10 @@ def test_wheel_carries_the_scenarios_the_rulebook_and_the_icons(wheel_and_target
     assert "game/data/assets/icon-256.png" in names
     for mo in sorted((ROOT / "game" / "locale").glob("*/LC_MESSAGES/tariff_talks.mo")):
         assert mo.relative_to(ROOT).as_posix() in names  # the translations game.i18n reads
+    window_catalogs = sorted((ROOT / "game" / "ui" / "translations").glob("tariff_talks_*.qm"))
+    assert len(window_catalogs) >= 2
+    for qm in window_catalogs:
+        assert qm.relative_to(ROOT).as_posix() in names  # the window's, game.ui.i18n reads them
     assert "game/resources.py" in names
     entry = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "tariff-talks = game.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
