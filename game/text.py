@@ -35,10 +35,6 @@ def _word(lang: str, words: dict[str, str], key: str) -> str:
     return t(lang, msg) if msg else key
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "zh" else pair[0]
-
-
 def meter_label(meter: str, lang: str = "en") -> str:
     """The meter's label (from the meter registry) in ``lang``; the id itself if there is no such meter."""
     spec = meter_registry.meter(meter)
@@ -349,58 +345,47 @@ def describe_package_term(scenario: Scenario, term: Term, lang: str = "en") -> s
 
 
 #: What happened in 2025, for the debrief's comparison (scenario id -> rows of
-#: (topic, what happened, instrument ids whose final levels the game shows)).
+#: (topic, what happened, instrument ids whose final levels the game shows)); the words are
+#: message ids, shown as ``t(lang, topic)``.
 #: From shared/data/calibration-2025.md.
-HISTORY_2025: dict[str, list[tuple[tuple[str, str], tuple[str, str], tuple[str, ...]]]] = {
+HISTORY_2025: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
     "geneva_2025": [
         (
-            ("US tariff on China", "美国对华关税"),
-            (
+            N_("US tariff on China"),
+            N_(
                 "145% → 30% on 12–14 May (Geneva): 24 points of the reciprocal tariff suspended for 90 days, "
-                "10% kept, plus the 20% fentanyl tariff",
-                "5月12–14日（日内瓦）：145%降至30%——对等关税暂停24个百分点90天，保留10%，另加20%芬太尼关税",
+                "10% kept, plus the 20% fentanyl tariff"
             ),
             ("us_tariff_reciprocal", "us_suspension", "us_tariff_fentanyl"),
         ),
         (
-            ("China's tariff on US goods", "中国对美关税"),
-            (
-                "125% → 10% on 14 May: 24 points suspended for 90 days, 10% kept",
-                "5月14日：125%降至10%——暂停24个百分点90天，保留10%",
-            ),
+            N_("China's tariff on US goods"),
+            N_("125% → 10% on 14 May: 24 points suspended for 90 days, 10% kept"),
             ("cn_tariff_us", "cn_suspension"),
         ),
         (
-            ("Rare earths", "稀土"),
-            (
+            N_("Rare earths"),
+            N_(
                 "Licensing stayed; the London framework (9–10 June) traded licences for easing recent US "
-                "export curbs; wider October rules paused for a year in November",
-                "许可制度保留；伦敦框架（6月9–10日）以发放许可换取美方放宽近期出口管制；10月扩大的规则于11月暂停一年",
+                "export curbs; wider October rules paused for a year in November"
             ),
             ("cn_rare_earth_licensing",),
         ),
         (
-            ("Fentanyl", "芬太尼"),
-            (
-                "Kuala Lumpur / Busan (30 Oct – 10 Nov): fentanyl tariff 20% → 10% for enforcement cooperation",
-                "吉隆坡/釜山（10月30日–11月10日）：以执法合作换取芬太尼关税由20%降至10%",
+            N_("Fentanyl"),
+            N_(
+                "Kuala Lumpur / Busan (30 Oct – 10 Nov): fentanyl tariff 20% → 10% for enforcement cooperation"
             ),
             ("us_tariff_fentanyl", "cn_fentanyl_pledge"),
         ),
         (
-            ("Purchases", "采购"),
-            (
-                "November: soybeans 12 Mt by January, then 25 Mt a year for three years",
-                "11月：1月前采购大豆1200万吨，此后三年每年2500万吨",
-            ),
+            N_("Purchases"),
+            N_("November: soybeans 12 Mt by January, then 25 Mt a year for three years"),
             ("cn_purchases",),
         ),
         (
-            ("Truce", "休战"),
-            (
-                "Extended to 10 November at Stockholm (28 July – 12 August), then for a year",
-                "斯德哥尔摩会谈（7月28日–8月12日）延长至11月10日，此后再延长一年",
-            ),
+            N_("Truce"),
+            N_("Extended to 10 November at Stockholm (28 July – 12 August), then for a year"),
             (),
         ),
     ]

@@ -134,7 +134,7 @@ class GameController(QObject):
         try:
             self.session.submit(action)
         except IllegalAction as err:
-            self.refused.emit(err.rule, err.message)
+            self.refused.emit(err.rule, err.text(self.lang))
             return False
         self._advance()
         return True

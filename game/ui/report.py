@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from game import i18n
 from game.engine import Game
 from game.engine.scoring import outcome, score
 from game.engine.state import Offer
@@ -294,7 +295,6 @@ def history_rows(session: Session, lang: str) -> list[tuple[str, str, str]] | No
     rows = HISTORY_2025.get(sc.meta.id)
     if not rows:
         return None
-    pick = 1 if lang == "zh" else 0
     out = []
     for topic, happened, instruments in rows:
         ours = "\n".join(
@@ -304,7 +304,7 @@ def history_rows(session: Session, lang: str) -> list[tuple[str, str, str]] | No
         )
         if not instruments:
             ours = agreements_summary(session)
-        out.append((topic[pick], happened[pick], ours))
+        out.append((i18n.t(lang, topic), i18n.t(lang, happened), ours))
     return out
 
 
