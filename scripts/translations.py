@@ -40,11 +40,14 @@ Key = tuple[str, str, str]
 
 
 def tool(name: str) -> str:
-    """``pyside6-lupdate`` / ``pyside6-lrelease``: next to this interpreter, else on PATH."""
-    here = Path(sys.executable).parent / f"pyside6-{name}"
-    found = str(here) if here.exists() else shutil.which(f"pyside6-{name}")
+    """Qt's ``lupdate`` / ``lrelease`` as shipped in PySide6 (what ``pyside6-lupdate`` runs),
+    else ``pyside6-<name>`` on PATH."""
+    import PySide6
+
+    exe = Path(PySide6.__file__).resolve().parent / (name + (".exe" if sys.platform == "win32" else ""))
+    found = str(exe) if exe.exists() else shutil.which(f"pyside6-{name}")
     if not found:
-        raise SystemExit(f"translations: pyside6-{name} not found (install PySide6 in this environment)")
+        raise SystemExit(f"translations: {name} not found (install PySide6-Essentials in this environment)")
     return found
 
 
