@@ -109,7 +109,10 @@ def test_t_reads_the_catalog_and_falls_back_to_english() -> None:
     assert i18n.t("zh", "the game is over") == "游戏已结束"
     assert i18n.t("zh_CN", "the game is over") == "游戏已结束"
     assert i18n.t("fr", "the game is over") == "the game is over"  # no catalog: English
-    assert i18n.t("en", "{who} walks out: the talks collapse", who="China") == "China walks out: the talks collapse"
+    assert (
+        i18n.t("en", "{who} walks out: the talks collapse", who="China")
+        == "China walks out: the talks collapse"
+    )
     assert i18n.nt("zh", "{n} turn, then back", "{n} turns, then back", 3, n=3) == "3回合后恢复"
     assert i18n.nt("en", "{n} turn, then back", "{n} turns, then back", 1, n=1) == "1 turn, then back"
     assert i18n.pt("zh", "article", "the {name}", name="美国") == "美国"
@@ -138,7 +141,33 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
                 continue
             for call in ast.walk(node):
                 if isinstance(call, ast.Call):
-                    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+                    name = (
+                        call.func.attr
+                        if isinstance(call.func, ast.Attribute)
+                        else getattr(call.func, "id", "")
+                    )
                     if name in ("t", "nt", "pt"):
                         found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert found == [], "move these translation calls out of their f-strings: " + ", ".join(found)
+
+
+def test_every_message_is_a_plain_string() -> None:
+    """The message of ``t``/``nt``/``pt``/``N_``/``IllegalAction`` must be a string literal (its
+    fields go in keyword arguments): an f-string or a variable is not extracted, so it would
+    show in English in every language. (A variable holding an ``N_`` message is fine where the
+    call's message is that variable: ``t(lang, LABEL)``; this test looks for f-strings.)"""
+    import ast
+
+    position = {"t": 1, "nt": 1, "pt": 2, "N_": 0, "IllegalAction": 1}
+    found = []
+    for path in sorted((ROOT / "game").rglob("*.py")):
+        if "ui" in path.relative_to(ROOT / "game").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            k = position.get(name)
+            if k is not None and len(node.args) > k and isinstance(node.args[k], ast.JoinedStr):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == [], "write these messages with {placeholders} and keyword fields: " + ", ".join(found)

@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.game.check(action)  # type: ignore[union-attr]
         except IllegalAction as err:
-            return self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.message)
+            return self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.text(self.lang))
         return None
 
     @Slot(object)

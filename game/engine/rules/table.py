@@ -135,7 +135,7 @@ class TableRules(ResolutionRules):
         if isinstance(action, EndTalks):
             self._resolve(state)
             return state
-        raise IllegalAction("1.3", f"unknown action {type(action).__name__}")
+        raise IllegalAction("1.3", "unknown action {action}", action=type(action).__name__)
 
     def deal_check(self, terms: Sequence[Term]) -> DealCheck:
         """Rule 5.4: what the scenario asks of a comprehensive deal, and how far ``terms`` are from one."""
