@@ -15,7 +15,7 @@ replaces it with ``None`` in every reason the *other* side gave (:meth:`Reason.p
 
 In issue 12 the public part carries the same information the prose notes carried before
 (so that play stays identical). **Issue 13 will coarsen** the fields listed in each kind's
-:attr:`KindSpec.coarsened` — a red line's exact ``level`` and ``text``, an objective's
+:attr:`ReasonSpec.coarsened` — a red line's exact ``level`` and ``text``, an objective's
 ``value`` and ``target`` and ``text`` — into a direction or a rough bound; the opponent model
 must then learn from what is left.
 
@@ -77,7 +77,7 @@ class ReasonKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class KindSpec:
+class ReasonSpec:
     """What one kind of reason is: the part it explains, whether it names the term that
     decided a refusal (the opponent model reads those as a line on ``instrument``), and the
     public fields issue 13 will coarsen."""
@@ -89,33 +89,33 @@ class KindSpec:
 
 
 _SPECS = (
-    KindSpec(ReasonKind.OFFER, "offer"),
-    KindSpec(ReasonKind.ACCEPT, "answer"),
-    KindSpec(ReasonKind.NIBBLE, "answer"),
-    KindSpec(ReasonKind.RED_LINE, "answer", names_limit=True, coarsened=("level", "text")),
-    KindSpec(
+    ReasonSpec(ReasonKind.OFFER, "offer"),
+    ReasonSpec(ReasonKind.ACCEPT, "answer"),
+    ReasonSpec(ReasonKind.NIBBLE, "answer"),
+    ReasonSpec(ReasonKind.RED_LINE, "answer", names_limit=True, coarsened=("level", "text")),
+    ReasonSpec(
         ReasonKind.SHORTFALL, "answer", names_limit=True, coarsened=("value", "target", "text", "level")
     ),
-    KindSpec(ReasonKind.NO_BETTER_THAN_NO_DEAL, "answer"),
-    KindSpec(ReasonKind.BREACH, "answer"),
-    KindSpec(ReasonKind.CANNOT_AGREE, "answer"),
-    KindSpec(ReasonKind.TOO_FAR, "answer", names_limit=True),
-    KindSpec(ReasonKind.NO_OFFERS_LEFT, "table"),
-    KindSpec(ReasonKind.NOTHING_BEATS_NO_DEAL, "table"),
-    KindSpec(ReasonKind.NOTHING_MORE, "table"),
-    KindSpec(ReasonKind.NO_MOVES, "orders"),
-    KindSpec(ReasonKind.ANSWER_ESCALATION, "orders"),
-    KindSpec(ReasonKind.MATCH_EASING, "orders"),
-    KindSpec(ReasonKind.GOODWILL, "orders"),
-    KindSpec(ReasonKind.LET_PASS, "orders"),
-    KindSpec(ReasonKind.NO_CAPITAL, "orders"),
-    KindSpec(ReasonKind.PAYS_ALONE, "orders"),
-    KindSpec(ReasonKind.NONE_PAYS, "orders"),
-    KindSpec(ReasonKind.STATEMENT, "orders"),
-    KindSpec(ReasonKind.SCRIPTED, "table"),
+    ReasonSpec(ReasonKind.NO_BETTER_THAN_NO_DEAL, "answer"),
+    ReasonSpec(ReasonKind.BREACH, "answer"),
+    ReasonSpec(ReasonKind.CANNOT_AGREE, "answer"),
+    ReasonSpec(ReasonKind.TOO_FAR, "answer", names_limit=True),
+    ReasonSpec(ReasonKind.NO_OFFERS_LEFT, "table"),
+    ReasonSpec(ReasonKind.NOTHING_BEATS_NO_DEAL, "table"),
+    ReasonSpec(ReasonKind.NOTHING_MORE, "table"),
+    ReasonSpec(ReasonKind.NO_MOVES, "orders"),
+    ReasonSpec(ReasonKind.ANSWER_ESCALATION, "orders"),
+    ReasonSpec(ReasonKind.MATCH_EASING, "orders"),
+    ReasonSpec(ReasonKind.GOODWILL, "orders"),
+    ReasonSpec(ReasonKind.LET_PASS, "orders"),
+    ReasonSpec(ReasonKind.NO_CAPITAL, "orders"),
+    ReasonSpec(ReasonKind.PAYS_ALONE, "orders"),
+    ReasonSpec(ReasonKind.NONE_PAYS, "orders"),
+    ReasonSpec(ReasonKind.STATEMENT, "orders"),
+    ReasonSpec(ReasonKind.SCRIPTED, "table"),
 )
 #: The one registry of reason kinds.
-KINDS: dict[ReasonKind, KindSpec] = {s.kind: s for s in _SPECS}
+KINDS: dict[ReasonKind, ReasonSpec] = {s.kind: s for s in _SPECS}
 
 
 class TermRef(BaseModel):
@@ -182,7 +182,7 @@ class Reason(BaseModel):
     private: Private | None = None
 
     @property
-    def spec(self) -> KindSpec:
+    def spec(self) -> ReasonSpec:
         return KINDS[self.kind]
 
     def public(self) -> Reason:
