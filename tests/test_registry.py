@@ -252,3 +252,11 @@ def test_on_off_levels_read_as_the_kinds_words_in_every_language(geneva: models.
             assert t("zh", word) != word, f"{spec.id}: '{word}' has no Chinese"
     tariff = next(i for i in geneva.instruments if i.kind == "tariff")
     assert kinds.level_word(tariff, tariff.min) is None  # a number, not a word
+
+
+def test_the_instrument_docs_list_every_kind_as_the_registry_describes_it() -> None:
+    doc = models.Instrument.__doc__ or ""
+    schema = scenario_json_schema()["$defs"]["Instrument"]["description"]
+    for spec in kinds.KINDS:
+        first_line = spec.doc.split("\n")[0]
+        assert f"``{spec.id}``: {first_line}" in doc and f"``{spec.id}``: {first_line}" in schema

@@ -65,6 +65,9 @@ class KindSpec:
     #: For an on/off instrument, a term setting it to its minimum and to its maximum in words
     #: (message ids; ``{instrument}`` is its name with its article, ``{pledge}`` its bare name).
     move_words: tuple[str, str] | None = None
+    #: What the level means, for scenario authors (reST; the ``Instrument`` model's docstring,
+    #: and so the schema and the authoring reference, list it).
+    doc: str = ""
 
     @property
     def upper_bound(self) -> bool:
@@ -82,23 +85,37 @@ class KindSpec:
 
 
 KINDS: tuple[KindSpec, ...] = (
-    KindSpec("tariff", N_("Tariff"), "tariff", effects=False, bound="at_most"),
-    KindSpec("suspension", N_("Suspended tariff points"), "suspension", effects=False, bound="at_least"),
+    KindSpec(
+        "tariff", N_("Tariff"), "tariff", effects=False, bound="at_most",
+        doc="percentage points of tariff the owner levies on the target's goods\n"
+        "(on ``share`` of them, 1.0 for a headline rate, less for a sector)",
+    ),
+    KindSpec(
+        "suspension", N_("Suspended tariff points"), "suspension", effects=False, bound="at_least",
+        doc="points of the tariff ``applies_to`` suspended (subtracted);\n"
+        "when an agreement's term on it expires, it snaps back to its prior level",
+    ),
     KindSpec(
         "measure", N_("Non-tariff measure"), "effects", effects=True, bound="at_most",
         level_words=(N_("lifted"), N_("in force")),
         move_words=(N_("lift {instrument}"), N_("impose {instrument}")),
+        doc="a non-tariff measure, 0 = off, ``max`` = fully in force",
     ),
-    KindSpec("purchase", N_("Purchase commitment"), "purchases", effects=True, bound="at_least"),
+    KindSpec(
+        "purchase", N_("Purchase commitment"), "purchases", effects=True, bound="at_least",
+        doc="the owner's purchase commitment from the target (bn USD a year)",
+    ),
     KindSpec(
         "pledge", N_("Enforcement pledge"), "effects", effects=True, bound="at_least",
         level_words=(N_("not given"), N_("in force")),
         move_words=(N_("drop {instrument}"), N_("commit to {pledge}")),
+        doc="an enforcement pledge (0 = none, ``max`` = full)",
     ),
     KindSpec(
         "consultation", N_("Consultation mechanism"), "effects", effects=True, bound="at_least",
         level_words=(N_("not joined"), N_("joined")),
         move_words=(N_("leave the consultations"), N_("join a standing consultation mechanism")),
+        doc="a consultation mechanism (0 = none, ``max`` = standing)",
     ),
 )  # fmt: skip
 
@@ -116,6 +133,18 @@ def kind(kind_id: str) -> KindSpec:
 
 def kind_of(ins: InstrumentLike) -> KindSpec:
     return _BY_ID[ins.kind]
+
+
+def kinds_doc(indent: str = "") -> str:
+    """The kinds as a reST list for scenario authors, one item a kind, each line ``indent``-ed."""
+    items = []
+    for k, spec in enumerate(KINDS):
+        first, *rest = spec.doc.split("\n")
+        end = "." if k == len(KINDS) - 1 else ";"
+        lines = [f"{indent}- ``{spec.id}``: {first}", *(f"{indent}  {line}" for line in rest)]
+        lines[-1] += end
+        items.append("\n".join(lines))
+    return "\n".join(items)
 
 
 def upper_bound_kinds() -> frozenset[str]:

@@ -184,16 +184,7 @@ class Instrument(Model):
 
     Every instrument has a numeric level between ``min`` and ``max`` in steps of
     ``step``. Its ``kind`` says how the economy model reads the level:
-
-    - ``tariff``: percentage points of tariff the owner levies on the target's goods
-      (on ``share`` of them, 1.0 for a headline rate, less for a sector);
-    - ``suspension``: points of the tariff ``applies_to`` suspended (subtracted);
-      when an agreement's term on it expires, it snaps back to its prior level;
-    - ``measure``: a non-tariff measure, 0 = off, ``max`` = fully in force;
-    - ``purchase``: the owner's purchase commitment from the target (bn USD a year);
-    - ``pledge``: an enforcement pledge (0 = none, ``max`` = full);
-    - ``consultation``: a consultation mechanism (0 = none, ``max`` = standing).
-    """
+    """  # the kinds' list follows the class: the instrument-kind registry writes it
 
     id: Ident = Field(examples=["us_tariff_china"])
     kind: InstrumentKind
@@ -231,6 +222,10 @@ class Instrument(Model):
         if self.owner == "row" and self.player_controlled:
             raise ValueError("an instrument owned by `row` must have `player_controlled: false`")
         return self
+
+
+#: The kinds, as the registry describes them (the schema and the authoring reference read this).
+Instrument.__doc__ = (Instrument.__doc__ or "").rstrip() + "\n\n" + kind_registry.kinds_doc("    ") + "\n    "
 
 
 Op = Literal[">=", "<=", ">", "<", "=="]
