@@ -36,7 +36,7 @@ __all__ = [
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_in(argv)
-    parser = build_parser()
+    parser = build_parser(lang)
     try:
         args = parser.parse_args(argv)
     except UsageError as err:

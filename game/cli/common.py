@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from game.i18n import t
 from game.resources import default_scenario_path
@@ -22,11 +22,32 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors raise :class:`UsageError` (``main`` prints them, exit 2)."""
+    """An argument parser whose errors raise :class:`UsageError` (``main`` prints them, exit 2),
+    with its own words (headings, ``-h``, "usage:") in ``lang``; argparse's own error details
+    stay English."""
+
+    def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
+        self.lang = lang
+        kwargs.setdefault("formatter_class", _formatter(lang))
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t(lang, "positional arguments")
+        self._optionals.title = t(lang, "options")
+        self.add_argument("-h", "--help", action="help", help=t(lang, "show this help message and exit"))
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: error: {message}")
+        raise UsageError(f"{self.prog}: " + t(self.lang, "error: {error}", error=message))
+
+
+def _formatter(lang: str | None) -> type[argparse.HelpFormatter]:
+    usage = t(lang, "usage: ")
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage_text: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
+
+    return Formatter
 
 
 def load_scenario_or_report(path: Path | None, err: TextIO | None = None) -> Scenario | None:

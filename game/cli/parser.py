@@ -3,93 +3,135 @@
 from __future__ import annotations
 
 import argparse
+import functools
 from pathlib import Path
 
 from game.cli.common import Parser
-from game.i18n import normalise
+from game.i18n import normalise, t
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (the command line's ``--lang``, read before parsing)."""
     p = Parser(
+        lang=lang,
         prog="tariff-talks",
-        description="Tariff Talks — negotiate the 2025 US–China tariff war. "
-        "With no command, opens the game window on the default scenario.",
+        description=t(
+            lang,
+            "Tariff Talks — negotiate the 2025 US–China tariff war. "
+            "With no command, opens the game window on the default scenario.",
+        ),
     )
     p.add_argument(
         "--lang",
         type=normalise,
         default=None,
         metavar="LANG",
-        help="language of the texts: en, zh, or the pseudo-locale en-XA that shows untranslated text "
-        "(default: en; the window: the last game's)",
+        help=t(
+            lang,
+            "language of the texts: en, zh, or the pseudo-locale en-XA that shows untranslated text "
+            "(default: en; the window: the last game's)",
+        ),
     )
     p.add_argument(
         "--selftest",
         action="store_true",
-        help="check this copy of the game (scenarios, rulebook, translations, an AI game, the window "
-        "offscreen) and exit: 0 if all passed (the same as the selftest command)",
+        help=t(
+            lang,
+            "check this copy of the game (scenarios, rulebook, translations, an AI game, the window "
+            "offscreen) and exit: 0 if all passed (the same as the selftest command)",
+        ),
     )
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = p.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=functools.partial(Parser, lang=lang)
+    )
 
-    sp = sub.add_parser("play", help="open the game window (the same as no command)")
-    sp.add_argument("--scenario", type=Path, default=None, help="scenario file to open")
+    sp = sub.add_parser("play", help=t(lang, "open the game window (the same as no command)"))
+    sp.add_argument("--scenario", type=Path, default=None, help=t(lang, "scenario file to open"))
 
-    sp = sub.add_parser("validate", help="check scenario files; prints file:line:col: severity: message")
+    sp = sub.add_parser(
+        "validate", help=t(lang, "check scenario files; prints file:line:col: severity: message")
+    )
     sp.add_argument("files", nargs="+", metavar="FILE")
     sp.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help=t(lang, "output format (default: text)")
     )
     sp.add_argument(
-        "--no-lint", action="store_true", help="skip the lint that plays each valid scenario's numbers"
+        "--no-lint",
+        action="store_true",
+        help=t(lang, "skip the lint that plays each valid scenario's numbers"),
     )
 
-    sub.add_parser("schema", help="print the scenario JSON Schema")
+    sub.add_parser("schema", help=t(lang, "print the scenario JSON Schema"))
 
-    sp = sub.add_parser("selftest", help="check this copy of the game works (a build, an install); exit 0 if so")
-    sp.add_argument("--no-window", action="store_true", help="skip opening the window offscreen")
+    sp = sub.add_parser(
+        "selftest", help=t(lang, "check this copy of the game works (a build, an install); exit 0 if so")
+    )
+    sp.add_argument("--no-window", action="store_true", help=t(lang, "skip opening the window offscreen"))
 
-    sp = sub.add_parser("simulate", help="play whole games headless, or play one at the terminal")
-    sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
+    sp = sub.add_parser("simulate", help=t(lang, "play whole games headless, or play one at the terminal"))
+    sp.add_argument(
+        "--scenario", type=Path, default=None, help=t(lang, "scenario file (default: Geneva 2025)")
+    )
     sp.add_argument(
         "--us",
         default="ai",
         metavar="SEAT",
-        help="seat of the first side: human, script or ai[:STYLE[:LEVEL]]",
+        help=t(lang, "seat of the first side: human, script or ai[:STYLE[:LEVEL]]"),
     )
-    sp.add_argument("--china", default="ai", metavar="SEAT", help="seat of the second side")
-    sp.add_argument("--seed", type=int, default=0, help="random seed of the first game (default 0)")
+    sp.add_argument("--china", default="ai", metavar="SEAT", help=t(lang, "seat of the second side"))
+    sp.add_argument("--seed", type=int, default=0, help=t(lang, "random seed of the first game (default 0)"))
     sp.add_argument(
-        "--games", type=int, default=1, metavar="K", help="number of games (seeds seed..seed+K-1)"
+        "--games", type=int, default=1, metavar="K", help=t(lang, "number of games (seeds seed..seed+K-1)")
     )
-    sp.add_argument("--json", action="store_true", help="one JSON object per game per line")
-    sp.add_argument("--save", type=Path, default=None, metavar="FILE", help="save the (last) game to FILE")
+    sp.add_argument("--json", action="store_true", help=t(lang, "one JSON object per game per line"))
+    sp.add_argument(
+        "--save", type=Path, default=None, metavar="FILE", help=t(lang, "save the (last) game to FILE")
+    )
 
-    sp = sub.add_parser("replay", help="replay a saved game and check its final state (exit 1 on a mismatch)")
-    sp.add_argument("file", type=Path, metavar="FILE", help="a save file")
-    sp.add_argument("--step", action="store_true", help="print the game turn by turn: moves, offers, meters")
+    sp = sub.add_parser(
+        "replay", help=t(lang, "replay a saved game and check its final state (exit 1 on a mismatch)")
+    )
+    sp.add_argument("file", type=Path, metavar="FILE", help=t(lang, "a save file"))
     sp.add_argument(
-        "--scenario", type=Path, default=None, help="replay with this scenario file, not the saved copy"
+        "--step", action="store_true", help=t(lang, "print the game turn by turn: moves, offers, meters")
+    )
+    sp.add_argument(
+        "--scenario",
+        type=Path,
+        default=None,
+        help=t(lang, "replay with this scenario file, not the saved copy"),
     )
     sp.add_argument(
         "--reveal-secrets",
         action="store_true",
-        help="with --step, print an unfinished hot-seat game anyway (both sides' orders, statements "
-        "and political capital); without it such a game is refused, or asked about on a terminal",
+        help=t(
+            lang,
+            "with --step, print an unfinished hot-seat game anyway (both sides' orders, statements "
+            "and political capital); without it such a game is refused, or asked about on a terminal",
+        ),
     )
 
-    sp = sub.add_parser("forecast", help="play a scenario's scripted events to a date and print the outlook")
+    sp = sub.add_parser(
+        "forecast", help=t(lang, "play a scenario's scripted events to a date and print the outlook")
+    )
     sp.add_argument("--scenario", type=Path, required=True)
     g = sp.add_mutually_exclusive_group(required=True)
-    g.add_argument("--date", help="YYYY-MM-DD")
+    g.add_argument("--date", help=t(lang, "YYYY-MM-DD"))
     g.add_argument("--turn", type=int)
     sp.add_argument("--json", action="store_true")
 
-    sp = sub.add_parser("tournament", help="every AI style and level against the others, on both sides")
-    sp.add_argument("--scenario", type=Path, default=None, help="scenario file (default: Geneva 2025)")
-    sp.add_argument("--games", type=int, default=1, metavar="N", help="games per pairing: seeds S..S+N-1")
-    sp.add_argument("--seed", type=int, default=0, metavar="S", help="first seed (default 0)")
-    sp.add_argument("--json", action="store_true", help="print the results as JSON")
-    sp.add_argument("--styles", default=None, help="comma-separated styles (default: all)")
-    sp.add_argument("--levels", default=None, help="comma-separated levels (default: all)")
-    sp.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 2)")
+    sp = sub.add_parser(
+        "tournament", help=t(lang, "every AI style and level against the others, on both sides")
+    )
+    sp.add_argument(
+        "--scenario", type=Path, default=None, help=t(lang, "scenario file (default: Geneva 2025)")
+    )
+    sp.add_argument(
+        "--games", type=int, default=1, metavar="N", help=t(lang, "games per pairing: seeds S..S+N-1")
+    )
+    sp.add_argument("--seed", type=int, default=0, metavar="S", help=t(lang, "first seed (default 0)"))
+    sp.add_argument("--json", action="store_true", help=t(lang, "print the results as JSON"))
+    sp.add_argument("--styles", default=None, help=t(lang, "comma-separated styles (default: all)"))
+    sp.add_argument("--levels", default=None, help=t(lang, "comma-separated levels (default: all)"))
+    sp.add_argument("--jobs", type=int, default=None, help=t(lang, "worker processes (default: up to 2)"))
     return p
