@@ -161,7 +161,7 @@ def sign_truce(win, qtbot) -> None:
     win.page.tabs.setCurrentIndex(1)
     for iid in ("us_tariff_reciprocal", "cn_tariff_us"):
         type_into(qtbot, table.rows[iid].editor.spin, "34")
-    assert table.rows["us_tariff_reciprocal"].box.isChecked()
+    assert table.rows["us_tariff_reciprocal"].included
     click(qtbot, table.send_btn)
     wait_for_human(win, qtbot)
     ready(win, qtbot)  # China
@@ -320,10 +320,10 @@ def test_a_typed_level_counts_at_every_keystroke_and_tab_leaves(window, qtbot) -
     row = table.rows["us_tariff_reciprocal"]
     type_into(qtbot, row.editor.spin, "34")
     assert focus(window) is row.editor.spin
-    assert row.box.isChecked() and row.editor.value() == 34.0
+    assert row.included and row.editor.value() == 34.0
     assert "Computing the effect of your package" in table.preview_caption.text()
-    QTest.keyClick(focus(window), Qt.Key.Key_Tab)
-    assert focus(window) is row.duration
+    QTest.keyClick(focus(window), Qt.Key.Key_Tab)  # to the next cell's editor: how long the term lasts
+    assert row.editing("proposed") is None and focus(window) is row.editing("lasts") is not None
 
 
 # ---------------------------------------------------------- 5. the submitted orders stay shown

@@ -58,6 +58,12 @@ def space_on(qtbot, box) -> None:
     QTest.keyClick(box, Qt.Key.Key_Space)
 
 
+def tick(qtbot, t, iid: str) -> None:
+    """Select an instrument's row of the builder and press Space (as a player would)."""
+    t.table.setCurrentIndex(t.table.model().index(t.rows[iid].row, 1))
+    space_on(qtbot, t.table)
+
+
 def plain(label) -> str:
     """What a rich-text label reads as."""
     from PySide6.QtGui import QTextDocument
@@ -100,19 +106,19 @@ def test_preview_placeholder_follows_the_draft_and_recomputes_next_turn(window, 
     assert "Tick terms" in t.preview_caption.text()
     headers = [t.preview_table.horizontalHeaderItem(c).text() for c in range(t.preview_table.columnCount())]
     assert "1" not in headers and headers[0] == "Meter"
-    space_on(qtbot, t.rows["cn_tariff_us"].box)
-    assert t.rows["cn_tariff_us"].box.isChecked()
+    tick(qtbot, t, "cn_tariff_us")
+    assert t.rows["cn_tariff_us"].included
     set_level(window, "cn_tariff_us", 60.0, builder=True)
     qtbot.waitUntil(lambda: preview_shown(t), timeout=20_000)
     headers = [t.preview_table.horizontalHeaderItem(c).text() for c in range(3)]
     assert headers == ["Meter", "United States", "China"]
     # untick: the numbers go, the placeholder is back
-    space_on(qtbot, t.rows["cn_tariff_us"].box)
-    assert not t.rows["cn_tariff_us"].box.isChecked()
+    tick(qtbot, t, "cn_tariff_us")
+    assert not t.rows["cn_tariff_us"].included
     assert not t.preview_table.isVisible() and t.preview_table.rowCount() == 0
     assert "Tick terms" in t.preview_caption.text()
     # a draft kept into the next turn is previewed again from the new turn's levels
-    space_on(qtbot, t.rows["cn_tariff_us"].box)
+    tick(qtbot, t, "cn_tariff_us")
     qtbot.waitUntil(lambda: preview_shown(t), timeout=20_000)
     submit_orders(window, qtbot)  # the US opens the table on turn 1
     click(qtbot, window.page.end_btn)  # and ends it without an offer
@@ -241,20 +247,20 @@ def test_the_builder_says_what_a_comprehensive_deal_needs(window, qtbot):
     need = sc.end.comprehensive_deal
     assert f"needs {need.min_terms} or more terms" in plain(t.deal_rule)
     for iid in need.required_instruments:  # marked in the builder
-        assert "★" in t.table.item(t.rows[iid].row, 1).text()
+        assert "★" in t.table.model().index(t.rows[iid].row, 1).data()
     first = need.required_instruments[0]
-    space_on(qtbot, t.rows[first].box)
+    tick(qtbot, t, first)
     text = plain(t.deal_rule)
     assert "Not comprehensive yet" in text
     for iid in need.required_instruments[1:]:
         assert instrument_name(sc, iid) in text
     assert not window.session.rules.is_comprehensive(t.terms())
     for iid in need.required_instruments[1:]:
-        space_on(qtbot, t.rows[iid].box)
+        tick(qtbot, t, iid)
     extra = [i for i in t.rows if i not in need.required_instruments]
     k = 0
     while len(t.terms()) < need.min_terms:
-        space_on(qtbot, t.rows[extra[k]].box)
+        tick(qtbot, t, extra[k])
         k += 1
     assert window.session.rules.is_comprehensive(t.terms())
     assert "This draft is a comprehensive deal." in plain(t.deal_rule)
@@ -349,18 +355,21 @@ def test_space_ticks_the_selected_row(window, qtbot):
     start(window, qtbot)
     t = table(window)
     row = t.rows["us_entity_list"]
-    rect = t.table.visualItemRect(t.table.item(row.row, 1))
+    rect = t.table.visualRect(t.table.model().index(row.row, 1))
     t.scroll.ensureWidgetVisible(t.table, 0, 0)
     QTest.mouseClick(
         t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )
-    assert t.table.currentRow() == row.row
+    assert t.table.currentIndex().row() == row.row
     QTest.keyClick(t.table, Qt.Key.Key_Space)
-    assert row.box.isChecked()
+    assert row.included
     QTest.keyClick(t.table, Qt.Key.Key_Space)
-    assert not row.box.isChecked()
-    space_on(qtbot, row.box)  # the box itself, reached with Tab
-    assert row.box.isChecked()
+    assert not row.included
+    # the Include cell's check box, clicked (a check state of the row, not a widget in the cell)
+    include = t.table.visualRect(t.table.model().index(row.row, 0))
+    assert not t.table.indexWidget(t.table.model().index(row.row, 0))
+    QTest.mouseClick(t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, include.center())
+    assert row.included
 
 
 # --------------------------------------------------------------------------- refusals
@@ -412,7 +421,7 @@ def test_another_scenario_rebuilds_the_table(window, qtbot):
     workers.wait_all(60_000)
     qtbot.wait(50)  # its answer, if any, reaches the GUI thread
     assert "failed" not in t.preview_caption.text()
-    names = {t.table.item(r.row, 1).text().rstrip(" ★") for r in t.rows.values()}
+    names = {t.table.model().index(r.row, 1).data().rstrip(" ★") for r in t.rows.values()}
     assert names == {instrument_name(sc, i) for i in ours}
 
 

@@ -51,7 +51,7 @@ def test_an_illegal_package_is_refused_with_its_rule(window, qtbot) -> None:
     table = window.page.table
     ed = table.rows["us_chip_controls"].editor
     ed.combo.setCurrentIndex(ed.combo.findData(0.0))  # trading away the chip controls: a red line
-    assert table.rows["us_chip_controls"].box.isChecked()
+    assert table.rows["us_chip_controls"].included
     assert "Rule 3.5" in table.builder_problem.text()
     click(qtbot, table.send_btn)
     assert window.page.banner.isVisible()

@@ -8,19 +8,16 @@ import datetime as dt
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from game.engine import Accept, Action, Counter, Propose, Reject, Term
 from game.reasons_text import action_text, answer_text, offer_text
-from game.scenario.models import Scenario, tr
+from game.scenario.models import Scenario
 from game.text import (
     METER_DECIMALS,
     METER_GOOD_DIRECTION,
@@ -49,17 +46,14 @@ from game.ui import workers
 from game.ui.common import (
     Card,
     Ctx,
-    LevelEditor,
     good_bad_colour,
     named,
     side_colour,
     signed,
     wrap_label,
 )
-from game.ui.panels.base import (
-    Checker,
-    tradable,
-)
+from game.ui.panels.base import Checker
+from game.ui.panels.builder import BuilderModel, BuilderRow, BuilderTable
 
 
 def turn_date(scenario: Scenario, turn: int) -> dt.date:
@@ -73,40 +67,6 @@ def levels_at(v: object, turn: int) -> dict[str, float]:
         if rec.turn == turn - 1:
             return dict(rec.instruments)
     return dict(v.levels)  # type: ignore[attr-defined]
-
-
-@dataclass
-class BuilderRow:
-    """One instrument's row in the proposal builder."""
-
-    box: QCheckBox
-    editor: LevelEditor
-    duration: QSpinBox  # 0 = to the end of the game
-    start: QSpinBox  # turns after signing (0 = at once)
-    row: int = 0  # its row in the builder's table
-
-    def widgets(self) -> tuple[QWidget, ...]:
-        return (self.box, self.editor, self.duration, self.start)
-
-    def term(self, iid: str) -> Term:
-        d = self.duration.value()
-        return Term(
-            instrument=iid,
-            value=self.editor.value(),
-            duration_turns=d if d > 0 else None,
-            start_after_turns=self.start.value(),
-        )
-
-    def set(self, include: bool, value: float, duration: int, start: int) -> None:
-        """Fill the row without emitting signals."""
-        for w in (self.box, self.duration, self.start):
-            w.blockSignals(True)
-        self.box.setChecked(include)
-        self.editor.set_value(value)
-        self.duration.setValue(duration)
-        self.start.setValue(start)
-        for w in (self.box, self.duration, self.start):
-            w.blockSignals(False)
 
 
 class TablePanel(QWidget):
@@ -130,7 +90,8 @@ class TablePanel(QWidget):
         self._preview_terms: tuple[Term, ...] | None = None
         self._preview_key: tuple | None = None  # (turn, phase, terms) the preview is (being) computed for
         self._preview_what = ""
-        self.rows: dict[str, BuilderRow] = {}
+        self.builder_model = BuilderModel(self)
+        self.builder_model.edited.connect(self._builder_changed)
         #: each side's draft (terms, message), kept across turns and hand-overs; never shown to the other side
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
@@ -225,33 +186,8 @@ class TablePanel(QWidget):
             object_name="hint",
         )
         self.builder.body.addWidget(hint)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Include"),
-                self.tr("Instrument"),
-                self.tr("Now"),
-                self.tr("Proposed"),
-                self.tr("Lasts"),
-                self.tr("Starts"),
-            ]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.table.setTabKeyNavigation(False)  # Tab leaves a cell's spin box for the next control
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for c in (2, 3, 4, 5):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        hh.sectionResized.connect(self._name_width_changed)
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table = BuilderTable(self.builder_model)
+        self.table.horizontalHeader().sectionResized.connect(self._name_width_changed)
         named(self.table, self.tr("Terms of the package"))
         self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         self.space.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -326,8 +262,7 @@ class TablePanel(QWidget):
         self.preview_busy = False
         self.ctx = None
         self._key = None
-        self.rows.clear()
-        self.table.setRowCount(0)
+        self.builder_model.clear()
         self.incoming_text.setText("")
         self.incoming_problem.setText("")
         self.offer_message.clear()
@@ -345,81 +280,11 @@ class TablePanel(QWidget):
         self.set_advice(None)
 
     def _save_draft(self) -> None:
-        if self.ctx is not None and self.rows:
+        if self.ctx is not None and self.builder_model.rows:
             self._drafts[self.ctx.view.side] = (self.terms(), self.offer_message.text())
 
     def _build(self, ctx: Ctx) -> None:
-        self.rows.clear()
-        v, lang, sc = ctx.view, ctx.lang, ctx.scenario
-        required = set(sc.end.comprehensive_deal.required_instruments)
-        groups = [(v.side, tradable(ctx, v.side)), (v.other, tradable(ctx, v.other))]
-        n = sum(len(g) + 1 for _, g in groups)
-        self.table.clearSpans()
-        self.table.setRowCount(0)
-        self.table.setRowCount(n)
-        r = 0
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for owner, instruments in groups:
-            label = (
-                self.tr("{side} commits (you)").format(side=side_name(sc, owner, lang))
-                if owner == v.side
-                else self.tr("{side} commits").format(side=side_name(sc, owner, lang))
-            )
-            item = QTableWidgetItem(label)
-            item.setFont(bold)
-            item.setForeground(side_colour(sc, owner))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(r, 0, item)
-            self.table.setSpan(r, 0, 1, 6)
-            r += 1
-            for ins in instruments:
-                name = instrument_name(sc, ins.id, lang)
-                box = named(QCheckBox(), self.tr("Include {name}").format(name=name))
-                box.toggled.connect(self._builder_changed)
-                holder = QWidget()
-                hl = QHBoxLayout(holder)
-                hl.setContentsMargins(6, 0, 0, 0)
-                hl.addWidget(box)
-                self.table.setCellWidget(r, 0, holder)
-                shown = name + (" ★" if ins.id in required else "")
-                it = QTableWidgetItem(shown)
-                tip = name
-                if ins.description:
-                    tip += "\n" + tr(ins.description, lang)
-                if ins.id in required:
-                    tip += "\n★ " + self.tr("A comprehensive deal needs a term on this instrument.")
-                it.setToolTip(tip)
-                self.table.setItem(r, 1, it)
-                self.table.setItem(r, 2, QTableWidgetItem(format_level(sc, ins.id, v.levels[ins.id], lang)))
-                ed = LevelEditor(ins, sc, lang)
-                ed.set_value(v.levels[ins.id])
-                ed.setAccessibleName(self.tr("Proposed level of {name}").format(name=name))
-                ed.changed.connect(lambda b=box: (b.setChecked(True), self._builder_changed()))
-                self.table.setCellWidget(r, 3, ed)
-                dur = QSpinBox()
-                dur.setRange(0, max(1, v.deadline_turns))
-                dur.setSpecialValueText(self.tr("to the end"))
-                dur.setSuffix(self.tr(" turns"))
-                dur.setKeyboardTracking(False)
-                named(dur, self.tr("Duration of the term on {name} (0: to the end)").format(name=name))
-                dur.valueChanged.connect(lambda _v, b=box: (b.setChecked(True), self._builder_changed()))
-                self.table.setCellWidget(r, 4, dur)
-                start = QSpinBox()
-                start.setRange(0, max(1, v.deadline_turns))
-                start.setSpecialValueText(self.tr("at once"))
-                # the words around the number, in the language's order ("in 3 turns", "3回合后")
-                before, _n, after = self.tr("in {n} turns").partition("{n}")
-                start.setPrefix(before)
-                start.setSuffix(after)
-                start.setKeyboardTracking(False)
-                named(
-                    start, self.tr("Turns after signing before the term on {name} starts").format(name=name)
-                )
-                start.valueChanged.connect(lambda _v, b=box: (b.setChecked(True), self._builder_changed()))
-                self.table.setCellWidget(r, 5, start)
-                self.rows[ins.id] = BuilderRow(box, ed, dur, start, r)
-                r += 1
+        self.builder_model.build(ctx, self.font())
         self.table.resizeRowsToContents()
         self._fit_table()
         self.fit_timer.start()
@@ -435,7 +300,7 @@ class TablePanel(QWidget):
 
     def _fit_table(self) -> None:
         h = self.table.horizontalHeader().height() + 4
-        for r in range(self.table.rowCount()):
+        for r in range(self.builder_model.rowCount()):
             h += self.table.rowHeight(r)
         bar = self.table.horizontalScrollBar()
         sb = bar.sizeHint().height() if bar.maximum() > 0 else 0
@@ -444,11 +309,7 @@ class TablePanel(QWidget):
 
     @Slot()
     def _toggle_current_row(self) -> None:
-        r = self.table.currentRow()
-        for row in self.rows.values():
-            if row.row == r and row.box.isEnabled():
-                row.box.toggle()
-                return
+        self.builder_model.toggle(self.table.currentIndex().row())
 
     def render(self, ctx: Ctx) -> None:
         prev = self.ctx
@@ -501,9 +362,7 @@ class TablePanel(QWidget):
         self.edit_btn.setEnabled(theirs_pending)
         self.send_btn.setText(self.tr("&Counter-propose") if theirs_pending else self.tr("&Propose"))
         self.send_btn.setEnabled(table_move and v.exchanges_left > 0)
-        for row in self.rows.values():
-            for w in row.widgets():
-                w.setEnabled(v.phase != "over")
+        self.builder_model.set_enabled(v.phase != "over")
         accept_problem = self._accept_problem(ctx) if table_move and theirs_pending else None
         self.incoming_problem.setText(accept_problem or "")
         self.incoming_problem.setVisible(bool(accept_problem))
@@ -548,16 +407,12 @@ class TablePanel(QWidget):
         self._update_preview(switch=False)
 
     def _refresh_now_column(self, ctx: Ctx) -> None:
-        for iid, row in self.rows.items():
-            level = ctx.view.levels[iid]
-            self.table.setItem(row.row, 2, QTableWidgetItem(format_level(ctx.scenario, iid, level, ctx.lang)))
-            if not row.box.isChecked():
-                row.editor.set_value(level)
+        self.builder_model.refresh_now(ctx.view.levels)
 
     # ------------------------------------------------------------ what is said
     def _lines_html(self, ctx: Ctx, terms: Sequence[Term], levels: dict[str, float]) -> str:
         """A package as a bullet list, in the builder's order (your side's commitments first)."""
-        order = {iid: row.row for iid, row in self.rows.items()}
+        order = dict(self.builder_model.rows)
         ordered = sorted(terms, key=lambda t: order.get(t.instrument, len(order)))
         items = "".join(
             f"<li>{html.escape(term_line(ctx.scenario, t, levels.get(t.instrument), ctx.lang))}</li>"
@@ -785,20 +640,20 @@ class TablePanel(QWidget):
 
     # ----------------------------------------------------------------- builder
     def _any_checked(self) -> bool:
-        return any(row.box.isChecked() for row in self.rows.values())
+        return any(d.include for d in self.builder_model.drafts().values())
 
     def terms(self) -> tuple[Term, ...]:
-        return tuple(row.term(iid) for iid, row in self.rows.items() if row.box.isChecked())
+        return self.builder_model.terms()
+
+    @property
+    def rows(self) -> dict[str, BuilderRow]:
+        """The builder's rows by instrument (to read or drive one, as the tests do)."""
+        return {iid: BuilderRow(self.table, iid) for iid in self.builder_model.rows}
 
     def _fill(self, terms: Sequence[Term]) -> None:
         """Put a package in the builder (without a preview or signals)."""
-        if self.ctx is None:
-            return
-        for iid, row in self.rows.items():
-            row.set(False, self.ctx.view.levels[iid], 0, 0)
-        for t in terms:
-            if t.instrument in self.rows:
-                self.rows[t.instrument].set(True, t.value, t.duration_turns or 0, t.start_after_turns)
+        if self.ctx is not None:
+            self.builder_model.fill(terms, self.ctx.view.levels)
 
     def set_terms(self, terms: Sequence[Term]) -> None:
         """Fill the builder with a package (a counter-offer, a past offer, the advisers' package)."""
@@ -809,8 +664,7 @@ class TablePanel(QWidget):
     def _reset_builder(self, preview: bool = True) -> None:
         if self.ctx is None:
             return
-        for iid, row in self.rows.items():
-            row.set(False, self.ctx.view.levels[iid], 0, 0)
+        self.builder_model.fill((), self.ctx.view.levels)
         self.offer_message.clear()
         if preview:
             self._builder_changed()
