@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 from pathlib import Path
+from typing import cast
 
 from game.cli.common import Parser
 from game.i18n import normalise, t
@@ -42,7 +43,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     sub = p.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=functools.partial(Parser, lang=lang)
+        dest="command",
+        metavar="COMMAND",
+        # argparse only calls parser_class(**kwargs): a partial that fixes lang serves as the class
+        parser_class=cast("type[Parser]", functools.partial(Parser, lang=lang)),
     )
 
     sp = sub.add_parser("play", help=t(lang, "open the game window (the same as no command)"))

@@ -38,9 +38,10 @@ def _plain_ok(s: str) -> bool:
     if s[0] in "-?" or s.startswith(("- ", "? ")):
         return False
     try:
-        return yaml.safe_load(s) == s
+        loaded: object = yaml.safe_load(s)
     except (yaml.YAMLError, ValueError):
         return False
+    return loaded == s
 
 
 def render_scalar(value: object) -> str:
@@ -64,19 +65,22 @@ def render_scalar(value: object) -> str:
 def compose(text: str) -> yaml.Node | None:
     """The YAML node tree of ``text`` (positions included), or None if it does not parse."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, ValueError, RecursionError):
         return None
+    return node
 
 
 def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+        for k, v in pairs:
             if isinstance(k, yaml.ScalarNode) and k.value == str(key):
                 return v
         return None
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-        return node.value[key]
+        items: list[yaml.Node] = node.value
+        return items[key]
     return None
 
 
