@@ -257,6 +257,7 @@ def _planted(tmp_path: Path, files: dict[str, str]) -> list[Import]:
     return scan(root)
 
 
+@pytest.mark.slow  # copies and scans the whole package
 @pytest.mark.parametrize(
     "text",
     [
@@ -270,12 +271,14 @@ def test_layer_rule_catches_a_planted_import(tmp_path: Path, text: str) -> None:
     assert [v for v in layer_violations(found) if v.startswith("game.engine.planted")]
 
 
+@pytest.mark.slow  # copies and scans the whole package
 @pytest.mark.parametrize("rel", ["ai/planted.py", "ui/planted.py", "saves/planted.py"])
 def test_layer_rule_catches_a_planted_import_of_the_cli(tmp_path: Path, rel: str) -> None:
     found = _planted(tmp_path, {rel: "def f():\n    from game.cli import UsageError\n"})
     assert [v for v in layer_violations(found) if "planted" in v and "game.cli" in v]
 
 
+@pytest.mark.slow  # copies and scans the whole package
 @pytest.mark.parametrize(
     ("rel", "text"),
     [
@@ -290,6 +293,7 @@ def test_qt_rule_catches_a_planted_import(tmp_path: Path, rel: str, text: str) -
     assert qt_violations(found)
 
 
+@pytest.mark.slow  # copies and scans the whole package
 def test_cycle_rule_catches_a_planted_cycle_and_ignores_a_lazy_one(tmp_path: Path) -> None:
     # game.engine is imported by game.ai at module level; engine importing ai back is a cycle
     found = _planted(tmp_path, {"engine/planted.py": "import game.ai\n"})
@@ -303,6 +307,7 @@ def test_cycle_rule_catches_a_planted_cycle_and_ignores_a_lazy_one(tmp_path: Pat
     assert unit_cycles(typing_only) == []
 
 
+@pytest.mark.slow  # copies and scans the whole package
 @pytest.mark.parametrize(
     ("rel", "text"),
     [
@@ -316,6 +321,7 @@ def test_base_rule_catches_a_planted_import(tmp_path: Path, rel: str, text: str)
     assert [v for v in base_violations(found) if v.startswith("game.registry.")]
 
 
+@pytest.mark.slow  # copies and scans the whole package
 def test_base_rule_allows_the_registry_its_translations_and_catches_i18n_importing_it(
     tmp_path: Path,
 ) -> None:
