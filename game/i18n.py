@@ -65,29 +65,38 @@ def translation(lang: str | None) -> gettext.NullTranslations:
         return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[code], fallback=True)
 
 
-def _fill(text: str, fields: dict[str, object]) -> str:
-    return text.format(**fields) if fields else text
+def _fill(text: str, fields: dict[str, object], english: str) -> str:
+    """``text`` with its fields; a translation that names a field the code does not pass (or
+    has a stray brace) falls back to the English message rather than fail in front of a player
+    (``tests/test_catalogs.py`` keeps the committed catalogs from doing so)."""
+    if not fields:
+        return text
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return english.format(**fields)
 
 
 def t(lang: str | None, message: str, /, **fields: object) -> str:
     """``message`` in ``lang``, with ``{placeholders}`` filled from ``fields``."""
     if normalise(lang) == PSEUDO:
-        return _fill(pseudo(message), fields)
-    return _fill(translation(lang).gettext(message), fields)
+        return _fill(pseudo(message), fields, message)
+    return _fill(translation(lang).gettext(message), fields, message)
 
 
 def nt(lang: str | None, singular: str, plural: str, n: int, /, **fields: object) -> str:
     """The singular or plural form for ``n`` in ``lang`` (the language's own plural rule)."""
+    english = singular if n == 1 else plural
     if normalise(lang) == PSEUDO:
-        return _fill(pseudo(singular if n == 1 else plural), fields)
-    return _fill(translation(lang).ngettext(singular, plural, n), fields)
+        return _fill(pseudo(english), fields, english)
+    return _fill(translation(lang).ngettext(singular, plural, n), fields, english)
 
 
 def pt(lang: str | None, context: str, message: str, /, **fields: object) -> str:
     """``message`` in ``lang`` where the same English word needs different translations."""
     if normalise(lang) == PSEUDO:
-        return _fill(pseudo(message), fields)
-    return _fill(translation(lang).pgettext(context, message), fields)
+        return _fill(pseudo(message), fields, message)
+    return _fill(translation(lang).pgettext(context, message), fields, message)
 
 
 _ACCENTS = str.maketrans(

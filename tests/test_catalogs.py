@@ -171,3 +171,16 @@ def test_every_message_is_a_plain_string() -> None:
             if k is not None and len(node.args) > k and isinstance(node.args[k], ast.JoinedStr):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == [], "write these messages with {placeholders} and keyword fields: " + ", ".join(found)
+
+
+def test_a_broken_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catalog whose translation names a field the code does not pass shows the English
+    sentence, not a traceback."""
+
+    class Broken(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return "{nonexistent} 坏了"
+
+    i18n.translation.cache_clear()
+    monkeypatch.setattr(i18n, "translation", lambda lang: Broken())
+    assert i18n.t("zh", "Turn {turn}", turn=3) == "Turn 3"
