@@ -135,7 +135,9 @@ def _print_debrief(session: Any, lang: str) -> None:
                 walk_away=f"{sc.walk_away:g}",
             )
         )
+        objectives = {o.id: tr(o.text, lang) for o in game.scenario.briefings[s].objectives}
         for item in sc.items:
+            print("   " + objectives.get(item.id, item.id))
             line = t(
                 lang,
                 "value {value}  credit {credit}%  +{points}",
@@ -143,7 +145,7 @@ def _print_debrief(session: Any, lang: str) -> None:
                 credit=f"{item.credit * 100:5.0f}",
                 points=f"{item.points:.1f}",
             )
-            print(f"   {item.id:<18} {line}")
+            print(f"      {line}")
         rl = game.scenario.briefings[s].red_lines
         if rl:
             lines = pt(lang, "list", "; ").join(tr(r.text, lang) for r in rl)
