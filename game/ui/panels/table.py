@@ -12,15 +12,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -31,29 +29,25 @@ from game.engine import Accept, Action, Counter, Propose, Reject, Term
 from game.reasons_text import action_text, answer_text, offer_text
 from game.scenario.models import Scenario
 from game.text import (
-    METER_DECIMALS,
-    METER_GOOD_DIRECTION,
     format_level,
     instrument_name,
-    meter_label,
     red_line_words,
     side_name,
     side_possessive,
     side_subject,
     term_line,
 )
-from game.ui import workers
 from game.ui.common import (
     Card,
     Ctx,
     good_bad_colour,
     named,
     side_colour,
-    signed,
     wrap_label,
 )
 from game.ui.panels.base import Checker
 from game.ui.panels.builder import BuilderModel, BuilderRow, BuilderTable
+from game.ui.panels.preview import WhatIfPreview
 
 
 def turn_date(scenario: Scenario, turn: int) -> dt.date:
@@ -86,21 +80,12 @@ class TablePanel(QWidget):
         self.ctx: Ctx | None = None
         self._key: tuple | None = None
         self._scenario_key: tuple | None = None
-        self._token = 0
-        self._preview_terms: tuple[Term, ...] | None = None
-        self._preview_key: tuple | None = None  # (turn, phase, terms) the preview is (being) computed for
-        self._preview_what = ""
         self.builder_model = BuilderModel(self)
         self.builder_model.edited.connect(self._builder_changed)
         #: each side's draft (terms, message), kept across turns and hand-overs; never shown to the other side
         self._drafts: dict[str, tuple[tuple[Term, ...], str]] = {}
         self.advice: tuple[Term, ...] | None = None  # the advisers' package, ready to load
         self._deals_seen: dict[str, set[tuple]] = {}  # per side: signed offers whose draft was cleared
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setSingleShot(True)
-        self.preview_timer.setInterval(250)
-        self.preview_timer.timeout.connect(self._run_preview)
-        self.preview_busy = False
         self.fit_timer = QTimer(self)
         self.fit_timer.setSingleShot(True)
         self.fit_timer.setInterval(0)
@@ -218,20 +203,7 @@ class TablePanel(QWidget):
         lay.addStretch(1)
         self.bottom = QTabWidget()
         named(self.bottom, self.tr("What-if preview, history of offers and agreements in force"))
-        self.preview = QWidget()
-        pl = QVBoxLayout(self.preview)
-        pl.setContentsMargins(6, 6, 6, 6)
-        self.preview_caption = wrap_label("", object_name="hint")
-        pl.addWidget(self.preview_caption)
-        self.preview_table = QTableWidget(0, 3)
-        self.preview_table.setHorizontalHeaderLabels([self.tr("Meter"), "", ""])
-        self.preview_table.verticalHeader().setVisible(False)
-        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        named(self.preview_table, self.tr("What-if preview of the package's effect on the meters"))
-        self.preview_table.hide()
-        pl.addWidget(self.preview_table, 1)
-        pl.addStretch(0)
+        self.preview = WhatIfPreview(lambda: self.ctx)
         self.history = QTextBrowser()
         self.history.setOpenLinks(False)
         self.history.anchorClicked.connect(self._history_link)
@@ -250,16 +222,13 @@ class TablePanel(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([430, 200])
-        self._show_placeholder()
 
     # ------------------------------------------------------------------ render
     def clear(self) -> None:
         """Wipe everything private to the side at the screen (before a hot-seat hand-over);
         that side's draft is kept aside, unseen, for its next turn at the screen."""
         self._save_draft()
-        self._token += 1
-        self.preview_timer.stop()
-        self.preview_busy = False
+        self.preview.drop()
         self.ctx = None
         self._key = None
         self.builder_model.clear()
@@ -268,7 +237,7 @@ class TablePanel(QWidget):
         self.offer_message.clear()
         self.builder_problem.setText("")
         self.deal_rule.setText("")
-        self._show_placeholder()
+        self.preview.placeholder()
         self.history.clear()
         self._history_key = None
         self.agreements.clear()
@@ -321,10 +290,7 @@ class TablePanel(QWidget):
             self._deals_seen.clear()
             self._scenario_key = scenario_key
             self._key = None
-            self._token += 1
-            self.preview_timer.stop()
-            self._preview_key = None
-            self._preview_terms = None
+            self.preview.forget()
             self._result_key = None
             self._history_key = None
             self._agreements_key = None
@@ -817,114 +783,28 @@ class TablePanel(QWidget):
     def _update_preview(self, switch: bool) -> None:
         """Keep the what-if preview on what is in front of the player now: the draft, else their
         offer, else nothing (never an offer that has gone, never last turn's numbers)."""
-        want = self._desired_preview()
-        if want is None or self.ctx is None:
-            if self._preview_key is not None or self.preview_table.rowCount():
-                self._token += 1  # drop a preview still being computed
-                self.preview_timer.stop()
-                self.preview_busy = False
-                self._show_placeholder()
-            return
-        terms, what = want
-        v = self.ctx.view
-        key = (v.side, v.turn, v.phase, terms)
-        if key != self._preview_key:
-            self.request_preview(terms, what, switch=switch)
-
-    def _show_placeholder(self) -> None:
-        self._preview_key = None
-        self._preview_terms = None
-        self.preview_table.setRowCount(0)
-        self.preview_table.hide()
-        self.preview_caption.setText(
-            self.tr(
-                "Tick terms in the builder (or receive an offer) to see what they would do to the meters."
-            )
-        )
-
-    def request_preview(self, terms: tuple[Term, ...], what: str, switch: bool = True) -> None:
-        v = self.ctx.view if self.ctx is not None else None
-        self._preview_terms = terms
-        self._preview_what = what
-        self._preview_key = (v.side, v.turn, v.phase, terms) if v is not None else None
-        self._token += 1  # an older preview's answer is now stale
-        if switch:
+        if self.preview.follow(self._desired_preview()) and switch:
             self.bottom.setCurrentWidget(self.preview)
-        self.preview_caption.setText(self.tr("Computing the effect of {what}…").format(what=what))
-        self.preview_timer.start()
 
-    @Slot()
-    def _run_preview(self) -> None:
-        ctx = self.ctx
-        terms = self._preview_terms
-        if ctx is None or not terms:
-            return
-        from game.engine.preview import preview_deltas
+    # (the preview's parts, as the panel's: the tests and the secrecy audit read them here)
+    PREVIEW_TURNS = WhatIfPreview.TURNS
 
-        self._token += 1
-        rules, v, turns = ctx.rules, ctx.view, self.PREVIEW_TURNS
-        self.preview_busy = True
-        workers.start(
-            lambda: preview_deltas(rules, v, terms, turns=turns),
-            self._preview_done,
-            self._preview_failed,
-            tag=(self._token, v.side, terms, self._preview_what),
-        )
+    @property
+    def preview_table(self) -> QTableWidget:
+        return self.preview.table
 
-    @Slot(object, object)
-    def _preview_done(self, tag: object, deltas: object) -> None:
-        token, side, _terms, what = tag  # type: ignore[misc]
-        if token != self._token or self.ctx is None or self.ctx.view.side != side:
-            return  # stale: the screen has moved on (or changed hands)
-        self.preview_busy = False
-        self._show_preview(self.ctx, deltas, what)  # type: ignore[arg-type]
+    @property
+    def preview_caption(self) -> QLabel:
+        return self.preview.caption
 
-    @Slot(object, object)
-    def _preview_failed(self, tag: object, exc: object) -> None:
-        token = tag[0]  # type: ignore[index]
-        if token != self._token:
-            return
-        self.preview_busy = False
-        self.preview_table.setRowCount(0)
-        self.preview_table.hide()
-        self.preview_caption.setText(self.tr("The preview failed: {err}").format(err=str(exc)))
+    @property
+    def preview_timer(self) -> QTimer:
+        return self.preview.timer
 
-    def _show_preview(self, ctx: Ctx, deltas: dict[str, dict[str, float]], what: str) -> None:
-        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
-        self.preview_caption.setText(
-            self.tr("Effect of {what} in {n} turns: with it, minus without it.").format(
-                what=what, n=self.PREVIEW_TURNS
-            )
-        )
-        order = [v.side, v.other]
-        self.preview_table.setColumnCount(3)
-        self.preview_table.setHorizontalHeaderLabels(
-            [self.tr("Meter"), side_name(sc, order[0], lang), side_name(sc, order[1], lang)]
-        )
-        rows: list[tuple[str, list[float | None], str]] = []
-        meters = list(deltas.get(order[0], {}).keys())
-        for m in meters:
-            rows.append((meter_label(m, lang), [deltas.get(s, {}).get(m) for s in order], m))
-        for m, d in deltas.get("shared", {}).items():
-            rows.append((meter_label(m, lang), [d, None], m))
-        score = deltas.get("score", {}).get(v.side)
-        if score is not None:
-            rows.append((self.tr("Your score"), [score, None], "score"))
-        self.preview_table.setRowCount(len(rows))
-        pal = self.palette()
-        for r, (label, vals, meter) in enumerate(rows):
-            self.preview_table.setItem(r, 0, QTableWidgetItem(label))
-            for c, val in enumerate(vals, start=1):
-                if val is None:
-                    self.preview_table.setItem(r, c, QTableWidgetItem(""))
-                    continue
-                d = METER_DECIMALS.get(meter, 1)
-                item = QTableWidgetItem(signed(val, max(1, d)))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                direction = 1 if meter == "score" else METER_GOOD_DIRECTION.get(meter, 0)
-                item.setForeground(good_bad_colour(direction, round(val, max(1, d)), pal))  # as shown
-                self.preview_table.setItem(r, c, item)
-        self.preview_table.resizeColumnsToContents()
-        self.preview_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.preview_table.resizeRowsToContents()
-        self.preview_table.show()
+    @property
+    def preview_busy(self) -> bool:
+        return self.preview.busy
+
+    @property
+    def _preview_key(self) -> tuple | None:
+        return self.preview.key
