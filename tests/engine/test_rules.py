@@ -286,7 +286,17 @@ def test_rule_4_8_threats_cost_trust(geneva):
     g.play(SubmitOrders(side="china", statement="conciliatory"))
     trust = g.state.trust_pct
     g.play(EndTalks(side="us"))
-    assert g.state.trust_pct == pytest.approx(trust - 6 + 3, abs=1e-6) or g.state.trust_pct < trust
+    # the turn's resolution, as recorded before the next turn's events (which may move trust too)
+    assert g.state.history[1].shared["trust_pct"] == pytest.approx(trust - 6 + 3, abs=1e-6)
+
+
+def test_rule_4_8_moves_against_the_other_side_cost_trust_and_moves_in_its_favour_earn_it(geneva):
+    g = Game(geneva, 1)
+    trust = g.state.trust_pct
+    g.play(SubmitOrders(side="us", moves={"us_tariff_fentanyl": 25}, statement="firm"))  # against: -3
+    g.play(SubmitOrders(side="china", moves={"cn_tariff_us": 115}))  # in the other's favour: +1.5
+    g.play(EndTalks(side="us"))
+    assert g.state.history[1].shared["trust_pct"] == pytest.approx(trust - 3 + 1.5 - 1, abs=1e-6)
 
 
 def test_rule_4_9_events_fire_deterministically(geneva):
