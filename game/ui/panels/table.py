@@ -4,7 +4,6 @@ the agreements in force."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Sequence
@@ -26,41 +25,33 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Accept, Action, Counter, Propose, Reject, Term
-from game.reasons_text import action_text, answer_text, offer_text
-from game.scenario.models import Scenario
+from game.reasons_text import action_text, answer_text
 from game.text import (
-    format_level,
-    instrument_name,
     red_line_words,
     side_name,
-    side_possessive,
     side_subject,
-    term_line,
 )
 from game.ui.common import (
     Card,
     Ctx,
     good_bad_colour,
     named,
-    side_colour,
     wrap_label,
 )
 from game.ui.panels.base import Checker
 from game.ui.panels.builder import BuilderModel, BuilderRow, BuilderTable
 from game.ui.panels.preview import WhatIfPreview
-
-
-def turn_date(scenario: Scenario, turn: int) -> dt.date:
-    """The first day of a turn (turn 1 is the scenario's start date)."""
-    return scenario.meta.start_date + dt.timedelta(days=(turn - 1) * scenario.meta.turn_days)
-
-
-def levels_at(v: object, turn: int) -> dict[str, float]:
-    """The instrument levels during ``turn`` (as the previous turn's resolution left them)."""
-    for rec in v.history:  # type: ignore[attr-defined]
-        if rec.turn == turn - 1:
-            return dict(rec.instruments)
-    return dict(v.levels)  # type: ignore[attr-defined]
+from game.ui.panels.table_words import (
+    agreements_html,
+    answer_words,
+    deal_rule_html,
+    deal_words,
+    history_html,
+    latest_answer,
+    levels_at,
+    offer_html,
+    package_html,
+)
 
 
 class TablePanel(QWidget):
@@ -322,7 +313,7 @@ class TablePanel(QWidget):
                     who=side_name(sc, v.other, lang)
                 )
             )
-            self.incoming_text.setText(self._offer_html(ctx, pending, head))
+            self.incoming_text.setText(offer_html(ctx, pending, head, self.builder_model.rows))
         self.accept_btn.setEnabled(table_move and theirs_pending)
         self.reject_btn.setEnabled(table_move and theirs_pending)
         self.edit_btn.setEnabled(theirs_pending)
@@ -359,12 +350,12 @@ class TablePanel(QWidget):
         hkey = (v.side, lang, v.turn, tuple((o.id, o.status) for o in v.offers))
         if hkey != self._history_key:
             self._history_key = hkey
-            self.history.setHtml(self._history_html(ctx))
+            self.history.setHtml(history_html(ctx, self.builder_model.rows))
             self.bottom.setTabText(1, self.tr("Offers so far ({n})").format(n=len(v.offers)))
         akey = (v.side, lang, v.turn, tuple((a.id, a.status, len(a.terms)) for a in v.agreements))
         if akey != self._agreements_key:
             self._agreements_key = akey
-            self.agreements.setHtml(self._agreements_html(ctx))
+            self.agreements.setHtml(agreements_html(ctx))
             n = len(v.active_agreements)
             self.bottom.setTabText(
                 2, self.tr("Agreements in force ({n})").format(n=n) if n else self.tr("Agreements")
@@ -376,67 +367,8 @@ class TablePanel(QWidget):
         self.builder_model.refresh_now(ctx.view.levels)
 
     # ------------------------------------------------------------ what is said
-    def _lines_html(self, ctx: Ctx, terms: Sequence[Term], levels: dict[str, float]) -> str:
-        """A package as a bullet list, in the builder's order (your side's commitments first)."""
-        order = dict(self.builder_model.rows)
-        ordered = sorted(terms, key=lambda t: order.get(t.instrument, len(order)))
-        items = "".join(
-            f"<li>{html.escape(term_line(ctx.scenario, t, levels.get(t.instrument), ctx.lang))}</li>"
-            for t in ordered
-        )
-        return f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
-
-    def _offer_html(self, ctx: Ctx, offer: object, head: str) -> str:
-        terms = offer.terms  # type: ignore[attr-defined]
-        out = f"<b>{html.escape(head)}</b>" + self._lines_html(ctx, terms, ctx.view.levels)
-        out += self._deal_words(ctx, terms)
-        if offer.message:  # type: ignore[attr-defined]
-            out += f"<p>“{html.escape(offer.message)}”</p>"  # type: ignore[attr-defined]
-        why = offer_text(ctx.scenario, offer, ctx.lang)  # type: ignore[arg-type]
-        if why:
-            out += f"<p><i>{html.escape(why)}</i></p>"
-        return out
-
-    def _deal_words(self, ctx: Ctx, terms: Sequence[Term]) -> str:
-        if not ctx.rules.deal_check(terms).comprehensive:
-            return ""
-        if ctx.scenario.end.ends_on_deal:
-            words = self.tr("A comprehensive deal: signing it ends the talks.")
-        else:
-            words = self.tr("A comprehensive deal.")
-        return f"<p><b>★ {html.escape(words)}</b></p>"
-
-    def _answer_words(self, ctx: Ctx, o: object) -> str:
-        """'China rejected your offer (turn 2).', 'You accepted the United States' offer (turn 3): …'"""
-        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
-        side, status, turn = o.side, o.status, o.turn  # type: ignore[attr-defined]
-        answerer = v.other if side == v.side else v.side
-        if status == "lapsed":
-            if side == v.side:
-                return self.tr("Your offer lapsed (turn {turn}).").format(turn=turn)
-            return self.tr("{whose} offer lapsed (turn {turn}).").format(
-                whose=side_possessive(sc, side, lang, start=True), turn=turn
-            )
-        words = {
-            ("them", "accepted"): self.tr("{who} accepted your offer (turn {turn}): the deal is signed."),
-            ("them", "rejected"): self.tr("{who} rejected your offer (turn {turn})."),
-            ("them", "countered"): self.tr("{who} answered your offer with a counter-offer (turn {turn})."),
-            ("you", "accepted"): self.tr("You accepted {whose} offer (turn {turn}): the deal is signed."),
-            ("you", "rejected"): self.tr("You rejected {whose} offer (turn {turn})."),
-            ("you", "countered"): self.tr("You answered {whose} offer with a counter-offer (turn {turn})."),
-        }
-        text = words.get(("you" if answerer == v.side else "them", status), "")
-        if "{who}" in text:
-            return text.format(who=side_subject(sc, v.other, lang, start=True), turn=turn)
-        return text.format(whose=side_possessive(sc, v.other, lang), turn=turn)
-
-    def _latest_answer(self, ctx: Ctx) -> object | None:
-        v = ctx.view
-        answered = [o for o in v.offers if o.status != "pending" and o.turn >= v.turn - 1]
-        return max(answered, key=lambda o: o.id) if answered else None
-
     def _render_result(self, ctx: Ctx) -> None:
-        o = self._latest_answer(ctx)
+        o = latest_answer(ctx)
         key = None if o is None else (ctx.view.side, o.id, o.status)  # type: ignore[attr-defined]
         if o is None:
             self.result.hide()
@@ -451,13 +383,13 @@ class TablePanel(QWidget):
             good_bad_colour(1, 1 if good else -1, pal) if status != "lapsed" else pal.color(pal.ColorRole.Mid)
         )
         mark = {"accepted": "✔", "rejected": "✘", "countered": "↺", "lapsed": "…"}[status]
-        head = self._answer_words(ctx, o)
+        head = answer_words(ctx, o)
         body = f"<b style='color:{colour.name()}'>{mark} {html.escape(head)}</b>"
         if good:
             ag = next((a for a in ctx.view.agreements if a.offer_id == o.id), None)  # type: ignore[attr-defined]
             if ag is not None and ag.comprehensive:
                 body += " <b>★ " + html.escape(self.tr("It is a comprehensive deal.")) + "</b>"
-            body += self._lines_html(ctx, o.terms, levels_at(ctx.view, o.turn))  # type: ignore[attr-defined]
+            body += package_html(ctx, o.terms, levels_at(ctx.view, o.turn), self.builder_model.rows)  # type: ignore[attr-defined]
         # the reason only (a counter-offer is shown in its own card; the head says the answer)
         note = answer_text(ctx.scenario, o, ctx.lang, head=False)  # type: ignore[arg-type]
         if note:
@@ -479,130 +411,14 @@ class TablePanel(QWidget):
             line = head + (f" {note}" if note else "")
             self.notice.emit(line if len(line) <= 200 else line[:199] + "…", False)
 
-    def _history_html(self, ctx: Ctx) -> str:
-        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
-        if not v.offers:
-            return "<p><i>" + html.escape(self.tr("No offers yet.")) + "</i></p>"
-        status_words = {
-            "pending": self.tr("on the table"),
-            "accepted": self.tr("accepted: deal signed"),
-            "rejected": self.tr("rejected"),
-            "countered": self.tr("countered"),
-            "lapsed": self.tr("lapsed"),
-        }
-        load = html.escape(self.tr("Load into the builder"))
-        parts = []
-        for o in reversed(v.offers):
-            col = side_colour(sc, o.side).name()
-            who = html.escape(side_name(sc, o.side, lang))
-            head = self.tr("Turn {turn} · {who} · {status}").format(
-                turn=o.turn, who="\x00", status=status_words.get(o.status, o.status)
-            )
-            head = html.escape(head).replace("\x00", f"<span style='color:{col}'><b>{who}</b></span>")
-            if o.status == "accepted":
-                head = f"<b>✔ {head}</b>"
-            p = f"<p style='margin-bottom:0px'>{head} · <a href='load:{o.id}'>{load}</a></p>"
-            p += self._lines_html(ctx, o.terms, levels_at(v, o.turn))
-            extra = []
-            if o.message:
-                extra.append(f"“{html.escape(o.message)}”")
-            why, answer = offer_text(sc, o, lang), answer_text(sc, o, lang)
-            if why:
-                extra.append(f"<i>{html.escape(why)}</i>")
-            if answer:
-                extra.append("↳ <i>" + html.escape(answer) + "</i>")
-            if extra:
-                p += "<p style='margin-top:0px; margin-bottom:8px'>" + "<br/>".join(extra) + "</p>"
-            parts.append(p)
-        return "".join(parts)
-
-    def _agreements_html(self, ctx: Ctx) -> str:
-        v, sc, lang = ctx.view, ctx.scenario, ctx.lang
-        if not v.agreements:
-            return "<p><i>" + html.escape(self.tr("No agreement has been signed yet.")) + "</i></p>"
-        status_words = {
-            "in_force": self.tr("in force"),
-            "expired": self.tr("expired"),
-            "breached": self.tr("void: breached by {who}"),
-            "superseded": self.tr("replaced by a later agreement"),
-        }
-        parts = []
-        for ag in sorted(v.agreements, key=lambda a: (a.status != "in_force", -a.id)):
-            status = status_words.get(ag.status, ag.status).format(who=side_name(sc, ag.breached_by, lang))
-            head = self.tr("Signed on turn {turn} ({date}), proposed by {who} · {status}").format(
-                turn=ag.signed_turn,
-                date=turn_date(sc, ag.signed_turn).isoformat(),
-                who=side_subject(sc, ag.proposer, lang),
-                status=status,
-            )
-            p = f"<p style='margin-bottom:0px'><b>{html.escape(head)}</b>"
-            if ag.comprehensive:
-                p += " <b>★ " + html.escape(self.tr("comprehensive deal")) + "</b>"
-            p += "</p><ul style='margin-top:2px'>"
-            for bt in ag.terms:
-                level = format_level(sc, bt.instrument, bt.value, lang)
-                line = f"{instrument_name(sc, bt.instrument, lang)}{'：' if lang == 'zh' else ': '}{level}"
-                when = [self.tr("from {date}").format(date=turn_date(sc, bt.from_turn).isoformat())]
-                if bt.until_turn is None:
-                    when.append(self.tr("to the end of the game"))
-                else:
-                    when.append(
-                        self.tr("expires {date}, then snaps back to {level}").format(
-                            date=turn_date(sc, bt.until_turn + 1).isoformat(),
-                            level=format_level(sc, bt.instrument, bt.prior, lang),
-                        )
-                    )
-                style = "" if bt.active or ag.status != "in_force" else " style='color:gray'"
-                comma = self.tr(", ", "between the clauses of a sentence")
-                p += f"<li{style}>{html.escape(line)} · {html.escape(comma.join(when))}</li>"
-            parts.append(p + "</ul>")
-        return "".join(parts)
-
     def _update_deal_rule(self) -> None:
         """Say what a comprehensive deal needs (the scenario's rule) and whether the draft is one."""
-        ctx = self.ctx
-        if ctx is None:
+        if self.ctx is None:
             return
-        sc, lang = ctx.scenario, ctx.lang
-        check = ctx.rules.deal_check(self.terms())
-        if sc.end.ends_on_deal:
-            rule = self.tr(
-                "★ A comprehensive deal ends the talks. It needs {n} or more terms, commitments from both "
-                "sides and a term on each ★ instrument."
-            )
-        else:
-            rule = self.tr(
-                "★ A comprehensive deal needs {n} or more terms, commitments from both sides and a term on "
-                "each ★ instrument."
-            )
-        rule = rule.format(n=check.min_terms)
-        names = [instrument_name(sc, i, lang) for i in check.required]
-        self.deal_rule.setToolTip(
-            self.tr("Needed for a comprehensive deal: {names}").format(names=", ".join(names))
-            if names
-            else ""
-        )
-        if not check.n_terms:
-            state = ""
-        elif check.comprehensive:
-            state = "<b>" + html.escape(self.tr("This draft is a comprehensive deal.")) + "</b>"
-        else:
-            lacks = []
-            k = check.min_terms - check.n_terms
-            if k == 1:
-                lacks.append(self.tr("one more term"))
-            elif k > 1:
-                lacks.append(self.tr("{k} more terms").format(k=k))
-            if not check.both_sides:
-                lacks.append(self.tr("a commitment from the other side"))
-            lacks += [instrument_name(sc, i, lang) for i in check.missing]
-            sep = self.tr(", ", "between the items of a list")
-            state = html.escape(
-                self.tr("Not comprehensive yet: it lacks {what}.").format(what=sep.join(lacks))
-            )
         muted = self.palette().color(self.palette().ColorRole.PlaceholderText).name()
-        text = f"<span style='color:{muted}'>{html.escape(rule)}</span>"
-        self.deal_rule.setText(text + (" " + state if state else ""))
+        text, tip = deal_rule_html(self.ctx, self.terms(), muted)
+        self.deal_rule.setToolTip(tip)
+        self.deal_rule.setText(text)
 
     # ----------------------------------------------------------------- builder
     def _any_checked(self) -> bool:
@@ -664,7 +480,7 @@ class TablePanel(QWidget):
             self.advice_card.hide()
             self.advice_text.clear()
             return
-        body = self._lines_html(ctx, terms, ctx.view.levels) + self._deal_words(ctx, terms)
+        body = package_html(ctx, terms, ctx.view.levels, self.builder_model.rows) + deal_words(ctx, terms)
         note = action_text(ctx.scenario, action, ctx.lang, own=True)  # the advisers speak to their own side
         if note:
             body += f"<p><i>{html.escape(note)}</i></p>"
