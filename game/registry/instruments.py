@@ -160,7 +160,7 @@ def tradable(ins: InstrumentLike, sides: Collection[str]) -> bool:
 
 
 def hurts_other(ins: InstrumentLike, delta: float) -> bool:
-    """Does moving ``ins`` by ``delta`` hurt the side it targets (rule 6: trust falls)?"""
+    """Does moving ``ins`` by ``delta`` hurt the side it targets (rule 4.8: trust falls)?"""
     return delta > 0 if kind_of(ins).upper_bound else delta < 0
 
 
