@@ -27,7 +27,7 @@ RECESSION_TURNS = 2  # consecutive turns at or above the threshold that end the 
 
 
 def agreement_credibility(trust_pct: float, *, in_force: bool = True) -> float:
-    """Rule 6: how credible agreements are (0..1) at ``trust_pct``; 0 with none in force."""
+    """Rule 4.7: how credible agreements are (0..1) at ``trust_pct``; 0 with none in force."""
     if not in_force:
         return 0.0
     return 0.5 + 0.5 * trust_pct / 100.0

@@ -252,7 +252,7 @@ class ResolutionRules(EventRules):
             r = ri[s]
             o = ri[b if s == a else a]
             ss = state.sides[s]
-            # rule 6: the faction's pressure follows the share of this side's exports lost
+            # rule 4.8: the faction's pressure follows the share of this side's exports lost
             exports = exports_bn.economy.read(m, 0, r, o)
             base = state.history[0].meters[s]["exports_bn"] if state.history else exports
             lost_pct = max(0.0, (base - exports) / base * 100.0) if base > 0 else 0.0
