@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -357,7 +358,18 @@ class IncludeDelegate(QStyledItemDelegate):
         return False
 
 
-class LevelDelegate(QStyledItemDelegate):
+class _EditedColumn(QStyledItemDelegate):
+    """A column whose cells get an editor: wide enough for the editor's buttons too."""
+
+    #: room for a spin box's arrows (or a drop-down's) beside the text
+    EDITOR_ROOM = 34
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + self.EDITOR_ROOM, size.height())
+
+
+class LevelDelegate(_EditedColumn):
     """The Proposed column's editor: the instrument's level editor (a spin box, or a drop-down
     for on/off instruments), made when the cell is edited; every change reaches the model."""
 
@@ -389,7 +401,7 @@ class LevelDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
-class TurnsDelegate(QStyledItemDelegate):
+class TurnsDelegate(_EditedColumn):
     """The Lasts and Starts columns' editor: a number of turns (0: to the end / at once)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
