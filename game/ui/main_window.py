@@ -37,7 +37,21 @@ from game.ui.window.settings import SETTINGS_APP, SETTINGS_ORG, is_first_run, se
 from game.ui.window.undo import UndoWiring
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu
+
+    from game.engine import Action, Game
+    from game.saves.undo import UndoStack
+    from game.scenario.models import Scenario
+    from game.session import Seat, Session
+    from game.ui.controller import GameController
+    from game.ui.debrief import DebriefPage
+    from game.ui.dialogs import GameConfig, WelcomePage
+    from game.ui.editor import ScenarioEditor
+    from game.ui.game_page import GamePage
+    from game.ui.handover import HandOverScreen
+    from game.ui.persistence import AutosaveService
+    from game.ui.replay import ReplayViewer
 
 # Only what the empty window needs is imported here, so it shows quickly; the game page,
 # panels, dialogs, engine and economy are imported when first needed.
@@ -75,13 +89,37 @@ class MainWindow(QMainWindow):
     #: The answers to the start-up question about an unfinished game (see :class:`ResumeFlow`).
     RESUME, START_NEW, DISCARD = ResumeFlow.RESUME, ResumeFlow.START_NEW, ResumeFlow.DISCARD
 
+    # Made by game.ui.window.menus (build_menus, build_status), rebuilt with the language:
+    act_new: QAction
+    act_open: QAction
+    act_save: QAction
+    act_save_as: QAction
+    act_quit: QAction
+    act_replay: QAction
+    act_replay_this: QAction
+    act_edit_scenario: QAction
+    act_new_scenario: QAction
+    act_open_scenario: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_orders_tab: QAction
+    act_table_tab: QAction
+    act_howto: QAction
+    act_rules: QAction
+    act_about: QAction
+    recent_menu: QMenu
+    st_turn: QLabel
+    st_date: QLabel
+    st_deadline: QLabel
+    st_autosave: QLabel
+
     def __init__(self, lang: str = "en") -> None:
         super().__init__()
         self.lang = lang
-        self.session = None  # game.session.Session
-        self.controller = None  # game.ui.controller.GameController
-        self.config = None  # game.ui.dialogs.GameConfig
-        self.debrief = None
+        self.session: Session | None = None
+        self.controller: GameController | None = None
+        self.config: GameConfig | None = None
+        self.debrief: DebriefPage | None = None
         self.min_think_ms = 350
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -101,8 +139,8 @@ class MainWindow(QMainWindow):
         col.addLayout(row)
         col.addStretch(2)
         self.stack.addWidget(holder)
-        self.page = None  # game.ui.game_page.GamePage, built with the first game
-        self.handover = None
+        self.page: GamePage | None = None  # built with the first game
+        self.handover: HandOverScreen | None = None
         # the rooms (each a QObject child of the window, so results of worker threads reach it)
         self.renderer = WindowRenderer(self)
         self.recent = RecentMenu(self, RecentGames(settings))
@@ -126,7 +164,7 @@ class MainWindow(QMainWindow):
         self.loading.setText(self.tr("Opening the scenario…"))
         from game.ui.app import restore_window
 
-        self.welcome = None  # game.ui.dialogs.WelcomePage on the very first start
+        self.welcome: WelcomePage | None = None  # on the very first start
         self.setMinimumSize(1024, 640)
         restore_window(self, settings())  # size, maximised, as last closed
 
@@ -176,11 +214,11 @@ class MainWindow(QMainWindow):
         workers.start(load, self._default_loaded, self._default_failed, tag=str(p))
 
     @Slot(object, object)
-    def _default_loaded(self, tag: object, scenario: object) -> None:
+    def _default_loaded(self, tag: object, scenario: Scenario) -> None:
         from game.ui.dialogs import GameConfig
 
         p, side, style, level = self._pending_default
-        sides = scenario.side_ids  # type: ignore[attr-defined]
+        sides = scenario.side_ids
         cfg = GameConfig(
             scenario_path=p,
             side=side if side in sides else sides[0],
@@ -191,7 +229,7 @@ class MainWindow(QMainWindow):
             lang=self.lang,
         )
         try:
-            self.start_game(cfg, scenario)  # type: ignore[arg-type]
+            self.start_game(cfg, scenario)
         except Exception as exc:  # a bad saved setting must not stop the window
             self.loading.setText(self.tr("Could not start the game: {err}").format(err=str(exc)))
 
@@ -209,7 +247,7 @@ class MainWindow(QMainWindow):
             ).format(path=str(tag), err=text)
         )
 
-    def start_game(self, config: object, scenario: object | None = None) -> None:
+    def start_game(self, config: GameConfig, scenario: Scenario | None = None) -> None:
         """Start a new game from a :class:`GameConfig` (the scenario is loaded if not given)."""
         from game.ai import make_ai
         from game.session import HumanSeat, Session
@@ -220,18 +258,18 @@ class MainWindow(QMainWindow):
             from game.scenario.loader import load_scenario
 
             scenario = load_scenario(config.scenario_path)
-        sides = scenario.side_ids  # type: ignore[attr-defined]
+        sides = scenario.side_ids
         other = sides[1] if config.side == sides[0] else sides[0]
-        seats: dict = {config.side: HumanSeat(label="human")}
+        seats: dict[str, Seat] = {config.side: HumanSeat(label="human")}
         seats[other] = (
             HumanSeat(label="human")
             if config.opponent == "hotseat"
             else make_ai(config.ai_style, config.ai_level)
         )
-        session = Session.new(scenario, seats, seed=config.seed)  # type: ignore[arg-type]
+        session = Session.new(scenario, seats, seed=config.seed)
         self.start_session(session, config)
 
-    def start_session(self, session: object, config: object) -> None:
+    def start_session(self, session: Session, config: GameConfig) -> None:
         """Put a session (new or loaded) in the window."""
         from game.ui.controller import GameController
         from game.ui.handover import HandOverScreen
@@ -239,7 +277,7 @@ class MainWindow(QMainWindow):
 
         if self.controller is not None:
             self.controller.stop()
-        lang = config.lang  # type: ignore[attr-defined]
+        lang = config.lang
         if lang != self.lang or self.page is None:
             self.lang = lang
             set_language(lang)
@@ -253,7 +291,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.debrief)
             self.debrief.deleteLater()
             self.debrief = None
-        c = GameController(session, lang, self)  # type: ignore[arg-type]
+        c = GameController(session, lang, self)
         c.min_think_ms = self.min_think_ms
         c.changed.connect(self.render)
         r = self.renderer
@@ -265,9 +303,9 @@ class MainWindow(QMainWindow):
         self.controller = c
         assert isinstance(self.handover, HandOverScreen)
         s = settings()
-        s.setValue("side", config.side)  # type: ignore[attr-defined]
-        s.setValue("ai_style", config.ai_style)  # type: ignore[attr-defined]
-        s.setValue("ai_level", config.ai_level)  # type: ignore[attr-defined]
+        s.setValue("side", config.side)
+        s.setValue("ai_style", config.ai_style)
+        s.setValue("ai_level", config.ai_level)
         s.setValue("lang", lang)
         c.start()
         # after start: its first hand-over clears the status bar, and this may say why the editor went
@@ -306,19 +344,19 @@ class MainWindow(QMainWindow):
     def _advice_key(self) -> tuple[str, int] | None:
         return self.advisers.key()
 
-    def _advice_done(self, tag: object, action: object) -> None:
+    def _advice_done(self, tag: object, action: Action) -> None:
         self.advisers.done(tag, action)
 
-    def describe_advice(self, action: object) -> str:
+    def describe_advice(self, action: Action) -> str:
         return self.advisers.describe(action)
 
     @property
-    def autosave(self) -> object | None:
+    def autosave(self) -> AutosaveService | None:
         """The autosave service (None until the first game)."""
         return self.undo_wiring.autosave
 
     @property
-    def undo_stack(self) -> object | None:
+    def undo_stack(self) -> UndoStack | None:
         return self.undo_wiring.stack
 
     def update_undo_actions(self) -> None:
@@ -371,24 +409,24 @@ class MainWindow(QMainWindow):
         )
 
     @property
-    def replay_viewer(self) -> object | None:
+    def replay_viewer(self) -> ReplayViewer | None:
         return self.replays.viewer
 
-    def show_replay(self, game: object) -> object:
+    def show_replay(self, game: Game) -> ReplayViewer | None:
         return self.replays.show(game)
 
     @property
-    def editor(self) -> object | None:
+    def editor(self) -> ScenarioEditor | None:
         """The scenario editor last opened (it may have been closed since)."""
         return self.editors.editor
 
-    def edit_scenario(self, new: bool = False) -> object:
+    def edit_scenario(self, new: bool = False) -> ScenarioEditor | None:
         return self.editors.edit(new=new)
 
     def open_scenario_file(self, path: Path) -> bool:
         return self.editors.open_file(path)
 
-    def play_test(self, scenario: object, path: Path | None) -> None:
+    def play_test(self, scenario: Scenario, path: Path | None) -> None:
         self.editors.play_test(scenario, path)
 
     @Slot()
@@ -421,7 +459,7 @@ class MainWindow(QMainWindow):
                 self.page.splitter.restoreState(QByteArray(state))
 
     # ------------------------------------------------------------------ acting
-    def check_action(self, action: object) -> str | None:
+    def check_action(self, action: Action) -> str | None:
         """The engine's verdict on an action, without playing it (None if legal)."""
         from game.engine import IllegalAction
 
@@ -433,18 +471,18 @@ class MainWindow(QMainWindow):
             # red lines): never about the other side's
             return self.tr("Wait for your turn.")
         try:
-            self.session.game.check(action)  # type: ignore[union-attr]
+            self.session.game.check(action)
         except IllegalAction as err:
             return self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.text(self.lang))
         return None
 
     @Slot(object)
-    def act(self, action: object) -> bool:
+    def act(self, action: Action) -> bool:
         from game.engine import Counter, Propose
 
         if self.controller is None:
             return False
-        ok = self.controller.act(action)  # type: ignore[arg-type]
+        ok = self.controller.act(action)
         if ok and isinstance(action, Propose | Counter) and self.page is not None:
             self.page.table.after_sent()
         return ok
@@ -522,3 +560,10 @@ class MainWindow(QMainWindow):
         workers.wait_all(3000)
         self.undo_wiring.shutdown()
         super().closeEvent(event)
+
+    if TYPE_CHECKING:  # last in the class: lupdate loses the class's context after it
+        # PySide6 also answers MainWindow.tr("…", "", n) on the class (the rooms of game.ui.window
+        # translate in this context so; lupdate reads it as context MainWindow): the stubs only
+        # know the instance method.
+        @classmethod
+        def tr(cls, sourceText: str, disambiguation: str | None = None, n: int = -1) -> str: ...

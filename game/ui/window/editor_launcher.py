@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from game.scenario.models import Scenario
+    from game.ui.editor import ScenarioEditor
     from game.ui.main_window import MainWindow
 
 
@@ -40,10 +42,10 @@ class EditorLauncher(QObject):
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
         self.win = win
-        self.editor = None  # game.ui.editor.ScenarioEditor, the last one opened
-        self._hidden = None  # the editor hidden during a hot-seat game
+        self.editor: ScenarioEditor | None = None  # the last one opened
+        self._hidden: ScenarioEditor | None = None  # the editor hidden during a hot-seat game
 
-    def _open_editor(self, path: Path | None) -> object:
+    def _open_editor(self, path: Path | None) -> ScenarioEditor:
         from game.ui.editor import open_scenario_editor
 
         self.editor = open_scenario_editor(self.win, path, self.play_test)
@@ -75,7 +77,7 @@ class EditorLauncher(QObject):
                 hidden.show()
                 hidden.raise_()
 
-    def edit(self, new: bool = False) -> object:
+    def edit(self, new: bool = False) -> ScenarioEditor | None:
         """Scenario ▸ Edit: the current scenario in the editor (or one the player chooses;
         a built-in scenario is edited as a copy for the player's own folder). Play-test
         starts a game from it here at once."""
@@ -128,7 +130,7 @@ class EditorLauncher(QObject):
             path, builtin = None, False
         editor = self._open_editor(None if builtin else path)
         if builtin and path is not None:
-            editor.open_copy(path, user_scenario_dir() / path.name)  # type: ignore[attr-defined]
+            editor.open_copy(path, user_scenario_dir() / path.name)
         return editor
 
     def choose_file(self, title: str) -> Path | None:
@@ -144,13 +146,13 @@ class EditorLauncher(QObject):
         )
         return Path(name) if name else None
 
-    def play_test(self, scenario: object, path: Path | None) -> None:
+    def play_test(self, scenario: Scenario, path: Path | None) -> None:
         """Start a game at once from an edited scenario, with the New game choices made
         before (side, opponent, AI) or, the first time, against the AI."""
         from game.ui.dialogs import GameConfig
 
         win = self.win
-        sides = scenario.side_ids  # type: ignore[attr-defined]
+        sides = scenario.side_ids
         prev = win.config
         side = getattr(prev, "side", sides[0])
         cfg = GameConfig(
@@ -222,5 +224,5 @@ class EditorLauncher(QObject):
         if fix is not None and clicked is fix and path.is_file():
             editor = self._open_editor(path)
             if errors:
-                editor.go_to_line(errors[0].line, errors[0].col)  # type: ignore[attr-defined]
+                editor.go_to_line(errors[0].line, errors[0].col)
         return False

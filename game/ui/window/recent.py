@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Slot
 
@@ -29,7 +29,7 @@ class RecentGames:
     def paths(self) -> list[Path]:
         value = self._settings().value(self.KEY, [])
         # one remembered path reads back as a string, none as None or an empty list
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(cast("Iterable[object]", value or []))
         return [Path(str(p)) for p in items if p]
 
     def _store(self, paths: Iterable[Path]) -> None:

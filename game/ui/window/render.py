@@ -252,6 +252,7 @@ class WindowRenderer(QObject):
         if win.debrief is not None:
             win.stack.removeWidget(win.debrief)
             win.debrief.deleteLater()
+        assert win.session is not None  # the controller said the game is over: there is one
         win.debrief = DebriefPage(win.session, win.lang)
         win.stack.addWidget(win.debrief)
         win.stack.setCurrentWidget(win.debrief)

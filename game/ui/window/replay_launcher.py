@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
+    from game.engine import Game
     from game.ui.main_window import MainWindow
+    from game.ui.replay import ReplayViewer
 
 
 class ReplayLauncher(QObject):
@@ -19,7 +21,7 @@ class ReplayLauncher(QObject):
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
         self.win = win
-        self.viewer: QObject | None = None  # the last replay viewer opened
+        self.viewer: ReplayViewer | None = None  # the last replay viewer opened
 
     def choose_and_show(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -62,7 +64,7 @@ class ReplayLauncher(QObject):
         if self.win.session is not None:
             self.show(self.win.session.game)
 
-    def show(self, game: object) -> object:
+    def show(self, game: Game) -> ReplayViewer | None:
         """Step through ``game`` turn by turn in a read-only viewer (everything revealed)."""
         from game.engine import Game
         from game.ui.replay import ReplayViewer

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 
 if TYPE_CHECKING:
     from game.saves.undo import UndoStack
+    from game.session import Session
     from game.ui.main_window import MainWindow
     from game.ui.persistence import AutosaveService
 
@@ -23,7 +24,7 @@ class UndoWiring(QObject):
         self.autosave: AutosaveService | None = None  # made with the first game
         self.stack: UndoStack | None = None  # of the current session
 
-    def watch(self, session: object) -> None:
+    def watch(self, session: Session) -> None:
         """Autosave this session as it plays, and track its moves for undo."""
         from game.saves.undo import UndoStack
         from game.ui.persistence import AutosaveService
@@ -32,8 +33,8 @@ class UndoWiring(QObject):
             self.autosave = AutosaveService(self.win)
             self.autosave.failed.connect(self._autosave_failed)
             self.autosave.saved.connect(self._autosaved)
-        self.autosave.watch(session)  # type: ignore[arg-type]
-        self.stack = UndoStack.for_session(session)  # type: ignore[arg-type]
+        self.autosave.watch(session)
+        self.stack = UndoStack.for_session(session)
 
     @Slot(str)
     def _autosave_failed(self, message: str) -> None:
