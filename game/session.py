@@ -84,6 +84,14 @@ class Session:
     seats: dict[str, Seat]
     on_action: list[Callable[[Action], None]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # A seat with ``attach(session)`` (a program seat, game.agents) checks its answers with
+        # this session's game and hears when it ends.
+        for seat in self.seats.values():
+            attach = getattr(seat, "attach", None)
+            if attach is not None:
+                attach(self)
+
     @classmethod
     def new(cls, scenario: Scenario, seats: dict[str, Seat], seed: int = 0) -> Session:
         return cls(Game(scenario, seed), seats)

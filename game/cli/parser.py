@@ -65,7 +65,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         help=t(lang, "skip the lint that plays each valid scenario's numbers"),
     )
 
-    sub.add_parser("schema", help=t(lang, "print the scenario JSON Schema"))
+    sp = sub.add_parser("schema", help=t(lang, "print the scenario JSON Schema"))
+    sp.add_argument(
+        "--agent",
+        action="store_true",
+        help=t(lang, "print the agent protocol's JSON Schema instead (both directions, docs/agents.md)"),
+    )
 
     sp = sub.add_parser(
         "selftest", help=t(lang, "check this copy of the game works (a build, an install); exit 0 if so")
@@ -83,6 +88,17 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         help=t(lang, "seat of the first side: human, script or ai[:STYLE[:LEVEL]]"),
     )
     sp.add_argument("--china", default="ai", metavar="SEAT", help=t(lang, "seat of the second side"))
+    sp.add_argument(
+        "--agent-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help=t(
+            lang,
+            "a seat cmd:PROGRAM [ARGS] is a program speaking the agent protocol (docs/agents.md): "
+            "seconds it has for each answer (default 5)",
+        ),
+    )
     sp.add_argument("--seed", type=int, default=0, help=t(lang, "random seed of the first game (default 0)"))
     sp.add_argument(
         "--games", type=int, default=1, metavar="K", help=t(lang, "number of games (seeds seed..seed+K-1)")
@@ -138,4 +154,18 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     sp.add_argument("--styles", default=None, help=t(lang, "comma-separated styles (default: all)"))
     sp.add_argument("--levels", default=None, help=t(lang, "comma-separated levels (default: all)"))
     sp.add_argument("--jobs", type=int, default=None, help=t(lang, "worker processes (default: up to 2)"))
+    sp.add_argument(
+        "--agent",
+        action="append",
+        default=[],
+        metavar="cmd:PROGRAM",
+        help=t(lang, "also enter a program seat cmd:PROGRAM [ARGS] (the agent protocol; repeatable)"),
+    )
+    sp.add_argument(
+        "--agent-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help=t(lang, "seconds a program seat has for each answer (default 5)"),
+    )
     return p

@@ -53,6 +53,11 @@ def run_validate(
 
 
 def schema_command(args: argparse.Namespace) -> int:
+    if getattr(args, "agent", False):
+        from game.agents import agent_json_schema
+
+        print(json.dumps(agent_json_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
     from game.scenario.schema import scenario_json_schema
 
     print(json.dumps(scenario_json_schema(), indent=2, ensure_ascii=False))

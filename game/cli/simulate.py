@@ -12,10 +12,25 @@ from game.i18n import pt, t
 from game.resources import default_scenario_path
 
 
-def parse_seat(spec: str, lang: str) -> Any:
-    """A seat from its command-line spec: ``human``, ``script`` or ``ai[:STYLE[:LEVEL]]``."""
+def parse_seat(spec: str, lang: str, agent_timeout: float | None = None) -> Any:
+    """A seat from its command-line spec: ``human``, ``script``, ``ai[:STYLE[:LEVEL]]`` or
+    ``cmd:PROGRAM [ARGS]`` (a program, game.agents; ``agent_timeout``: seconds per answer)."""
     from game.ai import make_ai, parse_ai_spec
 
+    if spec.startswith("cmd:"):
+        from game.agents import DEFAULT_TIMEOUT_S, AgentSeat, AgentSpecError
+
+        try:
+            return AgentSeat(spec, timeout=agent_timeout or DEFAULT_TIMEOUT_S, lang=lang)
+        except AgentSpecError as err:
+            raise UsageError(str(err)) from None
+    if spec.startswith("probe:"):
+        from game.ai.probes import make_probe, parse_probe_spec
+
+        try:
+            return make_probe(parse_probe_spec(spec))  # a scripted note-less strategy (docs/ai.md)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
     if spec == "human":
         from game.terminal import TerminalSeat
 
@@ -70,14 +85,18 @@ def simulate_command(args: argparse.Namespace) -> int:
     progress = args.games > 1 and not humans
     session = None
     for k in range(args.games):
-        seats = {s: parse_seat(spec, lang) for s, spec in specs.items()}
+        seats = {s: parse_seat(spec, lang, getattr(args, "agent_timeout", None)) for s, spec in specs.items()}
         session = Session.new(scenario, seats, seed=args.seed + k)
         try:
             session.play_to_end()
         except QuitGame:
             print("\n" + t(lang, "You left the table; the game was not finished."), file=sys.stderr)
             return EXIT_OK
+        finally:
+            agents = _report_agents(session, lang)
         summary = game_summary(session)
+        if agents:
+            summary["agents"] = agents
         if args.json:
             print(json.dumps(summary, sort_keys=True, ensure_ascii=False), flush=True)
         elif not humans:
@@ -98,6 +117,23 @@ def simulate_command(args: argparse.Namespace) -> int:
             print(f"tariff-talks: {err}", file=sys.stderr)
             return EXIT_PROBLEM
     return EXIT_OK
+
+
+def _report_agents(session: Any, lang: str) -> dict[str, Any]:
+    """Stop the program seats (game.agents) and print what each did wrong on stderr; their
+    reports by side (none: no program seat)."""
+    from game.agents import AgentSeat, incident_text
+
+    out = {}
+    for side, seat in session.seats.items():
+        if isinstance(seat, AgentSeat):
+            seat.close()
+            out[side] = seat.report()
+            for i in seat.incidents:
+                print(f"tariff-talks: {side} ({seat.label}): {incident_text(i, lang)}", file=sys.stderr)
+            if seat.incidents and seat.stderr_text:
+                print(t(lang, "its stderr ends:") + "\n" + seat.stderr_text[-2000:], file=sys.stderr)
+    return out
 
 
 def _print_summary(s: dict[str, Any], lang: str = "en") -> None:
