@@ -78,7 +78,10 @@ class Autosaver:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise SaveError(
-                f"cannot create the autosave folder: {err.strerror or err}", self.directory, kind="io"
+                "cannot create the autosave folder: {error}",
+                self.directory,
+                kind="io",
+                error=err.strerror or err,
             ) from None
         if not game.over:
             self._mark()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+from game.i18n import t
 
 #: Why a save could not be read or written (for programs; people read ``message``).
 SaveErrorKind = Literal[
@@ -25,7 +27,9 @@ SaveErrorKind = Literal[
 class SaveError(Exception):
     """A save file that cannot be read (or written).
 
-    ``message`` says what is wrong in one or two sentences for a person;
+    ``message`` says what is wrong in one or two sentences for a person, in English;
+    :meth:`text` says it in the reader's language (``msgid`` is the English message with
+    ``{placeholders}``, ``fields`` what fills them: the catalogs translate it);
     ``path`` is the file; ``backup_available`` is True when ``FILE.bak`` exists and
     looks like a valid save (offer it: ``load_game(backup_path(path))``);
     ``kind`` classifies the problem (see :data:`SaveErrorKind`).
@@ -40,12 +44,20 @@ class SaveError(Exception):
         backup_available: bool = False,
         *,
         kind: SaveErrorKind = "invalid",
+        **fields: Any,
     ) -> None:
+        self.msgid = message
+        self.fields = fields
+        message = message.format(**fields) if fields else message
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
         self.backup_available = backup_available
         self.kind = kind
+
+    def text(self, lang: str | None) -> str:
+        """``message`` in ``lang`` (what is wrong, without the path)."""
+        return t(lang, self.msgid, **self.fields)
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path is not None else ""

@@ -177,13 +177,15 @@ def save_game(
     try:
         data = encode_save(game, seats, meta, scenario_path=scenario_path)
     except (ValidationError, ValueError, TypeError) as err:
-        raise SaveError(f"this game cannot be saved: {_short(err)}", p, kind="invalid") from None
+        raise SaveError("this game cannot be saved: {error}", p, kind="invalid", error=_short(err)) from None
     if len(data) > MAX_SAVE_BYTES:
         raise SaveError("this game is too large to save", p, kind="too_large")
     try:
         atomic_write(p, data, backup_if=_looks_valid)
     except OSError as err:
-        raise SaveError(f"could not write the save: {err.strerror or err}", p, kind="io") from None
+        raise SaveError(
+            "could not write the save: {error}", p, kind="io", error=err.strerror or err
+        ) from None
     return p
 
 
@@ -261,30 +263,32 @@ def _depth_ok(obj: object, limit: int) -> bool:
 def _read_document(path: Path, *, check_backup: bool = True) -> _Document:
     """Read, parse, migrate and validate a save (no replay). Raises SaveError."""
 
-    def fail(message: str, kind: Any) -> SaveError:
-        return SaveError(message, path, check_backup and _backup_ok(path), kind=kind)
+    def _save_error(message: str, kind: Any, **fields: Any) -> SaveError:
+        return SaveError(message, path, check_backup and _backup_ok(path), kind=kind, **fields)
 
     try:
         with open(path, "rb") as f:
             raw = f.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
-        raise fail("there is no save file here", "not_found") from None
+        raise _save_error("there is no save file here", "not_found") from None
     except IsADirectoryError:
-        raise fail("this is a folder, not a save file", "io") from None
+        raise _save_error("this is a folder, not a save file", "io") from None
     except OSError as err:
-        raise fail(f"the file cannot be read: {err.strerror or err}", "io") from None
+        raise _save_error("the file cannot be read: {error}", "io", error=err.strerror or err) from None
     if len(raw) > MAX_SAVE_BYTES:
-        raise fail(
-            f"the file is too large to be a save (over {MAX_SAVE_BYTES // (1024 * 1024)} MB)", "too_large"
+        raise _save_error(
+            "the file is too large to be a save (over {mb} MB)",
+            "too_large",
+            mb=MAX_SAVE_BYTES // (1024 * 1024),
         )
     if not raw.strip():
-        raise fail("the file is empty (perhaps a save that was interrupted)", "truncated")
+        raise _save_error("the file is empty (perhaps a save that was interrupted)", "truncated")
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # a byte-order mark
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as err:
         if err.reason != "unexpected end of data" or err.end != len(body):
-            raise fail(
+            raise _save_error(
                 "the file is not a save: it is not text (binary data or a damaged file)", "not_text"
             ) from None
         # cut off inside a multi-byte character (Chinese text, say): text that ends too early,
@@ -295,45 +299,58 @@ def _read_document(path: Path, *, check_backup: bool = True) -> _Document:
         except (ValueError, RecursionError):
             pass  # as expected: the JSON check below says where it ends
         else:
-            raise fail("the file is damaged: stray bytes follow the save", "corrupted") from None
+            raise _save_error("the file is damaged: stray bytes follow the save", "corrupted") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         if err.pos >= len(text.rstrip()) - 1 or "Unterminated" in err.msg:
-            raise fail("the file is truncated: it ends in the middle of the save", "truncated") from None
-        raise fail(
-            f"the file is corrupted: it is not valid JSON at line {err.lineno}, column {err.colno} ({err.msg})",
+            raise _save_error(
+                "the file is truncated: it ends in the middle of the save", "truncated"
+            ) from None
+        raise _save_error(
+            "the file is corrupted: it is not valid JSON at line {line}, column {column} ({error})",
             "corrupted",
+            line=err.lineno,
+            column=err.colno,
+            error=err.msg,
         ) from None
     except RecursionError:
-        raise fail("the file is corrupted: its data is nested far too deeply", "corrupted") from None
+        raise _save_error("the file is corrupted: its data is nested far too deeply", "corrupted") from None
     except (ValueError, MemoryError) as err:
-        raise fail(f"the file is corrupted: {_short(err)}", "corrupted") from None
+        raise _save_error("the file is corrupted: {error}", "corrupted", error=_short(err)) from None
     if not isinstance(data, dict):
-        raise fail("the file is not a Tariff Talks save (it holds no save object)", "not_a_save")
+        raise _save_error("the file is not a Tariff Talks save (it holds no save object)", "not_a_save")
     if not _depth_ok(data, MAX_DEPTH):
-        raise fail(
-            f"the file is corrupted: its data is nested more than {MAX_DEPTH} levels deep", "corrupted"
+        raise _save_error(
+            "the file is corrupted: its data is nested more than {depth} levels deep",
+            "corrupted",
+            depth=MAX_DEPTH,
         )
     try:
         data, version = migrate(data)
     except MigrationError as err:
-        raise fail(f"the file is not a readable save: {err}", "not_a_save") from None
+        raise _save_error("the file is not a readable save: {error}", "not_a_save", error=err) from None
     if version > FORMAT_VERSION:
         made_by = data.get("app_version")
         by = f" ({made_by})" if isinstance(made_by, str) and len(made_by) < 40 else ""
-        raise fail(
-            f"this save was made by a newer version of Tariff Talks{by} in save format {version}; "
-            f"this version ({app_version()}) reads formats up to {FORMAT_VERSION}. Update the game to open it.",
+        raise _save_error(
+            "this save was made by a newer version of Tariff Talks{by} in save format {format}; "
+            "this version ({version}) reads formats up to {newest}. Update the game to open it.",
             "future_version",
+            by=by,
+            format=version,
+            version=app_version(),
+            newest=FORMAT_VERSION,
         )
     checksum = data.get("checksum")
     try:
         doc = SaveFile.model_validate(data)
     except ValidationError as err:
-        raise fail(f"the save is damaged or was edited by hand: {_short(err)}", "invalid") from None
+        raise _save_error(
+            "the save is damaged or was edited by hand: {error}", "invalid", error=_short(err)
+        ) from None
     except (RecursionError, ValueError, TypeError) as err:
-        raise fail(f"the save is damaged: {_short(err)}", "invalid") from None
+        raise _save_error("the save is damaged: {error}", "invalid", error=_short(err)) from None
     checksum_ok: bool | None = None
     if isinstance(checksum, str):
         try:
@@ -411,10 +428,13 @@ def decode_actions(doc: SaveFile, path: Path, backup: bool) -> list[Action]:
             actions.append(action_from_dict(raw))
         except (ValidationError, ValueError, TypeError, RecursionError) as err:
             raise SaveError(
-                f"action {i + 1} of {n} is not a valid action (damaged or edited by hand): {_short(err)}",
+                "action {n} of {total} is not a valid action (damaged or edited by hand): {error}",
                 path,
                 backup,
                 kind="illegal_action",
+                n=i + 1,
+                total=n,
+                error=_short(err),
             ) from None
     return actions
 
@@ -433,11 +453,16 @@ def _replay(
             game.play(a)
         except Exception as err:
             raise SaveError(
-                f"{what}action {i + 1} of {len(actions)} ({_describe_action(a)}, turn {turn}) does not replay: "
-                f"{_short(err)}",
+                "{what}action {n} of {total} ({action}, turn {turn}) does not replay: {error}",
                 path,
                 backup,
                 kind="illegal_action",
+                what=what,
+                n=i + 1,
+                total=len(actions),
+                action=_describe_action(a),
+                turn=turn,
+                error=_short(err),
             ) from None
     return game
 
@@ -475,10 +500,11 @@ def _scenario_from_doc(
         diags = getattr(err, "diagnostics", None)
         detail = diags[0].format() if diags else _short(err)
         raise SaveError(
-            f"the copy of the scenario inside the save is not a valid scenario: {detail}",
+            "the copy of the scenario inside the save is not a valid scenario: {error}",
             path,
             backup,
             kind="scenario",
+            error=detail,
         ) from None
     return scenario, text
 

@@ -71,7 +71,7 @@ class SaveLoad(QObject):
             )
         except SaveError as err:
             _widgets().QMessageBox.warning(
-                win, QCoreApplication.translate("MainWindow", "Save game"), err.message
+                win, QCoreApplication.translate("MainWindow", "Save game"), err.text(win.lang)
             )
             return False
         self.save_path = Path(path)
@@ -110,15 +110,15 @@ class SaveLoad(QObject):
         except SaveError as err:
             if not (interactive and err.backup_available):
                 if interactive:
-                    qt.QMessageBox.warning(win, title, err.message)
-                win.statusBar().showMessage(err.message, 8000)
+                    qt.QMessageBox.warning(win, title, err.text(win.lang))
+                win.statusBar().showMessage(err.text(win.lang), 8000)
                 return False
             answer = qt.QMessageBox.question(
                 win,
                 title,
                 QCoreApplication.translate(
                     "MainWindow", "{err}\n\nOpen the backup of this save instead?"
-                ).format(err=err.message),
+                ).format(err=err.text(win.lang)),
             )
             if answer != qt.QMessageBox.StandardButton.Yes:
                 return False
@@ -126,7 +126,7 @@ class SaveLoad(QObject):
             try:
                 loaded = load_game(source)
             except SaveError as err2:
-                qt.QMessageBox.warning(win, title, err2.message)
+                qt.QMessageBox.warning(win, title, err2.text(win.lang))
                 return False
         game = loaded.game
         if loaded.scenario_changed and loaded.current_game is not None and interactive:

@@ -96,7 +96,7 @@ class ResumeFlow(QObject):
             target = default_saves_dir() / f"unfinished-{info.scenario_id}-turn{turn}-{stamp}{SAVE_SUFFIX}"
             atomic_write(target, data, keep_backup=False)
         except (SaveError, OSError) as err:
-            message = err.message if isinstance(err, SaveError) else str(err)
+            message = err.text(self.win.lang) if isinstance(err, SaveError) else str(err)
             self.win.statusBar().showMessage(
                 QCoreApplication.translate(
                     "MainWindow", "The unfinished game could not be kept: {err}"
