@@ -152,13 +152,13 @@ def test_no_translation_call_hides_inside_an_f_string() -> None:
 
 
 def test_every_message_is_a_plain_string() -> None:
-    """The message of ``t``/``nt``/``pt``/``N_``/``IllegalAction`` must be a string literal (its
+    """The message of ``t``/``nt``/``pt``/``N_``/``IllegalAction``/``SaveError`` must be a string literal (its
     fields go in keyword arguments): an f-string or a variable is not extracted, so it would
     show in English in every language. (A variable holding an ``N_`` message is fine where the
     call's message is that variable: ``t(lang, LABEL)``; this test looks for f-strings.)"""
     import ast
 
-    position = {"t": 1, "nt": 1, "pt": 2, "N_": 0, "IllegalAction": 1}
+    position = {"t": 1, "nt": 1, "pt": 2, "N_": 0, "IllegalAction": 1, "SaveError": 0, "_save_error": 0}
     found = []
     for path in sorted((ROOT / "game").rglob("*.py")):
         if "ui" in path.relative_to(ROOT / "game").parts:
