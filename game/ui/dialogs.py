@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeyEvent
@@ -35,6 +36,9 @@ from game.scenario.models import Scenario, tr
 from game.text import difficulty_label
 from game.ui.common import named, wrap_label
 from game.ui.i18n import TrContext, available_languages, current_language, is_known, language_name
+
+if TYPE_CHECKING:
+    from game.ui.main_window import MainWindow
 
 
 def language_choices(current: str) -> list[tuple[str, str]]:
@@ -657,7 +661,7 @@ class WelcomePage(QWidget):
         super().keyPressEvent(event)
 
 
-def offer_welcome(win: object) -> None:
+def offer_welcome(win: MainWindow) -> None:
     """Show the first-run choice in the main window ``win`` (remembered: it is offered once).
 
     The tutorial or Geneva then opens as at any start; How to play opens the guide and
@@ -666,16 +670,16 @@ def offer_welcome(win: object) -> None:
     from game.ui.main_window import settings
 
     settings().setValue(WELCOMED_KEY, True)  # remembered: the next start is not a first start
-    stack = win.stack  # type: ignore[attr-defined]
+    stack = win.stack
 
     def build() -> WelcomePage:
-        page = WelcomePage(win.lang)  # type: ignore[attr-defined]
+        page = WelcomePage(win.lang)
         page.chosen.connect(choose)
         page.language.connect(relanguage)
         stack.addWidget(page)
         stack.setCurrentWidget(page)
-        win.welcome = page  # type: ignore[attr-defined]
-        win.setWindowTitle("Tariff Talks — " + QCoreApplication.translate("WelcomePage", "Welcome"))  # type: ignore[attr-defined]
+        win.welcome = page
+        win.setWindowTitle("Tariff Talks — " + QCoreApplication.translate("WelcomePage", "Welcome"))
         page.buttons["tutorial"].setFocus()
         return page
 
@@ -684,32 +688,31 @@ def offer_welcome(win: object) -> None:
         if page is not None:
             stack.removeWidget(page)
             page.deleteLater()
-            win.welcome = None  # type: ignore[attr-defined]
+            win.welcome = None
 
     def relanguage(code: str) -> None:
-        if code == win.lang:  # type: ignore[attr-defined]
+        if code == win.lang:
             return
-        win.lang = code  # type: ignore[attr-defined]
+        win.lang = code
         set_language(code)
         settings().setValue("lang", code)
-        win._build_menus()  # type: ignore[attr-defined]
-        win.loading.setText(QCoreApplication.translate("MainWindow", "Opening the scenario…"))  # type: ignore[attr-defined]
+        win._build_menus()
+        win.loading.setText(QCoreApplication.translate("MainWindow", "Opening the scenario…"))
         drop()
-        build()
-        win.welcome.lang_box.setFocus()  # type: ignore[attr-defined]
+        build().lang_box.setFocus()
 
     def choose(key: str) -> None:
         if key == "howto":
-            win.show_how_to_play()  # type: ignore[attr-defined]
+            win.show_how_to_play()
             page = getattr(win, "welcome", None)
             if page is not None:
                 page.buttons["tutorial"].setFocus()
             return
         drop()
         stack.setCurrentIndex(0)  # "Opening the scenario…"
-        win.setWindowTitle("Tariff Talks")  # type: ignore[attr-defined]
-        win.open_default(tutorial_path() if key == "tutorial" else None)  # type: ignore[attr-defined]
+        win.setWindowTitle("Tariff Talks")
+        win.open_default(tutorial_path() if key == "tutorial" else None)
 
     build()
     # a game opened another way (Game ▸ New game…, Open…): the page goes
-    win.game_started.connect(drop)  # type: ignore[attr-defined]
+    win.game_started.connect(drop)
