@@ -77,7 +77,8 @@ class Advisers(QObject):
         from game.text import statement_label, term_change
 
         win = self.win
-        sc = win.session.scenario  # type: ignore[union-attr]
+        assert win.session is not None  # (advice is asked for during a game)
+        sc = win.session.scenario
         lang = win.lang
         v = win.controller.view() if win.controller is not None else None
         levels = v.levels if v is not None else {}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 if TYPE_CHECKING:
+    from game.engine import Game
     from game.ui.main_window import MainWindow
 
 
@@ -157,14 +158,14 @@ class SaveLoad(QObject):
             win.recent.games.remember(Path(path))
         return True
 
-    def _start_loaded(self, game: object, labels: dict[str, str], scenario_path: Path) -> None:
+    def _start_loaded(self, game: Game, labels: dict[str, str], scenario_path: Path) -> None:
         """Seat a loaded game: its human seats stay human, its AIs play again as they were."""
         from game.ai import make_ai, parse_ai_spec
-        from game.session import HumanSeat, Session
+        from game.session import HumanSeat, Seat, Session
         from game.ui.dialogs import GameConfig
 
-        sides = game.scenario.side_ids  # type: ignore[attr-defined]
-        seats: dict = {}
+        sides = game.scenario.side_ids
+        seats: dict[str, Seat] = {}
         humans = []
         for s in sides:
             label = str(labels.get(s, "human"))
@@ -188,7 +189,7 @@ class SaveLoad(QObject):
             opponent="hotseat" if opp.is_human else "ai",
             ai_style=style,
             ai_level=level,
-            seed=game.seed,  # type: ignore[attr-defined]
+            seed=game.seed,
             lang=self.win.lang,
         )
-        self.win.start_session(Session(game, seats), cfg)  # type: ignore[arg-type]
+        self.win.start_session(Session(game, seats), cfg)

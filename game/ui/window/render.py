@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from game.ui.common import Ctx
     from game.ui.main_window import MainWindow
 
 APP_TITLE = "Tariff Talks"
@@ -52,7 +53,7 @@ class WindowRenderer(QObject):
         page.advice_btn.setEnabled(c.my_move())
         from game.text import side_name
 
-        if win.session.over:  # type: ignore[union-attr]
+        if win.session is None or win.session.over:  # (a controller always has its session)
             return  # the debrief takes over (see on_over)
         self._generation += 1
         ctx = c.context()
@@ -148,16 +149,18 @@ class WindowRenderer(QObject):
             )
         )
 
-    def _render_later(self, panel: QWidget, ctx: object, generation: int) -> None:
+    def _render_later(self, panel: QWidget, ctx: Ctx, generation: int) -> None:
         """A deferred slice of :meth:`render` — dropped if the screen moved on (or changed hands)."""
         self._pending_slices -= 1
         c = self.win.controller
-        if generation != self._generation or c is None or c.shown_side != ctx.view.side:  # type: ignore[attr-defined]
+        if generation != self._generation or c is None or c.shown_side != ctx.view.side:
             return
         panel.render(ctx)  # type: ignore[attr-defined]
 
     def _opponent_label(self, side: str) -> str:
-        seat = self.win.session.seats[side]  # type: ignore[union-attr]
+        session = self.win.session
+        assert session is not None  # (only asked while a game is on)
+        seat = session.seats[side]
         if seat.is_human:
             return QCoreApplication.translate("MainWindow", "hot-seat")
         from game.ui.dialogs import ai_seat_words
