@@ -47,12 +47,12 @@ from game.session import is_human_label, keeps_secrets
 
 
 def _terms(scenario: Scenario, terms: tuple[Term, ...], lang: str = "en") -> str:
-    from game.text import instrument_name
+    from game.text import format_level, instrument_name
 
     parts = []
     for term in terms:
         name = instrument_name(scenario, term.instrument, lang)
-        value = format(term.value, "g")
+        value = format_level(scenario, term.instrument, term.value, lang)  # 30%, $25bn, in force
         if term.duration_turns:
             n = term.duration_turns
             parts.append(
@@ -67,7 +67,7 @@ def _terms(scenario: Scenario, terms: tuple[Term, ...], lang: str = "en") -> str
                 )
             )
         else:
-            parts.append(f"{name} {value}")
+            parts.append(t(lang, "{instrument} {value}", instrument=name, value=value))
     return pt(lang, "terms", "; ").join(parts)
 
 
@@ -115,13 +115,13 @@ def _print_turn_end(game: Game, turn: int, news_from: int, out: TextIO, lang: st
             print("    " + t(lang, "news: {news}", news=describe_news(sc, item, lang)), file=out)
     rec = st.history[-1]
     for s in sc.side_ids:  # every meter of the registry (the turn's record has them all)
-        ms = ", ".join(
+        ms = pt(lang, "list", ", ").join(
             f"{meter_label(m, lang)} {rec.meters[s][m]:.1f}"
             for m in meter_registry.side_meters()
             if m in rec.meters.get(s, {})
         )
-        print(f"    {side_name(sc, s, lang)}: {ms}", file=out)
-    shared = ", ".join(
+        print("    " + t(lang, "{side}: {meters}", side=side_name(sc, s, lang), meters=ms), file=out)
+    shared = pt(lang, "list", ", ").join(
         f"{meter_label(m, lang)} {rec.shared[m]:.1f}"
         for m in meter_registry.shared_meters()
         if m in rec.shared
