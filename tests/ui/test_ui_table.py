@@ -356,7 +356,7 @@ def test_space_ticks_the_selected_row(window, qtbot):
     t = table(window)
     row = t.rows["us_entity_list"]
     rect = t.table.visualRect(t.table.model().index(row.row, 1))
-    t.scroll.ensureWidgetVisible(t.table, 0, 0)
+    t.scroll_area.ensureWidgetVisible(t.table, 0, 0)
     QTest.mouseClick(
         t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )

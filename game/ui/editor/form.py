@@ -10,6 +10,7 @@ Its words keep the editor's translation context (``ScenarioEditor``).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -223,7 +224,7 @@ class ScenarioForm(QScrollArea):
         self.setEnabled(True)
         self._loading = True
         try:
-            meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+            meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
             self._set_line(self.f_id, display(meta.get("id")))
             self._set_line(self.f_title_en, text_part(meta.get("title"), "en"))
             self._set_line(self.f_title_zh, text_part(meta.get("title"), "zh"))
@@ -245,7 +246,7 @@ class ScenarioForm(QScrollArea):
                 if isinstance(instruments, list)
                 else []
             )
-            end = data.get("end") if isinstance(data.get("end"), dict) else {}
+            end: dict[str, Any] = data["end"] if isinstance(data.get("end"), dict) else {}
             self._set_spin(self.f_deadline, end.get("deadline_turns"), 13)
             self._set_spin(self.f_exchanges, end.get("exchanges_per_turn"), 3)
             self._set_spin(self.f_trust, data.get("trust_pct"), 30)

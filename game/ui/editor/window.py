@@ -156,6 +156,8 @@ class ScenarioEditor(QMainWindow):
         self.addToolBar(bar)
 
     def _build_ui(self) -> None:
+        self.status = self.statusBar()
+        named(self.status, self.tr("Status"))
         central = QWidget(self)
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -224,8 +226,6 @@ class ScenarioEditor(QMainWindow):
         split.setStretchFactor(1, 1)
         lay.addWidget(split)
         self.setCentralWidget(central)
-        self.status = self.statusBar()
-        named(self.status, self.tr("Status"))
 
     # ---------------------------------------------------------------- document
     @property

@@ -387,7 +387,8 @@ class LevelDelegate(_EditedColumn):
         return editor
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        outer = obj.parent() if isinstance(obj.parent(), LevelEditor) else obj
+        parent = obj.parent()
+        outer = parent if isinstance(parent, LevelEditor) else obj
         return super().eventFilter(outer, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

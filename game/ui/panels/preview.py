@@ -9,6 +9,7 @@ Its words keep the table panel's translation context (``TablePanel``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -135,16 +136,16 @@ class WhatIfPreview(QWidget):
 
     @Slot(object, object)
     def _done(self, tag: object, deltas: object) -> None:
-        token, side, _terms, what = tag  # type: ignore[misc]
+        token, side, _terms, what = cast(tuple[int, str, tuple[Term, ...], str], tag)
         ctx = self.context()
         if token != self._token or ctx is None or ctx.view.side != side:
             return  # stale: the screen has moved on (or changed hands)
         self.busy = False
-        self._show(ctx, deltas, what)  # type: ignore[arg-type]
+        self._show(ctx, cast(dict[str, dict[str, float]], deltas), what)
 
     @Slot(object, object)
     def _failed(self, tag: object, exc: object) -> None:
-        token = tag[0]  # type: ignore[index]
+        token = cast(tuple[int, str, tuple[Term, ...], str], tag)[0]
         if token != self._token:
             return
         self.busy = False

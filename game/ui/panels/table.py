@@ -93,7 +93,7 @@ class TablePanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.split.addWidget(scroll)
         inner = QWidget()
         scroll.setWidget(inner)
@@ -407,7 +407,7 @@ class TablePanel(QWidget):
             if good and deal not in self._deals_seen.setdefault(side, set()):
                 self._deals_seen[side].add(deal)
                 self._reset_builder(preview=False)  # the package is in force now: a fresh draft
-            self.scroll.verticalScrollBar().setValue(0)  # the answer is the first thing to read
+            self.scroll_area.verticalScrollBar().setValue(0)  # the answer is the first thing to read
             line = head + (f" {note}" if note else "")
             self.notice.emit(line if len(line) <= 200 else line[:199] + "…", False)
 

@@ -10,17 +10,21 @@ nothing else — and a deferred slice is dropped if the screen has moved on or c
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from game.ui.common import Ctx
     from game.ui.main_window import MainWindow
 
 APP_TITLE = "Tariff Talks"
+
+
+class _Panel(Protocol):
+    """A panel of the game page: it draws itself from one side's context."""
+
+    def render(self, ctx: Ctx) -> None: ...
 
 
 class WindowRenderer(QObject):
@@ -149,13 +153,13 @@ class WindowRenderer(QObject):
             )
         )
 
-    def _render_later(self, panel: QWidget, ctx: Ctx, generation: int) -> None:
+    def _render_later(self, panel: _Panel, ctx: Ctx, generation: int) -> None:
         """A deferred slice of :meth:`render` — dropped if the screen moved on (or changed hands)."""
         self._pending_slices -= 1
         c = self.win.controller
         if generation != self._generation or c is None or c.shown_side != ctx.view.side:
             return
-        panel.render(ctx)  # type: ignore[attr-defined]
+        panel.render(ctx)
 
     def _opponent_label(self, side: str) -> str:
         session = self.win.session
