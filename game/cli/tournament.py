@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
 from game.i18n import t
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 
 def tournament_command(args: argparse.Namespace) -> int:
@@ -31,6 +35,8 @@ def tournament_command(args: argparse.Namespace) -> int:
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
+    if getattr(args, "agent", None):
+        return _agents_command(args, scenario, styles, levels, games, jobs)
     summary = run_tournament(
         scenario,
         games,
@@ -44,6 +50,42 @@ def tournament_command(args: argparse.Namespace) -> int:
         print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
     else:
         print(format_report(summary, scenario.side_ids))
+    return EXIT_OK
+
+
+def _agents_command(
+    args: argparse.Namespace,
+    scenario: Scenario,
+    styles: list[str],
+    levels: list[str],
+    games: int,
+    jobs: int | None,
+) -> int:
+    """``--agent cmd:…``: the programs against the chosen AIs (and each other), both sides
+    (game.agents.tournament), instead of the AI round robin."""
+    from game.agents import DEFAULT_TIMEOUT_S, AgentSpecError, parse_agent_spec
+    from game.agents.tournament import format_cells, run_agent_cells
+
+    lang = args.lang or "en"
+    for spec in args.agent:
+        try:
+            parse_agent_spec(spec, lang)
+        except AgentSpecError as err:
+            raise UsageError(str(err)) from None
+    summary = run_agent_cells(
+        scenario,
+        list(args.agent),
+        [f"{s}:{lv}" for s in styles for lv in levels],
+        games,
+        int(args.seed),
+        timeout=args.agent_timeout or DEFAULT_TIMEOUT_S,
+        jobs=jobs,
+        progress=progress_bar,
+    )
+    if args.json:
+        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
+    else:
+        print(format_cells(summary))
     return EXIT_OK
 
 
