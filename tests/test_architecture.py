@@ -7,7 +7,8 @@ packages and modules of ``game`` (``game.ai``, ``game.cli``, ``game.engine``,
 ``game.resources``, ``game.text``…).
 
 1. **Layers**: ``game.scenario``, ``game.economy`` and ``game.engine`` import none of
-   ``game.ai``, ``game.saves``, ``game.ui``, ``game.cli`` — not even lazily.
+   ``game.ai``, ``game.agents`` (the agent protocol's program seats), ``game.saves``,
+   ``game.ui``, ``game.cli`` — not even lazily.
    Nothing in ``game`` imports ``game.cli`` either (lazily or not): the command line sits on
    top, and only ``python -m game`` (``game/__main__.py``) and the ``tariff-talks`` script
    call it — this is what keeps the old lazy cycles ``cli → ai.tournament → cli`` and
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GAME = ROOT / "game"
 
 CORE = ("game.scenario", "game.economy", "game.engine")
-ABOVE_CORE = ("game.ai", "game.saves", "game.ui", "game.cli")
+ABOVE_CORE = ("game.ai", "game.agents", "game.saves", "game.ui", "game.cli")
 QT = ("PySide6", "shiboken6")
 #: base units -> what of ``game`` each may import (besides itself)
 BASE: dict[str, tuple[str, ...]] = {"game.i18n": (), "game.registry": ("game.i18n",)}
@@ -263,6 +264,7 @@ def _planted(tmp_path: Path, files: dict[str, str]) -> list[Import]:
     [
         "from game.saves import save_game\n",
         "def f():\n    from ..ai import make_ai\n",  # lazy and relative: still a violation
+        "def f():\n    from game.agents import AgentSeat\n",
         "from game import cli\n",
     ],
 )
