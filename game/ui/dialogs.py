@@ -60,9 +60,10 @@ class GameConfig:
 
     scenario_path: Path
     side: str  # the (first) human side
-    opponent: str = "ai"  # "ai" or "hotseat"
+    opponent: str = "ai"  # "ai", "hotseat" or "program"
     ai_style: str = "pragmatist"
     ai_level: str = "normal"
+    program: str = ""  # "program": its command line, PROGRAM [ARGS] (game.agents, docs/agents.md)
     seed: int = 0
     lang: str = "en"
 
@@ -245,6 +246,18 @@ class NewGameDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.vs_ai)
         group.addButton(self.vs_human)
+        self.vs_program = named(
+            QRadioButton(self.tr("Play against a &program (the agent protocol)")),
+            self.tr("Play against a program"),
+        )
+        group.addButton(self.vs_program)
+        self.program = QLineEdit()
+        self.program.setPlaceholderText(self.tr("PROGRAM [ARGS], e.g. python my_bot.py"))
+        named(self.program, self.tr("The program's command line"))
+        self.program_hint = wrap_label(
+            self.tr("It reads the game's JSON lines on stdin and answers on stdout (docs/agents.md)."),
+            object_name="hint",
+        )
         ol.addWidget(self.vs_ai)
         ai_row = QHBoxLayout()
         self.ai_style = QComboBox()  # not `style`: that is QWidget.style()
@@ -271,6 +284,12 @@ class NewGameDialog(QDialog):
         self.style_hint = wrap_label("", object_name="hint")
         ol.addWidget(self.style_hint)
         ol.addWidget(self.vs_human)
+        ol.addWidget(self.vs_program)
+        program_row = QHBoxLayout()
+        program_row.addSpacing(20)
+        program_row.addWidget(self.program, 1)
+        ol.addLayout(program_row)
+        ol.addWidget(self.program_hint)
         form.addRow(self.tr("Opponent"), opp)
 
         self.seed = QLineEdit()
@@ -305,6 +324,7 @@ class NewGameDialog(QDialog):
         self.ai_style.currentIndexChanged.connect(self._style_changed)
         self.level.currentIndexChanged.connect(self._style_changed)
         self.vs_ai.toggled.connect(self._opponent_changed)
+        self.vs_program.toggled.connect(self._opponent_changed)
         self.language.currentIndexChanged.connect(lambda _i: self._scenario_changed(self.list.currentRow()))
 
         if defaults is not None:
@@ -325,6 +345,8 @@ class NewGameDialog(QDialog):
         if idx >= 0:
             self.side.setCurrentIndex(idx)
         self.vs_human.setChecked(d.opponent == "hotseat")
+        self.vs_program.setChecked(d.opponent == "program")
+        self.program.setText(d.program)
         for combo, val in ((self.ai_style, d.ai_style), (self.level, d.ai_level), (self.language, d.lang)):
             idx = combo.findData(val)
             if idx >= 0:
@@ -378,6 +400,20 @@ class NewGameDialog(QDialog):
         self.ai_style.setEnabled(ai)
         self.level.setEnabled(ai)
         self.style_hint.setEnabled(ai)
+        self.program.setEnabled(self.vs_program.isChecked())
+
+    def accept(self) -> None:
+        """Start, unless the program's command line names no program (then say why, and stay)."""
+        if self.vs_program.isChecked():
+            from game.agents import AgentSpecError, parse_agent_spec
+
+            try:
+                parse_agent_spec("cmd:" + self.program.text().strip(), current_language())
+            except AgentSpecError as err:
+                self.program_hint.setText(str(err))
+                self.program.setFocus()
+                return
+        super().accept()
 
     def config(self) -> GameConfig | None:
         row = self.list.currentRow()
@@ -385,12 +421,16 @@ class NewGameDialog(QDialog):
             return None
         text = self.seed.text().strip()
         seed = int(text) if text else random.randrange(1_000_000)
+        opponent = "ai" if self.vs_ai.isChecked() else "hotseat"
+        if self.vs_program.isChecked():
+            opponent = "program"
         return GameConfig(
             scenario_path=self.entries[row].path,
             side=str(self.side.currentData()),
-            opponent="ai" if self.vs_ai.isChecked() else "hotseat",
+            opponent=opponent,
             ai_style=str(self.ai_style.currentData()),
             ai_level=str(self.level.currentData()),
+            program=self.program.text().strip(),
             seed=seed,
             lang=self.current_lang(),
         )

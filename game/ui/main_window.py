@@ -261,11 +261,16 @@ class MainWindow(QMainWindow):
         sides = scenario.side_ids
         other = sides[1] if config.side == sides[0] else sides[0]
         seats: dict[str, Seat] = {config.side: HumanSeat(label="human")}
-        seats[other] = (
-            HumanSeat(label="human")
-            if config.opponent == "hotseat"
-            else make_ai(config.ai_style, config.ai_level)
-        )
+        if config.opponent == "program":  # a program seat (game.agents): decides on a worker, like an AI
+            from game.agents import AgentSeat
+
+            seats[other] = AgentSeat("cmd:" + config.program, lang=config.lang)
+        else:
+            seats[other] = (
+                HumanSeat(label="human")
+                if config.opponent == "hotseat"
+                else make_ai(config.ai_style, config.ai_level)
+            )
         session = Session.new(scenario, seats, seed=config.seed)
         self.start_session(session, config)
 
@@ -277,6 +282,11 @@ class MainWindow(QMainWindow):
 
         if self.controller is not None:
             self.controller.stop()
+        if self.session is not None and self.session is not session:
+            for seat in self.session.seats.values():  # a program seat's process ends with its game
+                close = getattr(seat, "close", None)
+                if close is not None:
+                    close()
         lang = config.lang
         if lang != self.lang or self.page is None:
             self.lang = lang

@@ -1318,6 +1318,26 @@ Open the backup of this save instead?</source>
         <translation>热座：两人共用一台电脑</translation>
     </message>
     <message>
+        <source>Play against a &amp;program (the agent protocol)</source>
+        <translation>与程序对战（智能体协议）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play against a program</source>
+        <translation>与程序对战</translation>
+    </message>
+    <message>
+        <source>PROGRAM [ARGS], e.g. python my_bot.py</source>
+        <translation>程序 [参数]，例如 python my_bot.py</translation>
+    </message>
+    <message>
+        <source>The program&apos;s command line</source>
+        <translation>程序的命令行</translation>
+    </message>
+    <message>
+        <source>It reads the game&apos;s JSON lines on stdin and answers on stdout (docs/agents.md).</source>
+        <translation>程序从标准输入读取游戏的 JSON 行，并在标准输出上作答（见 docs/agents.md）。</translation>
+    </message>
+    <message>
         <source>AI style</source>
         <translation>AI 风格</translation>
     </message>
