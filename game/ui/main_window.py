@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.lang = lang
         self.session: Session | None = None
+        self._programs_seen: dict[str, int] = {}  # side -> a program seat's incidents shown
         self.controller: GameController | None = None
         self.config: GameConfig | None = None
         self.debrief: DebriefPage | None = None
@@ -274,6 +275,17 @@ class MainWindow(QMainWindow):
         session = Session.new(scenario, seats, seed=config.seed)
         self.start_session(session, config)
 
+    def _report_programs(self) -> None:
+        """A program seat's new incidents (a refused answer, a timeout…) on the banner, in words."""
+        from game.agents import AgentSeat, incident_text
+
+        if self.session is None:
+            return
+        for side, seat in self.session.seats.items():
+            if isinstance(seat, AgentSeat) and len(seat.incidents) > self._programs_seen.get(side, 0):
+                self._programs_seen[side] = len(seat.incidents)
+                self.renderer.on_failed(f"{seat.label}: {incident_text(seat.incidents[-1], self.lang)}")
+
     def start_session(self, session: Session, config: GameConfig) -> None:
         """Put a session (new or loaded) in the window."""
         from game.ui.controller import GameController
@@ -294,6 +306,7 @@ class MainWindow(QMainWindow):
             self._build_menus()
             self._rebuild_pages()
         self.session = session
+        self._programs_seen = {}
         self.config = config
         self.files.save_path = None
         self.undo_wiring.watch(session)
@@ -310,6 +323,7 @@ class MainWindow(QMainWindow):
         c.handover.connect(r.on_handover)
         c.over.connect(r.on_over)
         c.failed.connect(r.on_failed)
+        c.changed.connect(self._report_programs)
         self.controller = c
         assert isinstance(self.handover, HandOverScreen)
         s = settings()

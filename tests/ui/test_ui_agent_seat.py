@@ -45,3 +45,16 @@ def test_a_program_plays_in_the_window_and_stops_with_its_game(window, qtbot) ->
     assert seat.incidents == [] and seat._proc is not None and seat._proc.poll() is None
     window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=4, lang="en"))
     assert seat._proc.poll() is not None  # killed and reaped with its game
+
+
+def test_a_silent_program_is_reported_in_the_window_and_the_game_goes_on(window, qtbot) -> None:
+    program = shlex.join([sys.executable, "-c", "import time; time.sleep(600)"])
+    window.start_game(GameConfig(GENEVA, "us", "program", program=program, seed=4, lang="en"))
+    seat = window.session.seats["china"]
+    seat.timeout = seat.start_timeout = 0.2
+    wait_for_human(window, qtbot)
+    window.act(SubmitOrders(side="us"))
+    wait_for_human(window, qtbot)
+    assert [i.kind for i in seat.incidents] == ["timeout"] and seat.out
+    assert "no answer within" in window.page.banner.text()
+    assert any(a.side == "china" for a in window.session.game.actions)  # the seat passed
