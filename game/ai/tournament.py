@@ -26,10 +26,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.ai import LEVELS, STYLES, make_ai
 from game.scenario.models import Scenario
+
+if TYPE_CHECKING:
+    from game.session import Seat
 
 Entrant = tuple[str, str]  # (style, level)
 
@@ -56,10 +59,20 @@ def entrant_id(e: Entrant) -> str:
 
 def play_game(scenario: Scenario, seed: int, a: Entrant, b: Entrant) -> GameResult:
     """One AI-vs-AI game: ``a`` on the scenario's first side, ``b`` on the second."""
-    from game.session import Seat, Session
-
     side_a, side_b = scenario.side_ids
-    seats: dict[str, Seat] = {side_a: make_ai(*a), side_b: make_ai(*b)}
+    return play_seats(
+        scenario,
+        seed,
+        {side_a: make_ai(*a), side_b: make_ai(*b)},
+        {side_a: entrant_id(a), side_b: entrant_id(b)},
+    )
+
+
+def play_seats(scenario: Scenario, seed: int, seats: dict[str, Seat], labels: dict[str, str]) -> GameResult:
+    """One game between any seats that decide from their views (AIs, probes), timed;
+    ``labels`` name them in the result."""
+    from game.session import Session
+
     session = Session.new(scenario, seats, seed=seed)
     worst = 0.0
     n = 0
@@ -74,7 +87,7 @@ def play_game(scenario: Scenario, seed: int, a: Entrant, b: Entrant) -> GameResu
     g = session.game
     return GameResult(
         seed=seed,
-        seats={side_a: entrant_id(a), side_b: entrant_id(b)},
+        seats=dict(labels),
         scores={s: round(g.score(s).total, 3) for s in scenario.side_ids},
         outcome=g.outcome().id,
         end_reason=g.state.end_reason,
@@ -109,12 +122,25 @@ def run_tournament(
     levels = list(levels or LEVELS)
     entrants: list[Entrant] = [(s, lv) for s in styles for lv in levels]
     plan = schedule(entrants, games, seed)
-    jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(plan)))
-    results: list[GameResult] = []
     work = [(scenario, s, a, b) for s, a, b in plan]
+    results = run_jobs(_play, work, jobs=jobs, progress=progress)
+    return summarise(scenario, entrants, results, games=games, seed=seed)
+
+
+def run_jobs(
+    play: Callable[[Any], GameResult],
+    work: Sequence[Any],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[GameResult]:
+    """``play`` each job, in up to ``jobs`` worker processes (default: up to 2), the results
+    in the order of ``work`` whatever the number of workers; ``progress(done, total)``."""
+    jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(work)))
+    results: list[GameResult] = []
     if jobs == 1:
         for i, job in enumerate(work):
-            results.append(_play(job))
+            results.append(play(job))
             if progress:
                 progress(i + 1, len(work))
     else:
@@ -122,11 +148,11 @@ def run_tournament(
 
         ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
         with ctx.Pool(jobs) as pool:
-            for i, r in enumerate(pool.imap(_play, work, chunksize=1)):
+            for i, r in enumerate(pool.imap(play, work, chunksize=1)):
                 results.append(r)
                 if progress:
                     progress(i + 1, len(work))
-    return summarise(scenario, entrants, results, games=games, seed=seed)
+    return results
 
 
 # ---------------------------------------------------------------------- analysis

@@ -147,10 +147,28 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--scenario", type=Path, default=None, help=t(lang, "scenario file (default: Geneva 2025)")
     )
     sp.add_argument(
-        "--games", type=int, default=1, metavar="N", help=t(lang, "games per pairing: seeds S..S+N-1")
+        "--games",
+        "--seeds",
+        type=int,
+        default=1,
+        metavar="N",
+        help=t(lang, "games per pairing: seeds S..S+N-1"),
     )
     sp.add_argument("--seed", type=int, default=0, metavar="S", help=t(lang, "first seed (default 0)"))
     sp.add_argument("--json", action="store_true", help=t(lang, "print the results as JSON"))
+    sp.add_argument(
+        "--probes",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="NAMES",
+        help=t(
+            lang,
+            "play the probe suite instead: scripted note-less strategies (comma-separated, default: "
+            "all) against every chosen style and level, on both sides, each compared with the AI's "
+            "own score in that seat against itself",
+        ),
+    )
     sp.add_argument("--styles", default=None, help=t(lang, "comma-separated styles (default: all)"))
     sp.add_argument("--levels", default=None, help=t(lang, "comma-separated levels (default: all)"))
     sp.add_argument("--jobs", type=int, default=None, help=t(lang, "worker processes (default: up to 2)"))

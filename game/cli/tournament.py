@@ -32,9 +32,16 @@ def tournament_command(args: argparse.Namespace) -> int:
         raise UsageError(t(lang, "--jobs must be at least 1"))
     styles = _choices(args.styles, list(STYLES), "--styles", lang)
     levels = _choices(args.levels, list(LEVELS), "--levels", lang)
+    probes = None
+    if args.probes is not None:
+        from game.ai.probes import PROBES
+
+        probes = list(PROBES) if args.probes == "" else _choices(args.probes, list(PROBES), "--probes", lang)
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
+    if probes is not None:
+        return _probes_command(args, scenario, probes, styles, levels, games, jobs)
     if getattr(args, "agent", None):
         return _agents_command(args, scenario, styles, levels, games, jobs)
     summary = run_tournament(
@@ -50,6 +57,35 @@ def tournament_command(args: argparse.Namespace) -> int:
         print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
     else:
         print(format_report(summary, scenario.side_ids))
+    return EXIT_OK
+
+
+def _probes_command(
+    args: argparse.Namespace,
+    scenario: Scenario,
+    probes: list[str],
+    styles: list[str],
+    levels: list[str],
+    seeds: int,
+    jobs: int | None,
+) -> int:
+    """``tariff-talks tournament --probes``: the probe suite (game.ai.probes) and its table."""
+    from game.ai.probes import format_probes, run_probes
+
+    summary = run_probes(
+        scenario,
+        seeds,
+        int(args.seed),
+        probes=probes,
+        styles=styles,
+        levels=levels,
+        jobs=jobs,
+        progress=progress_bar,
+    )
+    if args.json:
+        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
+    else:
+        print(format_probes(summary))
     return EXIT_OK
 
 
