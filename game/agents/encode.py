@@ -20,6 +20,7 @@ from game.agents.protocol import (
     ACTION_TYPES,
     AGENT_ACTION,
     AcceptMsg,
+    ActionType,
     AgentAction,
     AgentView,
     AgreementInfo,
@@ -170,14 +171,14 @@ def _offer(o: Offer) -> OfferInfo:
     )
 
 
-def answers_now(v: View) -> tuple[str, ...]:
+def answers_now(v: View) -> tuple[ActionType, ...]:
     """The answers that fit the view's phase and table (the engine still has the last word)."""
     if not v.my_move or v.phase == "over":
         return ()
     if v.phase == "orders":
         return ("submit_orders", "walk_out")
     if v.pending_offer is not None:
-        offers = ("counter",) if v.exchanges_left > 0 else ()
+        offers: tuple[ActionType, ...] = ("counter",) if v.exchanges_left > 0 else ()
         return ("accept", "reject", *offers, "walk_out")
     return (*(("propose",) if v.exchanges_left > 0 else ()), "end_talks", "walk_out")
 
