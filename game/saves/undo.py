@@ -31,14 +31,21 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from game.engine import Action, Game
+from game.i18n import N_, t
 
 
 class UndoError(Exception):
-    """Nothing can be undone or redone now (``message`` says why)."""
+    """Nothing can be undone or redone now: ``message`` says why in English, :meth:`text` in the
+    reader's language (``msgid`` and ``fields``, like the engine's refusals)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, /, **fields: Any) -> None:
+        self.msgid = message
+        self.fields = fields
+        self.message = message.format(**fields) if fields else message
+        super().__init__(self.message)
+
+    def text(self, lang: str | None) -> str:
+        return t(lang, self.msgid, **self.fields)
 
 
 Position = tuple[int, str]  # (turn, phase) in which an action was played
@@ -143,27 +150,35 @@ class UndoStack:
     def can_redo(self, side: str) -> bool:
         return bool(self._redo) and self._redo[-1].side == side and side in self.human_sides
 
-    def why_not_undo(self, side: str) -> str | None:
-        """A sentence saying why ``side`` cannot undo now, or None if it can."""
+    def why_not_undo(self, side: str, lang: str | None = "en") -> str | None:
+        """A sentence saying why ``side`` cannot undo now (in ``lang``), or None if it can."""
+        msgid = self._why_not(side)
+        return None if msgid is None else t(lang, msgid, side=side)
+
+    def _why_not(self, side: str) -> str | None:
+        """Why ``side`` cannot undo now, as a message id (its field: ``side``), or None."""
         if self.can_undo(side):
             return None
         if side not in self.human_sides:
-            return f"{side} is not played by a person here"
+            return N_("{side} is not played by a person here")
         if not self.game.actions:
-            return "nothing has been played yet"
+            return N_("nothing has been played yet")
         last = self.game.actions[-1]
         if last.side != side:
-            return "the last move is the other side's: you can only undo your own"
-        return "the turn or phase has moved on since your last move: it is final"
+            return N_("the last move is the other side's: you can only undo your own")
+        return N_("the turn or phase has moved on since your last move: it is final")
 
     # ------------------------------------------------------------ actions
     def undo(self, side: str, steps: int = 1) -> Game:
         """Take back ``side``'s last ``steps`` actions; return the rebuilt game. UndoError if not allowed."""
         if steps < 1:
-            raise UndoError("undo at least one action")
+            raise UndoError(N_("undo at least one action"))
         available = self.undoable(side)
         if available < steps:
-            raise UndoError(self.why_not_undo(side) or f"only {available} action(s) can be undone now")
+            why = self._why_not(side)
+            if why is not None:
+                raise UndoError(why, side=side)
+            raise UndoError(N_("only {n} of your actions can be undone now"), n=available)
         actions = list(self.game.actions)
         keep, undone = actions[:-steps], actions[-steps:]
         game = Game.replay(self.game.scenario, self.game.seed, keep)
@@ -178,7 +193,7 @@ class UndoStack:
         """Play again the most recently undone action; return the game. UndoError if
         not allowed; IllegalAction (nothing changed) if the rules refuse it now."""
         if not self.can_redo(side):
-            raise UndoError("nothing of yours to redo")
+            raise UndoError(N_("nothing of yours to redo"))
         action = self._redo[-1]
         if self._submit is not None:
             self._submit(action)  # the session plays it and calls observe()
