@@ -44,6 +44,7 @@ from game.engine import (
     Term,
     View,
 )
+from game.engine.actions import Statement
 from game.engine.reasons import named_instruments
 from game.engine.state import Offer
 from game.registry import instruments as kind_registry
@@ -166,6 +167,7 @@ class Probe:
         """The probe's action for this view (always legal; never with a reason or a note)."""
         rules = rules_for(v)
         fallback: Action
+        candidates: list[Action]
         if v.phase == "orders":
             candidates = [self.orders(rules, v)]
             fallback = SubmitOrders(side=v.side)
@@ -315,7 +317,7 @@ class Escalate(Probe):
             trial = {**moves, ins.id: up}
             if rules.orders_cost_levels(v.levels, trial, "threatening") <= v.political_capital + 1e-9:
                 moves = trial
-        statement = "threatening"
+        statement: Statement = "threatening"
         if rules.orders_cost_levels(v.levels, moves, statement) > v.political_capital + 1e-9:
             moves, statement = {}, "none"
         return SubmitOrders(side=v.side, moves=moves, statement=statement)

@@ -42,12 +42,12 @@ class Watched:
     briefing) and records every view and action."""
 
     probe: Probe
+    label: str = ""
     is_human: bool = False
     seen: list[tuple[View, Action]] = field(default_factory=list)
 
-    @property
-    def label(self) -> str:
-        return self.probe.label
+    def __post_init__(self) -> None:
+        self.label = self.probe.label
 
     def decide(self, v: View) -> Action:
         assert type(v) is View
@@ -93,7 +93,7 @@ def test_a_probe_reads_nothing_but_its_view():
     """The module imports no way to the game's state (no Game, Session, GameState builder of
     its own): a probe's only input is the View handed to ``decide``."""
     tree = ast.parse((ROOT / "game" / "ai" / "probes.py").read_text(encoding="utf-8"))
-    imported = set()
+    imported: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             imported.update(f"{node.module}.{a.name}" for a in node.names)
