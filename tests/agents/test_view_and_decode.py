@@ -172,3 +172,21 @@ def test_the_pass_is_legal_where_the_seat_must_act(views, geneva) -> None:
     assert pass_action(orders) == SubmitOrders(side="us")
     assert pass_action(table) == Reject(side="china")
     Game(geneva).check(pass_action(orders))
+
+
+def test_a_rejects_reason_reaches_the_other_side_as_data(geneva) -> None:
+    session = Session.new(
+        geneva, {"us": make_ai("pragmatist", "easy"), "china": make_ai("pragmatist", "easy")}
+    )
+    while True:
+        v = session.view("china")
+        if v.pending_offer is not None and v.my_move:
+            break
+        session.step_ai()
+    line = '{"type": "reject", "reason": {"instrument": "us_chip_controls", "level": 1}}'
+    session.submit(decode_action(line, v))
+    offer = view_json(session.view("us"))["offers"][v.pending_offer.id]
+    assert offer["status"] == "rejected"
+    assert [(r["kind"], r["instrument"], r["level"]) for r in offer["response_reasons"]] == [
+        ("too_far", "us_chip_controls", 1.0)
+    ]
