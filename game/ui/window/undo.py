@@ -73,7 +73,9 @@ class UndoWiring(QObject):
         can_redo = st is not None and side is not None and st.can_redo(side)
         win.act_undo.setEnabled(can_undo)
         win.act_redo.setEnabled(can_redo)
-        why = st.why_not_undo(side) if st is not None and side is not None and not can_undo else None
+        why = (
+            st.why_not_undo(side, win.lang) if st is not None and side is not None and not can_undo else None
+        )
         c = win.controller
         if c is not None and c.hot_seat and c.shown_side is None:
             why = QCoreApplication.translate(
@@ -94,7 +96,7 @@ class UndoWiring(QObject):
         try:
             st.undo(side)
         except UndoError as err:
-            self.win.statusBar().showMessage(str(err), 5000)
+            self.win.statusBar().showMessage(err.text(self.win.lang), 5000)
             return
         if self.autosave is not None:
             self.autosave.save_now()
@@ -117,8 +119,14 @@ class UndoWiring(QObject):
             return
         try:
             st.redo(side)
-        except (UndoError, IllegalAction) as err:
-            self.win.statusBar().showMessage(str(err), 5000)
+        except UndoError as err:
+            self.win.statusBar().showMessage(err.text(self.win.lang), 5000)
+            return
+        except IllegalAction as err:
+            said = QCoreApplication.translate("MainWindow", "Rule {rule}: {message}")
+            self.win.statusBar().showMessage(
+                said.format(rule=err.rule, message=err.text(self.win.lang)), 5000
+            )
             return
         if self.win.controller is not None:
             self.win.controller._advance()
