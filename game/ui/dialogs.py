@@ -135,7 +135,10 @@ def ai_styles() -> list[tuple[str, str, str]]:
 
 
 def ai_seat_words(label: str) -> str | None:
-    """'ai:pragmatist:expert' -> 'Pragmatist, Expert' in the window's language (None if not an AI)."""
+    """'ai:pragmatist:expert' -> 'Pragmatist, Expert' in the window's language; 'cmd:python bot.py'
+    -> 'Program: python bot.py' (a program seat, game.agents); None if neither."""
+    if label.startswith("cmd:"):
+        return Dialogs.tr("Program: {command}").format(command=label[len("cmd:") :])
     parts = label.split(":")
     if len(parts) != 3 or parts[0] != "ai":
         return None

@@ -58,3 +58,11 @@ def test_a_silent_program_is_reported_in_the_window_and_the_game_goes_on(window,
     assert [i.kind for i in seat.incidents] == ["timeout"] and seat.out
     assert "no answer within" in window.page.banner.text()
     assert any(a.side == "china" for a in window.session.game.actions)  # the seat passed
+
+
+def test_a_program_seat_is_named_as_a_program(qapp) -> None:
+    from game.ui.dialogs import ai_seat_words
+
+    assert ai_seat_words("cmd:python bot.py --fast") == "Program: python bot.py --fast"
+    assert ai_seat_words("ai:pragmatist:expert") == "AI: Pragmatist, Expert"
+    assert ai_seat_words("human") is None

@@ -551,6 +551,10 @@
         <translation>宽容的以牙还牙：以同样方式回应你的行动。</translation>
     </message>
     <message>
+        <source>Program: {command}</source>
+        <translation>程序：{command}</translation>
+    </message>
+    <message>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
