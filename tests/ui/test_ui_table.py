@@ -368,7 +368,9 @@ def test_space_ticks_the_selected_row(window, qtbot):
     # the Include cell's check box, clicked (a check state of the row, not a widget in the cell)
     include = t.table.visualRect(t.table.model().index(row.row, 0))
     assert not t.table.indexWidget(t.table.model().index(row.row, 0))
-    QTest.mouseClick(t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, include.center())
+    QTest.mouseClick(
+        t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, include.center()
+    )
     assert row.included
 
 
@@ -444,3 +446,37 @@ def test_a_red_line_refusal_in_the_status_bar_does_not_survive_the_hand_over(win
     wait_for_human(window, qtbot)
     assert window.controller.shown_side == "china"
     assert line.text.en not in "\n".join(visible_texts(window))
+
+
+def test_the_builders_cells_get_their_editor_only_when_edited(window, qtbot):
+    """No widget sits in a builder cell: a click on a Proposed cell opens its level editor, the
+    level typed there reaches the draft (and ticks the term), leaving the cell closes the
+    editor; the arrows move between rows without opening one (they would change a level)."""
+    start(window, qtbot)
+    t = table(window)
+    window.page.tabs.setCurrentIndex(1)
+    model = t.table.model()
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert not [i for i in cells if t.table.indexWidget(i) is not None]
+    row = t.rows["cn_tariff_us"]
+    t.scroll_area.ensureWidgetVisible(t.table, 0, 0)
+    rect = t.table.visualRect(model.index(row.row, 3))
+    QTest.mouseClick(
+        t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    editor = row.editing("proposed")
+    assert editor is not None and QApplication.focusWidget() is editor.spin
+    line = editor.spin.lineEdit()
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(line, "60")
+    assert row.included and row.draft.value == 60.0
+    assert any(term.instrument == "cn_tariff_us" and term.value == 60.0 for term in t.terms())
+    name = t.table.visualRect(model.index(row.row, 1))
+    QTest.mouseClick(
+        t.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, name.center()
+    )
+    qtbot.waitUntil(lambda: row.editing("proposed") is None)
+    assert row.draft.value == 60.0 and "60" in model.index(row.row, 3).data()
+    t.table.setCurrentIndex(model.index(row.row, 3))
+    QTest.keyClick(t.table, Qt.Key.Key_Down)
+    assert t.table.currentIndex().row() == row.row + 1 and t.table.indexWidget(t.table.currentIndex()) is None

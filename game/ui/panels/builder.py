@@ -453,10 +453,13 @@ class BuilderTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # a click on a cell edits it; the arrows move between rows without editing (in an open
+        # editor they would change the level); Enter, F2 or a digit typed edits the current cell
         trig = QAbstractItemView.EditTrigger
         self.setEditTriggers(
-            trig.CurrentChanged | trig.SelectedClicked | trig.DoubleClicked | trig.EditKeyPressed
+            trig.SelectedClicked | trig.DoubleClicked | trig.EditKeyPressed | trig.AnyKeyPressed
         )
+        self.clicked.connect(self._edit_clicked)
         self.setTabKeyNavigation(False)  # Tab in a cell's editor moves on to the next cell's
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -472,6 +475,10 @@ class BuilderTable(QTableView):
         for c in (NOW, PROPOSED, LASTS, STARTS):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self._spans)
+
+    def _edit_clicked(self, index: QModelIndex) -> None:
+        if index.flags() & Qt.ItemFlag.ItemIsEditable and self.indexWidget(index) is None:
+            self.edit(index)
 
     def _spans(self) -> None:
         self.clearSpans()
