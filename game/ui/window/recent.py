@@ -80,7 +80,7 @@ class RecentMenu(QObject):
             info = read_save_info(path)
         except SaveError as err:
             label = QCoreApplication.translate("MainWindow", "{name} — cannot be read: {err}").format(
-                name=path.name, err=err.message
+                name=path.name, err=err.text(self.win.lang)
             )
         else:
             when = info.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")

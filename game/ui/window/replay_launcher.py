@@ -43,7 +43,7 @@ class ReplayLauncher(QObject):
         try:
             loaded = load_game(Path(path))
         except SaveError as err:
-            QMessageBox.warning(win, title, err.message)
+            QMessageBox.warning(win, title, err.text(win.lang))
             return
         from game.session import is_human_label, keeps_secrets
 
