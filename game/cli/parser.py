@@ -85,7 +85,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--us",
         default="ai",
         metavar="SEAT",
-        help=t(lang, "seat of the first side: human, script or ai[:STYLE[:LEVEL]]"),
+        help=t(lang, "seat of the first side: human, script, ai[:STYLE[:LEVEL]] or cmd:PROGRAM [ARGS]"),
     )
     sp.add_argument("--china", default="ai", metavar="SEAT", help=t(lang, "seat of the second side"))
     sp.add_argument(
