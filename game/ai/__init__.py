@@ -33,7 +33,9 @@ def parse_ai_spec(spec: str) -> tuple[str, str]:
     """``ai``, ``ai:STYLE`` or ``ai:STYLE:LEVEL`` -> (style, level); ValueError if malformed."""
     parts = spec.split(":")
     if parts[0] != "ai" or len(parts) > 3:
-        raise ValueError(f"{spec!r} is not a seat: use human, script or ai[:STYLE[:LEVEL]]")
+        raise ValueError(
+            f"{spec!r} is not a seat: use human, script, ai[:STYLE[:LEVEL]] or cmd:PROGRAM [ARGS]"
+        )
     style = parts[1] if len(parts) > 1 and parts[1] else DEFAULT_STYLE
     level = parts[2] if len(parts) > 2 and parts[2] else DEFAULT_LEVEL
     make_ai(style, level)  # validates
