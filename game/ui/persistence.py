@@ -39,10 +39,12 @@ class AutosaveService(QObject):
     #: An autosave reached the disk (after a failure, the status bar clears its warning).
     saved = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, lang: str | None = None) -> None:
         super().__init__(parent)
         from game.saves import Autosaver
 
+        #: The language of the failure messages (the window's).
+        self.lang = lang
         self.saver = Autosaver()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._session: Session | None = None
@@ -89,7 +91,7 @@ class AutosaveService(QObject):
                 try:
                     self.saver.save(game, seats)
                 except SaveError as err:
-                    self.failed.emit(err.message)
+                    self.failed.emit(err.text(self.lang))
                 except Exception as exc:  # never into play: a bug here must not stop the game
                     self.failed.emit(str(exc))
                 else:

@@ -33,6 +33,7 @@ class UndoWiring(QObject):
             self.autosave = AutosaveService(self.win)
             self.autosave.failed.connect(self._autosave_failed)
             self.autosave.saved.connect(self._autosaved)
+        self.autosave.lang = self.win.lang  # the window's language may have changed since
         self.autosave.watch(session)
         self.stack = UndoStack.for_session(session)
 
