@@ -13,6 +13,7 @@ from agent_kit import ROOT
 
 from game.agents import agent_json_schema, encode_view
 from game.agents.protocol import (
+    ACTION_TYPES,
     AGENT_ACTION,
     GAME_MESSAGE,
     AcceptMsg,
@@ -106,8 +107,6 @@ def test_every_message_round_trips_through_json(geneva) -> None:
 
 
 def test_every_answer_type_is_a_message() -> None:
-    from game.agents.protocol import ACTION_TYPES
-
     assert {m.type for m in _answers()} == set(ACTION_TYPES)
 
 
@@ -151,3 +150,31 @@ def test_the_committed_schema_is_fresh(printed_schema: dict) -> None:
     assert committed == printed_schema, (
         "docs/agent.schema.json is stale: run tariff-talks schema --agent > docs/agent.schema.json"
     )
+
+
+def test_the_docs_examples_are_valid_messages(printed_schema: dict, geneva) -> None:
+    """Every JSON line in docs/agents.md's examples is a message the schema accepts (a view
+    shown as ``{"...": "..."}`` stands for a real one) and the decoder or the game reads."""
+    import re
+
+    text = (ROOT / "docs" / "agents.md").read_text(encoding="utf-8")
+    lines = [
+        ln
+        for block in re.findall(r"```json\n(.*?)```", text, re.S)
+        for ln in block.splitlines()
+        if ln.strip()
+    ]
+    assert len(lines) >= 10
+    view = _views(geneva)[0].model_dump(mode="json")
+    validator = jsonschema.Draft202012Validator(printed_schema)
+    types = set()
+    for line in lines:
+        data = json.loads(line)
+        if "view" in data:
+            data["view"] = view
+            GAME_MESSAGE.validate_python(data)
+        else:
+            AGENT_ACTION.validate_python(data)
+        assert list(validator.iter_errors(data)) == [], line
+        types.add(data["type"])
+    assert types == {"view", "error", "end", *ACTION_TYPES}
