@@ -278,13 +278,15 @@ class MainWindow(QMainWindow):
     def _report_programs(self) -> None:
         """A program seat's new incidents (a refused answer, a timeout…) on the banner, in words."""
         from game.agents import AgentSeat, incident_text
+        from game.ui.dialogs import ai_seat_words
 
         if self.session is None:
             return
         for side, seat in self.session.seats.items():
             if isinstance(seat, AgentSeat) and len(seat.incidents) > self._programs_seen.get(side, 0):
                 self._programs_seen[side] = len(seat.incidents)
-                self.renderer.on_failed(f"{seat.label}: {incident_text(seat.incidents[-1], self.lang)}")
+                who = ai_seat_words(seat.label) or seat.label
+                self.renderer.on_failed(f"{who} — {incident_text(seat.incidents[-1], self.lang)}")
 
     def start_session(self, session: Session, config: GameConfig) -> None:
         """Put a session (new or loaded) in the window."""
