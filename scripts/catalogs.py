@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gettext
 import io
 import re
 import sys
@@ -158,6 +159,31 @@ def _mo_bytes(catalog: Catalog) -> bytes:
     return buf.getvalue()
 
 
+def po_messages(catalog: Catalog) -> dict[object, str]:
+    """What a compiled catalog must hold: every translated, non-fuzzy message, keyed as
+    :class:`gettext.GNUTranslations` keys them (``ctx\x04id``; ``(id, n)`` for a plural form)."""
+    out: dict[object, str] = {}
+    for m in catalog:
+        if not m.id or m.fuzzy or not _translated(m):
+            continue
+        key = m.id if isinstance(m.id, str) else m.id[0]
+        key = f"{m.context}\x04{key}" if m.context else key
+        strings = m.string if isinstance(m.string, tuple | list) else (m.string,)
+        if isinstance(m.id, tuple | list):
+            for k, text in enumerate(strings):
+                out[(key, k)] = text
+        else:
+            out[key] = strings[0]
+    return out
+
+
+def mo_messages(path: Path) -> dict[object, str]:
+    """The messages of a compiled ``.mo`` (whichever tool compiled it), as gettext reads them."""
+    with path.open("rb") as fh:
+        mo = gettext.GNUTranslations(fh)
+    return {k: v for k, v in mo._catalog.items() if k != ""}  # type: ignore[attr-defined]
+
+
 def placeholders(text: str) -> set[str]:
     """The ``{field}`` names of a message (``{n:+.1f}`` counts as ``n``)."""
     return set(PLACEHOLDER.findall(text))
@@ -265,7 +291,7 @@ def check() -> list[str]:
             )
         out.extend(problems(catalog, template))
         mo = path.with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != _mo_bytes(catalog):
+        if not mo.exists() or mo_messages(mo) != po_messages(catalog):
             out.append(
                 f"{mo.relative_to(ROOT)} is not compiled from its .po: run `scripts/catalogs.py compile`"
             )
