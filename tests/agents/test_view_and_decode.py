@@ -128,6 +128,7 @@ def views(geneva):
         ('{"type": "submit_orders", "statement": "rude"}', "agent.fields", "statement"),
         ('{"type": "submit_orders", "moves": {"us_tariff_reciprocal": "high"}}', "agent.fields", "moves"),
         ('{"type": "accept", "please": true}', "agent.fields", "please"),
+        ('{"type": "accept", "side": "china"}', "agent.fields", "side"),  # no playing for the other side
         ('{"type": "submit_orders", "moves": {"us_tarif": 10}}', "agent.instrument", "'us_tarif'"),
         ('{"type": "propose", "terms": [{"instrument": "nope", "value": 1}]}', "agent.instrument", "terms.0"),
         ('{"type": "reject", "reason": {"instrument": "nope"}}', "agent.instrument", "reason"),
@@ -190,3 +191,24 @@ def test_a_rejects_reason_reaches_the_other_side_as_data(geneva) -> None:
     assert [(r["kind"], r["instrument"], r["level"]) for r in offer["response_reasons"]] == [
         ("too_far", "us_chip_controls", 1.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ('{"type": "submit_orders", "moves": {"us_tariff_reciprocal": NaN}}', "2.3"),
+        ('{"type": "submit_orders", "moves": {"us_tariff_reciprocal": 1000}}', "2.3"),
+        ('{"type": "submit_orders", "moves": {"us_tariff_reciprocal": 100.5}}', "2.3"),
+        ('{"type": "submit_orders", "moves": {"cn_tariff_us": 10}}', "2.2"),
+        ('{"type": "propose", "terms": []}', "1.3"),
+        ('{"type": "accept"}', "1.3"),
+    ],
+)
+def test_a_well_formed_illegal_answer_is_the_engines_refusal(views, geneva, line: str, rule: str) -> None:
+    from game.engine import Game, IllegalAction
+
+    orders, _table = views
+    action = decode_action(line, orders)  # the protocol takes it …
+    with pytest.raises(IllegalAction) as info:
+        Game(geneva).check(action)  # … the rules do not
+    assert info.value.rule == rule and info.value.text("zh")
