@@ -29,7 +29,9 @@ def keeps_secrets(people: int, over: bool) -> bool:
 
 
 class Seat(Protocol):
-    """Who plays a side."""
+    """Who plays a side. A seat may also have ``attach(session)``, which the session calls
+    when it is made (a program seat, :class:`game.agents.AgentSeat`, checks its answers with the
+    session's game there and hears when it ends)."""
 
     label: str
     is_human: bool
