@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.page.meters.clear()
             self.page.briefing.clear()
-        self.render()
+        self.refresh()
 
     def closed_until_over(self, title: str, text: str) -> None:
         """Say why something that reads the whole game stays closed for now."""
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             self.debrief = None
         c = GameController(session, lang, self)
         c.min_think_ms = self.min_think_ms
-        c.changed.connect(self.render)
+        c.changed.connect(self.refresh)
         r = self.renderer
         c.thinking.connect(r.on_thinking)
         c.refused.connect(r.on_refused)
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self.editors.play_test(scenario, path)
 
     @Slot()
-    def render(self) -> None:
+    def refresh(self) -> None:  # not render(): that is QWidget.render(target)
         self.renderer.render()
 
     def render_pending(self) -> bool:

@@ -658,13 +658,13 @@ def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
         panels.MetersPanel,
         panels.NewsPanel,
     ):
-        original = cls.render
+        original = cls.refresh
 
         def wrapped(self, ctx, _original=original) -> object:
             seen.append(ctx)
             return _original(self, ctx)
 
-        monkeypatch.setattr(cls, "render", wrapped)
+        monkeypatch.setattr(cls, "refresh", wrapped)
     _us_orders_then_china_ready(window, qtbot, marker_scenario, Secrets())
     settle(window, qtbot)
     assert seen and all(isinstance(c, common.Ctx) for c in seen)

@@ -121,7 +121,7 @@ class BriefingPanel(QScrollArea):
     def _build_key(ctx: Ctx) -> tuple[object, ...]:
         return (ctx.view.side, ctx.lang, scenario_key(ctx), ctx.view.briefing)
 
-    def render(self, ctx: Ctx) -> None:
+    def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario
         if self._built != self._build_key(ctx):
             self._build(ctx)

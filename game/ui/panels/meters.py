@@ -180,7 +180,7 @@ class MetersPanel(QWidget):
         self.selected = key
         self.why.setText(self._why_texts.get(key, ""))
 
-    def render(self, ctx: Ctx) -> None:
+    def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         v, lang = ctx.view, ctx.lang
         if self._layout_key != self._build_key(ctx):
             self._build(ctx)
@@ -246,7 +246,7 @@ class NewsPanel(QWidget):
         self._key: tuple[object, ...] | None = None
         self.list.clear()
 
-    def render(self, ctx: Ctx) -> None:
+    def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         v, lang = ctx.view, ctx.lang
         key = (v.side, lang, scenario_key(ctx), tuple(v.news))  # another game may have as many items
         if key == getattr(self, "_key", None):

@@ -171,7 +171,7 @@ class OrdersPanel(QWidget):
         self.statement.blockSignals(False)
         self.message.clear()
 
-    def render(self, ctx: Ctx) -> None:
+    def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         v = ctx.view
         key = (v.side, ctx.lang, scenario_key(ctx))
         rebuilt = key != self._key or any(i not in ctx.rules.instruments for i in self.editors)

@@ -271,7 +271,7 @@ class TablePanel(QWidget):
     def _toggle_current_row(self) -> None:
         self.builder_model.toggle(self.table.currentIndex().row())
 
-    def render(self, ctx: Ctx) -> None:
+    def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         prev = self.ctx
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario
         scenario_key = (sc.meta.id, tuple(i.id for i in sc.instruments))

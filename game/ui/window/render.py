@@ -24,7 +24,7 @@ APP_TITLE = "Tariff Talks"
 class _Panel(Protocol):
     """A panel of the game page: it draws itself from one side's context."""
 
-    def render(self, ctx: Ctx) -> None: ...
+    def refresh(self, ctx: Ctx) -> None: ...
 
 
 class WindowRenderer(QObject):
@@ -70,8 +70,8 @@ class WindowRenderer(QObject):
         sc, lang = v.scenario, win.lang
         # The controls first; the read-only panels in later slices of the event loop, so
         # that no single slice stalls the window (the AI may be thinking meanwhile).
-        page.orders.render(ctx)
-        page.table.render(ctx)
+        page.orders.refresh(ctx)
+        page.table.refresh(ctx)
         generation = self._generation
         for k, panel in enumerate((page.briefing, page.meters, page.news)):
             self._pending_slices += 1
@@ -159,7 +159,7 @@ class WindowRenderer(QObject):
         c = self.win.controller
         if generation != self._generation or c is None or c.shown_side != ctx.view.side:
             return
-        panel.render(ctx)
+        panel.refresh(ctx)
 
     def _opponent_label(self, side: str) -> str:
         session = self.win.session
