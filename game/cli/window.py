@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game.cli.common import EXIT_PROBLEM, EXIT_USAGE
+from game.i18n import t
 
 
 def no_display() -> bool:
@@ -26,9 +27,13 @@ def no_display() -> bool:
 def open_window(scenario: Path | None, lang: str | None) -> int:
     if no_display():
         print(
-            "tariff-talks: no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY "
-            "is set).\nRun it from a desktop session, or play at the terminal:\n"
-            "  tariff-talks simulate --us human --china ai",
+            "tariff-talks: "
+            + t(
+                lang,
+                "no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                "Run it from a desktop session, or play at the terminal:",
+            )
+            + "\n  tariff-talks simulate --us human --china ai",
             file=sys.stderr,
         )
         return EXIT_PROBLEM
@@ -36,10 +41,13 @@ def open_window(scenario: Path | None, lang: str | None) -> int:
         from game.ui.app import run_app  # lazily: the only import of the UI (and Qt) from the CLI
     except ImportError as err:
         print(
-            "The game window is not available here "
-            f"({err}).\nPlay at the terminal instead:\n"
-            "  tariff-talks simulate --us human --china ai\n"
-            "or see `tariff-talks --help`.",
+            t(
+                lang,
+                "The game window is not available here ({error}).\nPlay at the terminal instead:",
+                error=err,
+            )
+            + "\n  tariff-talks simulate --us human --china ai\n"
+            + t(lang, "or see `tariff-talks --help`."),
             file=sys.stderr,
         )
         return EXIT_PROBLEM
@@ -49,7 +57,13 @@ def open_window(scenario: Path | None, lang: str | None) -> int:
     if lang is not None and not is_known(lang):
         known = ", ".join([*available_languages(), PSEUDO])
         print(
-            f"tariff-talks: --lang {lang}: the window has no translation for it (it has {known})",
+            "tariff-talks: "
+            + t(
+                lang,
+                "--lang {lang}: the window has no translation for it (it has {known})",
+                lang=lang,
+                known=known,
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
