@@ -55,7 +55,7 @@ MAX_ATTEMPTS: Final = 3
 #: Longest answer line (bytes); a longer one puts the program out.
 MAX_LINE: Final = 1 << 20
 #: Seconds a program may take to exit after ``end`` before it is killed.
-END_GRACE_S: Final = 1.0
+END_GRACE_S: Final = 2.0
 #: Lines of the program's stderr kept for the report.
 STDERR_LINES: Final = 200
 
