@@ -499,7 +499,10 @@ class MainWindow(QMainWindow):
         try:
             self.session.game.check(action)
         except IllegalAction as err:
-            return self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.text(self.lang))
+            from game.ui.panels.base import Refusal
+
+            text = self.tr("Rule {rule}: {message}").format(rule=err.rule, message=err.text(self.lang))
+            return Refusal(text, err.rule, err.fields)
         return None
 
     @Slot(object)

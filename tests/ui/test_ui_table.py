@@ -388,6 +388,10 @@ def test_a_red_line_refusal_names_the_line_and_instrument_in_the_players_languag
         assert tr(line.text, lang) in problem
         assert instrument_name(sc, "us_chip_controls", lang) in problem
         assert format_level(sc, "us_chip_controls", 1.0, lang) in problem
+        # the rule is the engine's (kept as data with the refusal, not read back from its sentence)
+        refusal = window.check_action(Propose(side="us", terms=t.terms()))
+        assert refusal is not None and refusal.fields.get("red_line") == "keep_chip_controls"
+        assert f" {refusal.rule}" in problem
         click(qtbot, t.send_btn)
         assert window.page.banner.isVisible() and tr(line.text, lang) in window.page.banner.text()
         assert "keep_chip_controls" not in window.page.banner.text()

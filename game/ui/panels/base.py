@@ -41,6 +41,24 @@ SIDE_METER_ROWS: tuple[str, ...] = side_meter_rows()
 #: Meters shared by the table.
 SHARED_METER_ROWS: tuple[str, ...] = shared_meter_rows()
 
+
+class Refusal(str):
+    """The engine's refusal of an action as the player reads it ("Rule 3.5: …"), with its rule
+    number and fields kept as data, so that a panel can say more (which red line) without
+    reading the sentence back."""
+
+    rule: str
+    fields: dict[str, object]
+
+    def __new__(cls, text: str, rule: str = "", fields: dict[str, object] | None = None) -> Refusal:
+        refusal = super().__new__(cls, text)
+        refusal.rule = rule
+        refusal.fields = dict(fields or {})
+        return refusal
+
+
+#: The window's checker: the engine's verdict on an action for the side at the screen (None if
+#: legal; a :class:`Refusal` when the rules forbid it, or a plain sentence such as "Wait for your turn.")
 Checker = Callable[[Action], "str | None"]
 
 

@@ -5,7 +5,6 @@ the agreements in force."""
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
@@ -38,7 +37,7 @@ from game.ui.common import (
     named,
     wrap_label,
 )
-from game.ui.panels.base import Checker
+from game.ui.panels.base import Checker, Refusal
 from game.ui.panels.builder import BuilderModel, BuilderRow, BuilderTable
 from game.ui.panels.preview import WhatIfPreview
 from game.ui.panels.table_words import (
@@ -520,10 +519,10 @@ class TablePanel(QWidget):
         crossed = [rl for rl in v.briefing.red_lines if rl.id in after - before]
         if not crossed:
             return problem
-        m = re.search(r"\d+(?:\.\d+)*", problem)
+        rule = problem.rule if isinstance(problem, Refusal) and problem.rule else "3.5"
         lines = "; ".join(red_line_words(ctx.scenario, rl, ctx.lang) for rl in crossed)
         return self.tr("Rule {rule}: this package crosses your red line: {lines}").format(
-            rule=m.group(0) if m else "3.5", lines=lines
+            rule=rule, lines=lines
         )
 
     def _accept_problem(self, ctx: Ctx) -> str | None:
