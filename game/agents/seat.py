@@ -162,6 +162,9 @@ class AgentSeat:
         self._check: Callable[[Action], None] | None = None
         self._ended = False
         self._finalizer: weakref.finalize | None = None
+        self._closer: threading.Thread | None = None  # finish()'s: lets the program exit after `end`
+        self._closing = threading.Lock()
+        self._closed = False
 
     # ------------------------------------------------------------------ the session
     def attach(self, session: Session) -> None:
@@ -177,7 +180,9 @@ class AgentSeat:
         session.on_action.append(after)
 
     def finish(self, session: Session, side: str) -> None:
-        """The game is over: write ``end`` (outcome, both scores, the final view) and stop."""
+        """The game is over: write ``end`` (outcome, both scores, the final view) and stop the
+        program on a thread of its own (it has :data:`END_GRACE_S` to exit), so that the thread
+        that played the last action (the window's) never waits for it."""
         if self._ended:
             return
         self._ended = True
@@ -191,7 +196,12 @@ class AgentSeat:
                 view=encode_view(session.view(side)),
             )
             self._write(end.model_dump_json())
-        self.close(grace=END_GRACE_S)
+        if self._proc is None:
+            return
+        self._closer = threading.Thread(
+            target=self._close, args=(END_GRACE_S,), daemon=True, name=f"agent-{self._proc.pid}-end"
+        )
+        self._closer.start()
 
     # ------------------------------------------------------------------- deciding
     def decide(self, v: View) -> Action:
@@ -331,24 +341,35 @@ class AgentSeat:
 
     def close(self, grace: float = 0.0) -> None:
         """Stop the program: close its stdin, give it ``grace`` seconds, then kill its process
-        group by its pid, and reap it. Safe to call twice."""
+        group by its pid, and reap it (after ``finish``: once it has had its time to exit).
+        Safe to call twice, from any thread."""
+        closer = self._closer
+        if closer is not None and closer is not threading.current_thread():
+            closer.join(timeout=END_GRACE_S + 10.0)
+        self._close(grace)
+
+    def _close(self, grace: float) -> None:
         proc = self._proc
         if proc is None:
             return
-        self._to_write.put(None)  # the writer closes stdin after what is queued
-        if grace > 0:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=grace)
-        _kill(proc)
-        self.exit_code = proc.returncode
-        for th in self._threads:
-            th.join(timeout=1.0)
-        if not any(th.is_alive() for th in self._threads):  # (a reader still blocked keeps its pipe)
-            for stream in (proc.stdout, proc.stderr):
-                if stream is not None:
-                    stream.close()
-        if self._finalizer is not None:
-            self._finalizer.detach()
+        with self._closing:  # one at a time; a second call finds it done
+            if self._closed:
+                return
+            self._to_write.put(None)  # the writer closes stdin after what is queued
+            if grace > 0:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=grace)
+            _kill(proc)
+            self.exit_code = proc.returncode
+            for th in self._threads:
+                th.join(timeout=1.0)
+            if not any(th.is_alive() for th in self._threads):  # (a reader still blocked keeps its pipe)
+                for stream in (proc.stdout, proc.stderr):
+                    if stream is not None:
+                        stream.close()
+            if self._finalizer is not None:
+                self._finalizer.detach()
+            self._closed = True
 
     def _note(self, v: View, kind: IncidentKind, rule: str = "", message: str = "") -> None:
         self.incidents.append(Incident(turn=v.turn, phase=v.phase, kind=kind, rule=rule, message=message))
