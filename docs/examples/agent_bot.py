@@ -7,6 +7,10 @@ import json
 import sys
 
 
+def halved(i, v):
+    return i["min"] + i["step"] * ((v["levels"][i["id"]] - i["min"]) // (2 * i["step"]))
+
+
 def answer(v, refused):
     mine = [i for i in v["instruments"] if i["owner"] == v["side"] and i["tradable"]]
     theirs = [i for i in v["instruments"] if i["owner"] == v["other"] and i["tradable"]]
@@ -19,15 +23,8 @@ def answer(v, refused):
         ahead = v["score"]["total"] >= v["score"]["walk_away"] or v["turn"] == v["deadline_turn"]
         return {"type": "accept"} if ahead and not refused else {"type": "reject"}
     if "propose" in v["can"] and not refused:  # halve their tariffs (to a step)
-        half = [
-            (i, int((v["levels"][i["id"]] - i["min"]) / i["step"] / 2))
-            for i in theirs
-            if i["kind"] == "tariff"
-        ]
-        return {
-            "type": "propose",
-            "terms": [{"instrument": i["id"], "value": i["min"] + k * i["step"]} for i, k in half],
-        }
+        tariffs = [i for i in theirs if i["kind"] == "tariff"]
+        return {"type": "propose", "terms": [{"instrument": i["id"], "value": halved(i, v)} for i in tariffs]}
     return {"type": "end_talks"}
 
 
