@@ -60,6 +60,18 @@ class HumanSeat:
         return self.ask(v)
 
 
+def pass_action(v: View, reasons: tuple[Reason, ...] = ()) -> Action:
+    """The move that changes nothing, legal whenever ``v``'s side must act: orders with no
+    moves and no statement, a reject of the offer on the table, or the end of its talks this
+    turn. What the script plays, and what a program seat that forfeits a decision plays
+    (game.agents)."""
+    if v.phase == "orders":
+        return SubmitOrders(side=v.side, reasons=reasons)
+    if v.pending_offer is not None:
+        return Reject(side=v.side, reasons=reasons)
+    return EndTalks(side=v.side, reasons=reasons)
+
+
 @dataclass
 class ScriptSeat:
     """A seat that follows the scenario's script: no orders, no offers, declines offers.
@@ -72,12 +84,7 @@ class ScriptSeat:
     is_human: bool = False
 
     def decide(self, v: View) -> Action:
-        why = (Reason(kind=ReasonKind.SCRIPTED),)
-        if v.phase == "orders":
-            return SubmitOrders(side=v.side, reasons=why)
-        if v.pending_offer is not None:
-            return Reject(side=v.side, reasons=why)
-        return EndTalks(side=v.side, reasons=why)
+        return pass_action(v, (Reason(kind=ReasonKind.SCRIPTED),))
 
 
 @dataclass

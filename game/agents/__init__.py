@@ -12,7 +12,7 @@ seat protocol, never the UI or the command line.
 
 from __future__ import annotations
 
-from game.agents.encode import AgentError, decode_action, encode_view, pass_action, view_json
+from game.agents.encode import AgentError, decode_action, encode_view, view_json
 from game.agents.protocol import PROTOCOL, AgentView, agent_json_schema
 from game.agents.seat import (
     DEFAULT_TIMEOUT_S,
@@ -24,6 +24,7 @@ from game.agents.seat import (
     is_agent_spec,
     parse_agent_spec,
 )
+from game.session import pass_action
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",

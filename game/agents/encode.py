@@ -265,14 +265,3 @@ def to_action(msg: AgentAction, v: View) -> Action:
         return EndTalks(side=side)
     assert isinstance(msg, WalkOutMsg)
     return WalkOut(side=side)
-
-
-def pass_action(v: View) -> Action:
-    """What a seat that forfeits a decision plays: orders with no moves and no statement,
-    a reject of the offer on the table, or the end of its talks this turn (the script's
-    answers: legal in every state where the seat must act)."""
-    if v.phase == "orders":
-        return SubmitOrders(side=v.side)
-    if v.pending_offer is not None:
-        return Reject(side=v.side)
-    return EndTalks(side=v.side)

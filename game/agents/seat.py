@@ -6,7 +6,7 @@ writes a ``view`` message and waits at most ``timeout`` seconds for one answer l
 take (:class:`~game.agents.encode.AgentError`) or the engine refuses (``IllegalAction``,
 checked through the session the seat is attached to) gets an ``error`` message, and the
 program answers again, ``max_attempts`` answers in all; then the seat **forfeits the
-decision**: it plays :func:`~game.agents.encode.pass_action` (no orders / reject / end
+decision**: it plays :func:`~game.session.pass_action` (no orders / reject / end
 its talks) and the game goes on. A program that is silent past its timeout, exits, writes
 a line longer than :data:`MAX_LINE` bytes or cannot be written to is **out**: it is killed
 (its process group, by its pid) and reaped, and the seat passes every later decision.
@@ -36,10 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
-from game.agents.encode import AgentError, decode_action, encode_view, pass_action
+from game.agents.encode import AgentError, decode_action, encode_view
 from game.agents.protocol import EndMessage, ErrorMessage, ViewMessage
 from game.engine import Action, IllegalAction, View
 from game.i18n import N_, t
+from game.session import pass_action
 
 if TYPE_CHECKING:
     from game.session import Session
