@@ -63,9 +63,9 @@ class GameConfig:
     opponent: str = "ai"  # "ai", "hotseat" or "program"
     ai_style: str = "pragmatist"
     ai_level: str = "normal"
-    program: str = ""  # "program": its command line, PROGRAM [ARGS] (game.agents, docs/agents.md)
     seed: int = 0
     lang: str = "en"
+    program: str = ""  # "program": its command line, PROGRAM [ARGS] (game.agents, docs/agents.md)
 
 
 @dataclass(frozen=True)
