@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import argparse
 import functools
+import math
 from pathlib import Path
 from typing import cast
 
 from game.cli.common import Parser
 from game.i18n import normalise, t
+
+
+def seconds(text: str) -> float:
+    """A positive, finite number of seconds (``--agent-timeout``)."""
+    value = float(text)
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(text)
+    return value
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -90,7 +99,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     sp.add_argument("--china", default="ai", metavar="SEAT", help=t(lang, "seat of the second side"))
     sp.add_argument(
         "--agent-timeout",
-        type=float,
+        type=seconds,
         default=None,
         metavar="SECONDS",
         help=t(
@@ -181,7 +190,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     )
     sp.add_argument(
         "--agent-timeout",
-        type=float,
+        type=seconds,
         default=None,
         metavar="SECONDS",
         help=t(lang, "seconds a program seat has for each answer (default 5)"),

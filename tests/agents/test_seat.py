@@ -138,3 +138,10 @@ def test_a_missing_program_is_a_clear_usage_error() -> None:
     assert parse_agent_spec(f"cmd:{sys.executable} 'a b' c")[1:] == ["a b", "c"]
     code, _out, err = _run(["simulate", "--us", "cmd:no-such-agent-program", "--china", "script"])
     assert code == 2 and "no-such-agent-program" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
+def test_the_agent_timeout_is_a_positive_number_of_seconds(value: str) -> None:
+    for command in (["simulate", "--us", "script"], ["tournament", "--agent", cmd(BOT)]):
+        code, _out, err = _run([*command, "--agent-timeout", value])
+        assert code == 2 and "--agent-timeout" in err and "Traceback" not in err
