@@ -147,9 +147,7 @@ def test_schema_refuses_what_the_decoder_refuses(printed_schema: dict) -> None:
 def test_the_committed_schema_is_fresh(printed_schema: dict) -> None:
     assert printed_schema == agent_json_schema()
     committed = json.loads(Path(SCHEMA_FILE).read_text(encoding="utf-8"))
-    assert committed == printed_schema, (
-        "docs/agent.schema.json is stale: run tariff-talks schema --agent > docs/agent.schema.json"
-    )
+    assert committed == printed_schema, "docs/agent.schema.json is stale: run python scripts/gen_schema.py"
 
 
 def test_the_docs_examples_are_valid_messages(printed_schema: dict, geneva) -> None:
