@@ -9,8 +9,9 @@ forever. The worker announces itself ("worker PID") and acknowledges every compl
 pair of saves ("saved N": both files of the N-th action are on disk), so the test kills
 it after the saves it chose, whatever the machine's speed. The server waits until the
 worker dies (the test kills it with SIGKILL) and prints "done". While a worker lives,
-only it writes to stdout, so the lines never interleave. Forking from a process that has
-already imported everything makes each of the 200 kills cheap.
+only it writes to stdout, so the lines never interleave; each line is one ``write`` (see
+:func:`say`), so a kill never leaves half a line. Forking from a process that has already
+imported everything makes each of the 200 kills cheap.
 """
 
 from __future__ import annotations
@@ -28,8 +29,14 @@ from game.engine import Game
 from game.saves import Autosaver, save_game
 
 
+def say(line: str) -> None:
+    """One line on stdout in one write(2) to the pipe: a kill lands before it or after it, never
+    inside (``print`` may write the text and its newline separately, e.g. under PYTHONUNBUFFERED)."""
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
 def worker(scenario_path: Path, work: Path, seed: int) -> None:
-    print(f"worker {os.getpid()}", flush=True)
+    say(f"worker {os.getpid()}")
     sc = kit.load(scenario_path)
     saver = Autosaver(work / "autosave")
     rng = random.Random(seed)
@@ -44,13 +51,13 @@ def worker(scenario_path: Path, work: Path, seed: int) -> None:
         save_game(work / "manual.json", g, seats, scenario_path=scenario_path)
         saver.save(g, seats)
         saved += 1
-        print(f"saved {saved}", flush=True)  # one write of a short line: never torn by the kill
+        say(f"saved {saved}")
 
 
 def main() -> None:
     scenario_path, work = Path(sys.argv[1]), Path(sys.argv[2])
     kit.load(scenario_path)  # warm the imports before forking
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         parts = line.split()
         if not parts or parts[0] != "go":
@@ -63,7 +70,7 @@ def main() -> None:
             finally:
                 os._exit(0)
         os.waitpid(pid, 0)
-        print("done", flush=True)
+        say("done")
 
 
 if __name__ == "__main__":

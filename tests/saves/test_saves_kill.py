@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import queue
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -65,7 +66,7 @@ class _Lines:
     def until(self, wanted: str) -> None:
         """Skip the worker's acknowledgements up to the line ``wanted``."""
         while (line := self.next(wanted)) != wanted:
-            assert line.startswith("saved "), line
+            assert re.fullmatch(r"saved \d+", line), f"unexpected line from the kill-test child: {line!r}"
 
 
 def _loads(path: Path) -> bool:
