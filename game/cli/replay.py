@@ -238,7 +238,8 @@ def run_replay(
             scenario, _text = _scenario_from_doc(doc.scenario, p, False, None, [])
         actions = decode_actions(doc, p, False)
     except SaveError as exc:
-        print(f"tariff-talks replay: {exc}", file=err)
+        hint = " " + t(lang, "A backup of the previous save is available.") if exc.backup_available else ""
+        print(f"tariff-talks replay: {exc.path or p}: {exc.text(lang)}{hint}", file=err)
         return EXIT_PROBLEM
 
     if step and not reveal_secrets and len(human_sides(doc.seats)) >= 2:
@@ -288,12 +289,18 @@ def run_replay(
         raise
     except Exception as exc:
         i = getattr(exc, "index", None)
-        where = (
-            f"action {i + 1} of {len(actions)} ({actions[i].side} {actions[i].type})"
-            if i is not None
-            else "an action"
-        )
-        print(f"tariff-talks replay: {p}: {where} does not replay: {_short(exc)}", file=err)
+        if i is not None:
+            where = t(
+                lang,
+                "action {n} of {total} ({action})",
+                n=i + 1,
+                total=len(actions),
+                action=f"{actions[i].side} {actions[i].type}",
+            )
+        else:
+            where = t(lang, "an action")
+        said = t(lang, "{action} does not replay: {error}", action=where, error=_short(exc))
+        print(f"tariff-talks replay: {p}: {said}", file=err)
         return EXIT_PROBLEM
     final = game.state_hash()
     if step and game.over:
@@ -309,24 +316,38 @@ def run_replay(
             file=out,
         )
     if divergence is not None:
-        print(f"tariff-talks replay: {p}: MISMATCH: {divergence.describe()}", file=err)
-        print(f"  expected {divergence.expected}\n  replayed {divergence.actual}", file=err)
+        print(f"tariff-talks replay: {p}: MISMATCH: {divergence.describe(lang)}", file=err)
+        print("  " + t(lang, "expected {hash}", hash=divergence.expected), file=err)
+        print("  " + t(lang, "replayed {hash}", hash=divergence.actual), file=err)
         return EXIT_PROBLEM
     if doc.final_state_hash is not None and final != doc.final_state_hash:
         print(
-            f"tariff-talks replay: {p}: MISMATCH: the final state differs from the saved one "
-            f"(after all {len(actions)} actions; every turn checkpoint matched)",
+            f"tariff-talks replay: {p}: MISMATCH: "
+            + t(
+                lang,
+                "the final state differs from the saved one (after all {n} actions; every turn checkpoint matched)",
+                n=len(actions),
+            ),
             file=err,
         )
         return EXIT_PROBLEM
     checked = (
-        "verified against" if doc.final_state_hash is not None else "no saved hash to check (older save)"
+        t(lang, "verified against the save")
+        if doc.final_state_hash is not None
+        else t(lang, "no saved hash to check (older save)")
     )
-    n_cp = len(doc.checkpoints)
     print(
-        f"replayed {len(actions)} actions, {game.state.turn} turns ({game.state.phase}); "
-        f"final state {final[:12]}… {checked if doc.final_state_hash is None else checked + ' the save'}"
-        f" ({n_cp} checkpoints matched)",
+        t(
+            lang,
+            "replayed {actions} actions, {turns} turns ({phase}); final state {hash}… {checked} "
+            "({checkpoints} checkpoints matched)",
+            actions=len(actions),
+            turns=game.state.turn,
+            phase=game.state.phase,
+            hash=final[:12],
+            checked=checked,
+            checkpoints=len(doc.checkpoints),
+        ),
         file=out,
     )
     return EXIT_OK

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 
 from game.engine import Action, Game, GameState
 from game.engine.state import _json_default
+from game.i18n import t
 from game.saves.schema import Checkpoint
 from game.scenario.models import Scenario
 
@@ -109,17 +110,24 @@ class Divergence:
     expected: str
     actual: str
 
-    def describe(self) -> str:
-        where = "at the start of the game" if self.turn == 0 else f"in turn {self.turn}"
-        after = f" (checked after action {self.actions})" if self.actions else ""
-        good = (
-            f"; it still matched after turn {self.last_good_turn} (action {self.last_good_actions})"
-            if self.last_good_turn is not None and self.last_good_turn > 0
-            else "; it still matched at the start"
-            if self.last_good_turn == 0
-            else ""
-        )
-        return f"the replay diverges from the saved game {where}{after}{good}"
+    def describe(self, lang: str | None = "en") -> str:
+        """Where the replay diverged, in ``lang``."""
+        if self.turn == 0:
+            where = t(lang, "the replay diverges from the saved game at the start of the game")
+        else:
+            where = t(lang, "the replay diverges from the saved game in turn {turn}", turn=self.turn)
+        if self.actions:
+            where += t(lang, " (checked after action {n})", n=self.actions)
+        if self.last_good_turn is not None and self.last_good_turn > 0:
+            where += t(
+                lang,
+                "; it still matched after turn {turn} (action {n})",
+                turn=self.last_good_turn,
+                n=self.last_good_actions,
+            )
+        elif self.last_good_turn == 0:
+            where += t(lang, "; it still matched at the start")
+        return where
 
 
 def replay_checked(
