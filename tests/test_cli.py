@@ -48,6 +48,7 @@ def test_usage_errors_exit_2(capsys):
     assert run(capsys, "forecast", "--scenario", HISTORY, "--date", "2025-13-01")[0] == 2
 
 
+@pytest.mark.slow  # validates and lints all six scenarios (tests/scenario lints each in the fast run)
 def test_validate_shipped_scenarios_exit_0(capsys):
     code, out, _ = run(capsys, "validate", *sorted(str(p) for p in SCENARIOS.glob("*.yaml")))
     assert code == 0, out
