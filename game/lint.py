@@ -33,6 +33,7 @@ from game.engine import (
     Term,
     View,
 )
+from game.engine.hidden_types import briefing as drawn_briefing
 from game.engine.preview import project_packages
 from game.engine.rules import Rules
 from game.engine.scoring import score_briefing
@@ -158,6 +159,8 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
     """Is there a package that both sides prefer to their walk-away values?"""
     game = Game(scenario, 0, rules=rules)
     a, b = scenario.side_ids
+    # the briefings drawn for seed 0 (rule 7.3; the file's where they have no prior)
+    ba, bb = (drawn_briefing(scenario, game.state, s) for s in (a, b))
     owned = {
         s: [i for i in scenario.instruments if i.owner == s and kind_registry.tradable(i, (a, b))]
         for s in (a, b)
@@ -173,7 +176,7 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
                     terms.append(Term(instrument=ins.id, value=value))
         if terms:
             levels = rules.package_levels(game.state.levels, tuple(terms))
-            if not rules.crossed_red_lines(a, levels) and not rules.crossed_red_lines(b, levels):
+            if not rules.crossed_red_lines(a, levels, ba) and not rules.crossed_red_lines(b, levels, bb):
                 packages.append(tuple(terms))
     if not packages:
         return [
@@ -185,20 +188,16 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
     projections = project_packages(rules, view, packages, turns=min(6, scenario.end.deadline_turns))
     best = (-1.0, -1.0)
     for p in projections:
-        sa = score_briefing(a, scenario.briefings[a], p.levels, p.meters, p.shared).total
-        sb = score_briefing(b, scenario.briefings[b], p.levels, p.meters, p.shared).total
-        if sa >= scenario.briefings[a].walk_away and sb >= scenario.briefings[b].walk_away:
+        sa = score_briefing(a, ba, p.levels, p.meters, p.shared).total
+        sb = score_briefing(b, bb, p.levels, p.meters, p.shared).total
+        if sa >= ba.walk_away and sb >= bb.walk_away:
             return []
-        best = max(
-            best,
-            (sa, sb),
-            key=lambda x: min(x[0] - scenario.briefings[a].walk_away, x[1] - scenario.briefings[b].walk_away),
-        )
+        best = max(best, (sa, sb), key=lambda x: min(x[0] - ba.walk_away, x[1] - bb.walk_away))
     return [
         _Finding(
             "warning",
             f"no agreement zone: none of {len(packages)} sampled packages leaves both sides at or above their "
-            f"walk-away values ({a} {scenario.briefings[a].walk_away:g}, {b} {scenario.briefings[b].walk_away:g}); "
+            f"walk-away values ({a} {ba.walk_away:g}, {b} {bb.walk_away:g}); "
             f"the closest gives {a} {best[0]:.0f} and {b} {best[1]:.0f}",
             ("briefings", a, "walk_away"),
         )

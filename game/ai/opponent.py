@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from game.engine.hidden_types import guess_from_prior
 from game.engine.reasons import Reason, ReasonKind, named_instruments
 from game.engine.rules import Rules
 from game.engine.state import Offer
@@ -289,7 +290,14 @@ def _level_at(v: View, turn: int, iid: str) -> float | None:
 
 
 def guessed_briefing(rules: Rules, v: View, model: OpponentModel) -> Briefing:
-    """Objectives the other side plausibly scores, built from public facts only."""
+    """Objectives the other side plausibly scores, built from public facts only.
+
+    With hidden types (rule 7.3) the other side's prior is public: the guess starts from its
+    middle (every weight, target and level at the prior's mean). This is the hook for a belief
+    over the prior updated from behaviour (issue 13 part 3); today the guess stays at the middle.
+    Without a prior, the guess is built from the other side's public meters and asks."""
+    if v.other_prior is not None:
+        return guess_from_prior(rules.scenario, v.other_prior)
     other = v.other
     ref = v.history[0].meters.get(other, {}) if v.history else v.meters.get(other, {})
     cur = v.meters.get(other, {})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.hidden_types import briefing
 from game.engine.state import GameState
 from game.scenario.models import Briefing, Objective, Scenario, Tier
 
@@ -67,7 +68,8 @@ def score_briefing(
 
 
 def score(scenario: Scenario, state: GameState, side: str) -> Score:
-    return score_briefing(side, scenario.briefings[side], state.levels, state.meters, state.shared)
+    """``side``'s score by its drawn briefing (rule 7.3)."""
+    return score_briefing(side, briefing(scenario, state, side), state.levels, state.meters, state.shared)
 
 
 def outcome(scenario: Scenario, state: GameState) -> Tier:

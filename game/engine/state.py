@@ -12,6 +12,7 @@ from typing import Any, Literal
 from game.economy import State as EconState
 from game.engine.actions import Statement, Term
 from game.engine.reasons import Reason
+from game.scenario.models import Briefing
 
 Phase = Literal["orders", "table", "over"]
 EndReason = Literal["deal", "walk_out", "trust", "recession", "deadline"]
@@ -120,6 +121,9 @@ class GameState:
     # news shocks from this turn's events, fed to the economy at resolution
     pending_uncertainty: float = 0.0
     pending_growth_pp: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    # rule 7.3: each side's briefing drawn from its prior at set-up (game.engine.hidden_types);
+    # a side whose briefing has no prior plays the file's and has no entry here
+    briefings: dict[str, Briefing] = field(default_factory=dict)
 
     def copy(self) -> GameState:
         """A deep copy, sharing nothing mutable with ``self`` (the economy's arrays included).
@@ -139,6 +143,8 @@ class GameState:
         d = asdict(self)
         d["econ"] = self.econ.to_dict()
         _drop_empty_reasons(d)
+        if not d["briefings"]:  # no hidden types: the state (and its hash) as before rule 7.3
+            del d["briefings"]
         return d
 
     def state_hash(self) -> str:

@@ -2,8 +2,8 @@
 
 The only thing a side's player, UI or AI receives. It holds the public record
 (instrument levels, both sides' public meters, the table, agreements, news,
-history) and that side's own secrets (briefing, political capital, draft
-orders). The other side's briefing, political capital, unrevealed orders and
+history) and that side's own secrets (briefing — its draw, rule 7.3 — political capital,
+draft orders), with the other side's public prior (``other_prior``, rule 7.3). The other side's briefing, political capital, unrevealed orders and
 the private part of its reasons (``Reason.private``) are stripped here, in one
 place, so hot-seat secrecy and a fair AI hold by construction.
 """
@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from game.economy import State as EconState
+from game.engine.hidden_types import briefing, public_prior
 from game.engine.reasons import public
 from game.engine.scoring import Score, score_briefing
 from game.engine.state import Agreement, GameState, NewsItem, Offer, Phase, TurnRecord
@@ -54,6 +55,12 @@ class View:
     score: Score
     my_statement: str = "none"  # this side's submitted statement (with my_orders; private until resolution)
     my_message: str = ""
+    #: rule 7.3: what this side knows of the other's briefing — its public prior (the file's
+    #: briefing: ranges and choices, numbers at their middles), never the other's draw; None
+    #: when the other's briefing has no prior (then it is wholly private, rule 7.1)
+    other_prior: Briefing | None = None
+    #: this side's own public prior (None without priors): where its draw came from
+    my_prior: Briefing | None = None
 
     @property
     def active_agreements(self) -> tuple[Agreement, ...]:
@@ -62,7 +69,7 @@ class View:
 
 def view(scenario: Scenario, state: GameState, side: str) -> View:
     other = scenario.other(side)
-    own = scenario.briefings[side]
+    own = briefing(scenario, state, side)  # this side's draw (rule 7.3)
     public_scenario = scenario.model_copy(update={"briefings": {side: own}})
     meters = copy.deepcopy(state.meters)
     for m in PRIVATE_METERS:
@@ -104,6 +111,8 @@ def view(scenario: Scenario, state: GameState, side: str) -> View:
         score=score_briefing(side, own, state.levels, state.meters, state.shared),
         my_statement=mine.statement if mine.orders is not None else "none",
         my_message=mine.message if mine.orders is not None else "",
+        other_prior=public_prior(scenario, other),
+        my_prior=public_prior(scenario, side),
     )
 
 

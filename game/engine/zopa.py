@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.actions import Term
+from game.engine.hidden_types import briefing
 from game.engine.preview import project_packages
 from game.engine.rules import Rules
 from game.engine.scoring import score
@@ -122,11 +123,15 @@ def zone_of_agreement(
     for s in sides:
         v = view(scenario, start, s)
         projected[s] = [p.my_score for p in project_packages(rules, v, batch, turns=horizon)]
-    walk = {s: float(scenario.briefings[s].walk_away) for s in sides}
+    walk = {s: float(briefing(scenario, start, s).walk_away) for s in sides}
     points = []
     for k, terms in enumerate(packages, start=1):
         after = rules.package_levels(start.levels, terms)
-        crossed = tuple(f"{s}:{rl}" for s in sides for rl in rules.crossed_red_lines(s, after))
+        crossed = tuple(
+            f"{s}:{rl}"
+            for s in sides
+            for rl in rules.crossed_red_lines(s, after, briefing(scenario, start, s))
+        )
         sc = {s: round(projected[s][k], 3) for s in sides}
         in_zone = not crossed and all(sc[s] >= walk[s] for s in sides)
         points.append(PackagePoint(terms, sc, crossed, in_zone))

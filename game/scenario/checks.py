@@ -48,6 +48,7 @@ from game.scenario.models import (
     Instrument,
     LocalText,
     Objective,
+    Prior,
     Scenario,
 )
 
@@ -223,12 +224,35 @@ class _Checker:
             for i, red_line in enumerate(briefing.red_lines):
                 path = (*base, "red_lines", i)
                 instrument = self.instrument_ref(red_line.instrument, (*path, "instrument"))
-                if instrument is not None and not _within(red_line.value, instrument.min, instrument.max):
+                prior = red_line.priors.get("value")
+                if instrument is not None and prior is not None:
+                    self.red_line_prior(prior, instrument, (*path, "value"))
+                elif instrument is not None and not _within(red_line.value, instrument.min, instrument.max):
                     self.r.warning(
                         f"value {_fmt(red_line.value)} is outside {instrument.id}'s range "
                         f"{_fmt(instrument.min)}..{_fmt(instrument.max)}",
                         (*path, "value"),
                     )
+
+    def red_line_prior(self, prior: Prior, instrument: Instrument, path: Path) -> None:
+        """Rule 7.3: every level a red line's prior can draw is a level of its instrument."""
+        ends = list(prior.between) if prior.between is not None else list(prior.one_of or [])
+        what = "between" if prior.between is not None else "one_of"
+        for x in ends:
+            if not instrument.min <= x <= instrument.max:
+                self.r.error(
+                    f"{what}: {_fmt(x)} is outside {instrument.id}'s range "
+                    f"{_fmt(instrument.min)}..{_fmt(instrument.max)}",
+                    (*path, what),
+                )
+                return
+            if not _on_grid(x, instrument.min, instrument.step):
+                self.r.error(
+                    f"{what}: {_fmt(x)} is not on {instrument.id}'s step "
+                    f"({_fmt(instrument.step)} from {_fmt(instrument.min)})",
+                    (*path, what),
+                )
+                return
 
     def instruments_(self) -> None:
         self.unique([i.id for i in self.sc.instruments], ("instruments",), "id", "instrument id")

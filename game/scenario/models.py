@@ -14,10 +14,11 @@ dollars a year, ``*_pp`` is percentage points, ``*_turns`` counts turns.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from game import i18n
 from game.registry import instruments as kind_registry
@@ -247,8 +248,149 @@ class Condition(Model):
         return self
 
 
+class Prior(Model):
+    """A private quantity's public prior (hidden types, rule 7.3): each game draws the quantity
+    from it, from the seed. Write it in place of the number: ``{between: [lo, hi]}`` (uniform; a
+    red line's level on its instrument's step) or ``{one_of: [a, b, c]}`` (equally likely, or
+    with ``weights: [...]``, one per choice)."""
+
+    between: tuple[float, float] | None = Field(
+        default=None, description="Uniform between these two values (inclusive).", examples=[[20, 40]]
+    )
+    one_of: list[float] | None = Field(
+        default=None, min_length=1, description="One of these values.", examples=[[1, 2, 3]]
+    )
+    weights: list[float] | None = Field(
+        default=None,
+        description="With `one_of`: how likely each choice is (relative, one per choice).",
+        examples=[[1, 2, 1]],
+    )
+
+    @model_validator(mode="after")
+    def _shape(self) -> Prior:
+        if (self.between is None) == (self.one_of is None):
+            raise ValueError("a prior has exactly one of `between: [lo, hi]` or `one_of: [a, b, …]`")
+        if self.between is not None:
+            lo, hi = self.between
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                raise ValueError("`between` needs two finite numbers")
+            if lo > hi:
+                raise ValueError(f"between: lo ({lo:g}) is above hi ({hi:g})")
+            if self.weights is not None:
+                raise ValueError("`weights` go with `one_of`, not with `between`")
+        if self.one_of is not None:
+            if not all(math.isfinite(x) for x in self.one_of):
+                raise ValueError("`one_of` needs finite numbers")
+            if self.weights is not None:
+                if len(self.weights) != len(self.one_of):
+                    raise ValueError(
+                        f"weights: {len(self.weights)} weights for {len(self.one_of)} choices "
+                        "(give one weight per choice)"
+                    )
+                if any(not math.isfinite(w) or w < 0 for w in self.weights) or sum(self.weights) <= 0:
+                    raise ValueError("weights: each weight is 0 or more, and at least one is above 0")
+        return self
+
+    def choices(self) -> list[tuple[float, float]]:
+        """``one_of``'s (value, probability) pairs (empty for ``between``)."""
+        if self.one_of is None:
+            return []
+        w = self.weights or [1.0] * len(self.one_of)
+        total = sum(w)
+        return [(x, wi / total) for x, wi in zip(self.one_of, w, strict=True)]
+
+    @property
+    def low(self) -> float:
+        """The lowest value a draw can take."""
+        if self.between is not None:
+            return self.between[0]
+        return min(x for x, p in self.choices() if p > 0)
+
+    @property
+    def high(self) -> float:
+        if self.between is not None:
+            return self.between[1]
+        return max(x for x, p in self.choices() if p > 0)
+
+    @property
+    def middle(self) -> float:
+        """The prior's mean: what the file's briefing reads as, and the other side's first guess."""
+        if self.between is not None:
+            return (self.between[0] + self.between[1]) / 2.0
+        return sum(x * p for x, p in self.choices())
+
+
+#: Briefing fields that may hold a prior instead of a number, and the range a prior must stay in.
+PRIOR_FIELDS: dict[str, dict[str, tuple[float, float]]] = {
+    "Objective": {"weight": (0.0, 100.0), "target": (-1e9, 1e9)},
+    "RedLine": {"value": (-1e9, 1e9)},
+    "Briefing": {"walk_away": (0.0, 100.0), "faction_strength": (0.0, 5.0)},
+}
+
+
+def _lift_priors(model: str, data: object) -> object:
+    """Before validation: a prior written in place of a number moves to ``priors`` and the
+    number becomes the prior's middle (so every reader of the field gets a number). A prior
+    given under ``priors`` (a saved scenario's form) sets the number the same way."""
+    if not isinstance(data, dict):
+        return data
+    fields = PRIOR_FIELDS[model]
+    out = dict(data)
+    raw_priors = out.get("priors", {})
+    if not isinstance(raw_priors, dict):
+        return data  # pydantic reports the wrong type
+    priors: dict[str, Prior] = {}
+    for key, raw in raw_priors.items():
+        if key not in fields:
+            raise ValueError(f"priors: {key!r} cannot have a prior (only {', '.join(fields)})")
+        if isinstance(raw, dict) and isinstance(out.get(key), dict):
+            raise ValueError(f"{key}: a prior both in place and under `priors`")
+        priors[key] = _prior(key, raw, fields[key])
+    for key, bounds in fields.items():
+        raw = out.get(key)
+        if isinstance(raw, dict | Prior):
+            priors[key] = _prior(key, raw, bounds)
+    for key, prior in priors.items():
+        out[key] = prior.middle
+    if priors:
+        out["priors"] = priors
+    return out
+
+
+def _prior(key: str, raw: object, bounds: tuple[float, float]) -> Prior:
+    if isinstance(raw, Prior):
+        prior = raw
+    else:
+        try:
+            prior = Prior.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"])
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            raise ValueError(f"{key}: {where + ': ' if where else ''}{msg}") from None
+    if key == "weight" and prior.high <= 0:
+        raise ValueError("weight: every value this prior can draw is 0: give it a choice above 0")
+    lo, hi = bounds
+    if prior.low < lo or prior.high > hi:
+        raise ValueError(
+            f"{key}: the prior reaches {prior.low:g}..{prior.high:g}, outside {key}'s range {lo:g}..{hi:g}"
+        )
+    return prior
+
+
+def _priors_field() -> dict[str, Prior]:
+    return Field(
+        default_factory=dict,
+        description="The public priors of this item's private quantities, by field (written in place "
+        "of the number, e.g. `weight: {between: [1, 3]}`, they are kept here).",
+    )
+
+
 class Objective(Model):
-    """A scored goal: credit rises linearly from ``baseline`` (0) to ``target`` (full)."""
+    """A scored goal: credit rises linearly from ``baseline`` (0) to ``target`` (full).
+
+    ``weight`` and ``target`` may be priors (hidden types): ``{between: [lo, hi]}`` or
+    ``{one_of: [a, b], weights: [...]}``."""
 
     id: Ident
     text: Text
@@ -260,6 +402,12 @@ class Objective(Model):
     instrument: Ident | None = None
     baseline: float = Field(description="Value that earns no credit.")
     target: float = Field(description="Value that earns full credit.")
+    priors: dict[str, Prior] = _priors_field()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _priors(cls, data: object) -> object:
+        return _lift_priors("Objective", data)
 
     @model_validator(mode="after")
     def _one_subject(self) -> Objective:
@@ -267,17 +415,32 @@ class Objective(Model):
             raise ValueError("an objective names exactly one of `meter` or `instrument`")
         if self.baseline == self.target:
             raise ValueError("baseline and target must differ")
+        t = self.priors.get("target")
+        if t is not None and t.low <= self.baseline <= t.high:
+            raise ValueError(
+                f"target: the prior {t.low:g}..{t.high:g} reaches the baseline ({self.baseline:g}); "
+                "keep every target it can draw on one side of the baseline"
+            )
         return self
 
 
 class RedLine(Model):
-    """A line this side will not cross in any package it proposes or accepts."""
+    """A line this side will not cross in any package it proposes or accepts.
+
+    ``value`` may be a prior (hidden types): ``{between: [lo, hi]}`` (drawn on the instrument's
+    step) or ``{one_of: [a, b]}``; every level it can draw is in the instrument's range and on its step."""
 
     id: Ident
     text: Text
     instrument: Ident
     op: Op
     value: float
+    priors: dict[str, Prior] = _priors_field()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _priors(cls, data: object) -> object:
+        return _lift_priors("RedLine", data)
 
 
 class Briefing(Model):
@@ -289,6 +452,38 @@ class Briefing(Model):
     walk_away: float = Field(
         default=40.0, ge=0, le=100, description="Reservation value: the score this side expects with no deal."
     )
+    faction_strength: float = Field(
+        default=1.0,
+        ge=0,
+        le=5,
+        description="How strongly this side's faction presses as its exports fall (rule 4.8): "
+        "a multiple of the usual pressure.",
+    )
+    priors: dict[str, Prior] = _priors_field()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _priors(cls, data: object) -> object:
+        return _lift_priors("Briefing", data)
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Briefing:
+        lows = [o.priors["weight"].low if "weight" in o.priors else o.weight for o in self.objectives]
+        if lows and all(w <= 0 for w in lows):
+            raise ValueError(
+                "objectives: every objective's weight prior can draw 0, so a game could score nothing; "
+                "give one objective a weight that cannot be 0"
+            )
+        return self
+
+    @property
+    def has_priors(self) -> bool:
+        """Whether any quantity of this briefing is a prior (hidden types are on for this side)."""
+        return (
+            bool(self.priors)
+            or any(o.priors for o in self.objectives)
+            or any(r.priors for r in self.red_lines)
+        )
 
 
 class Effect(Model):

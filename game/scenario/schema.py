@@ -20,7 +20,7 @@ import json
 from typing import Any, Final
 
 from game.registry import meters as meter_registry
-from game.scenario.models import EFFECT_METERS, SHARED_METERS, SIDE_METERS, Scenario
+from game.scenario.models import EFFECT_METERS, PRIOR_FIELDS, SHARED_METERS, SIDE_METERS, Scenario
 
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID: Final = "https://tariff-talks.example/schemas/scenario.schema.json"
@@ -111,6 +111,7 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
         "instrument": ("Instrument whose level is scored (instead of a meter).", ["china_tariff_us"]),
         "baseline": (None, [125]),
         "target": (None, [10]),
+        "priors": (None, [{"weight": {"one_of": [1, 2, 3]}}]),
     },
     "RedLine": {
         "id": ("Unique id of the red line within the briefing.", ["no_purchase_quota"]),
@@ -118,6 +119,7 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
         "instrument": ("The instrument the red line is about.", ["china_soybeans"]),
         "op": ("The level must stay `op value` in any package.", ["<="]),
         "value": ("The limit.", [25]),
+        "priors": (None, [{"value": {"between": [20, 40]}}]),
     },
     "Briefing": {
         "summary": (
@@ -126,7 +128,9 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
         ),
         "objectives": ("Scored goals.", None),
         "red_lines": ("Lines this side will not cross.", None),
-        "walk_away": (None, [40]),
+        "walk_away": (None, [40, {"between": [30, 50]}]),
+        "faction_strength": (None, [1, {"between": [0.5, 2]}]),
+        "priors": (None, [{"walk_away": {"between": [30, 50]}}]),
     },
     "Effect": {
         "instrument": ("Instrument whose level to change.", ["us_tariff_china"]),
@@ -230,6 +234,17 @@ def scenario_json_schema() -> dict[str, Any]:
             _meter_enum(defs[name]["properties"]["meter"], meters)
     if "Effect" in defs:
         _meter_enum(defs["Effect"]["properties"]["meter"], sorted(meter_registry.event_meters()))
+    # rule 7.3: a prior may stand in place of a briefing's number (the models lift it to `priors`)
+    for name, fields in PRIOR_FIELDS.items():
+        for field in fields:
+            prop = defs.get(name, {}).get("properties", {}).get(field)
+            if prop is not None:
+                number = {
+                    k: prop.pop(k)
+                    for k in list(prop)
+                    if k not in ("description", "examples", "default", "title")
+                }
+                prop["anyOf"] = [number, {"$ref": "#/$defs/Prior"}]
     briefings = schema["properties"].get("briefings", {})
     patterns = list(briefings.get("patternProperties", {}))
     if patterns:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game import economy as eco
+from game.engine.hidden_types import draw_briefings
 from game.engine.rules.table import TableRules
 from game.engine.state import GameState, SideState
 
@@ -36,6 +37,7 @@ class Rules(TableRules):
             shared={},
             trust_pct=float(sc.trust_pct),
             high_recession_turns={s: 0 for s in self.sides},
+            briefings={s: b for s, b in draw_briefings(sc, seed).items() if sc.briefings[s].has_priors},
         )
         m = eco.meters(self.econ.params, econ_state)
         self._write_meters(state, m)

@@ -18,11 +18,12 @@ from game.engine.actions import (
     WalkOut,
 )
 from game.engine.errors import IllegalAction
+from game.engine.hidden_types import briefing as briefing_of
 from game.engine.rules.base import RulesBase, _compare
 from game.engine.rules.constants import CAPITAL_STATEMENT
 from game.engine.state import GameState
 from game.registry.instruments import tradable
-from game.scenario.models import Instrument
+from game.scenario.models import Briefing, Instrument
 
 
 class LegalityRules(RulesBase):
@@ -179,10 +180,14 @@ class LegalityRules(RulesBase):
             out[t.instrument] = float(t.value)
         return out
 
-    def crossed_red_lines(self, side: str, levels: dict[str, float]) -> list[str]:
-        """Ids of ``side``'s red lines that these instrument levels cross."""
+    def crossed_red_lines(
+        self, side: str, levels: dict[str, float], briefing: Briefing | None = None
+    ) -> list[str]:
+        """Ids of ``side``'s red lines that these instrument levels cross: those of ``briefing``
+        (the side's drawn briefing, rule 7.3), else of the scenario's (a view's scenario holds
+        its side's drawn briefing)."""
         crossed = []
-        briefing = self.scenario.briefings.get(side)
+        briefing = briefing if briefing is not None else self.scenario.briefings.get(side)
         for rl in briefing.red_lines if briefing else ():
             if not _compare(levels.get(rl.instrument, 0.0), rl.op, rl.value):
                 crossed.append(rl.id)
@@ -192,8 +197,9 @@ class LegalityRules(RulesBase):
         self, state: GameState, side: str, terms: tuple[Term, ...], rule: str, verb: str
     ) -> None:
         after = self.package_levels(state.levels, terms)
-        before = set(self.crossed_red_lines(side, state.levels))
-        for rl_id in self.crossed_red_lines(side, after):
+        drawn = briefing_of(self.scenario, state, side)
+        before = set(self.crossed_red_lines(side, state.levels, drawn))
+        for rl_id in self.crossed_red_lines(side, after, drawn):
             if rl_id not in before:
                 if verb == "accepting":
                     raise IllegalAction(

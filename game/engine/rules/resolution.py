@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from game import economy as eco
+from game.engine.hidden_types import faction_strength
 from game.engine.rules.base import _clip, _clip_to, _round, _Shocks
 from game.engine.rules.constants import (
     APPROVAL_STATEMENT,
@@ -257,7 +258,11 @@ class ResolutionRules(EventRules):
             base = state.history[0].meters[s]["exports_bn"] if state.history else exports
             lost_pct = max(0.0, (base - exports) / base * 100.0) if base > 0 else 0.0
             ss.faction_pressure_pct = _clip(
-                max(ss.faction_pressure_pct * 0.8, lost_pct * FACTION_SENSITIVITY), "faction_pressure_pct"
+                max(
+                    ss.faction_pressure_pct * 0.8,
+                    lost_pct * FACTION_SENSITIVITY * faction_strength(self.scenario, state, s),
+                ),
+                "faction_pressure_pct",
             )
             state.meters[s] = {
                 spec.id: _clip_to(
