@@ -12,6 +12,7 @@ translator edits, extracted and compiled with Babel, see ``docs/translating.md``
     t(lang, "Turn {turn} of {last}", turn=3, last=13)
     nt(lang, "{n} week left", "{n} weeks left", n, n=n)
     LABEL = N_("Growth")          # marked for extraction, translated when shown: t(lang, LABEL)
+    warning = Said("the file {name} has changed", name=n)   # English now, warning.text(lang) later
 
 This module imports nothing of ``game``: every layer may use it.
 """
@@ -97,6 +98,29 @@ def pt(lang: str | None, context: str, message: str, /, **fields: object) -> str
     if normalise(lang) == PSEUDO:
         return _fill(pseudo(message), fields, message)
     return _fill(translation(lang).pgettext(context, message), fields, message)
+
+
+class Said(str):
+    """An English sentence that keeps its message id and fields, for a reader in another
+    language: ``Said(N_msg, **fields)`` is the English text (a plain ``str`` wherever one is
+    expected: logs, tests, lists of warnings); ``said.text(lang)`` is it in ``lang``."""
+
+    msgid: str
+    fields: dict[str, object]
+
+    def __new__(cls, msgid: str, /, **fields: object) -> Said:
+        said = super().__new__(cls, msgid.format(**fields) if fields else msgid)
+        said.msgid = msgid
+        said.fields = fields
+        return said
+
+    def text(self, lang: str | None) -> str:
+        return t(lang, self.msgid, **self.fields)
+
+
+def text_of(words: str, lang: str | None) -> str:
+    """``words`` in ``lang`` if they are :class:`Said`; a plain string as it is."""
+    return words.text(lang) if isinstance(words, Said) else words
 
 
 _ACCENTS = str.maketrans(

@@ -42,6 +42,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.engine import Action, Game, action_from_dict, action_to_dict
+from game.i18n import Said
 from game.saves.atomic import atomic_write, backup_path
 from game.saves.checkpoints import Divergence, replay_checked
 from game.saves.errors import SaveError
@@ -364,7 +365,7 @@ def read_save_info(path: str | os.PathLike[str]) -> SaveInfo:
     """Read a save's identity and metadata without replaying it (fast). Raises SaveError."""
     d = _read_document(Path(path))
     doc = d.doc
-    warnings = []
+    warnings: list[str] = []
     if d.checksum_ok is False:
         warnings.append(_EDITED)
     return SaveInfo(
@@ -384,7 +385,7 @@ def read_save_info(path: str | os.PathLike[str]) -> SaveInfo:
     )
 
 
-_EDITED = "the file was changed outside the game since it was saved (its checksum does not match)"
+_EDITED = Said("the file was changed outside the game since it was saved (its checksum does not match)")
 
 
 # --------------------------------------------------------------------- loading
@@ -481,8 +482,11 @@ def _scenario_from_doc(
                 cur_text = None
         if current is not None and cur_text is not None and sha256_text(cur_text) == copy.sha256:
             warnings.append(
-                f"the copy of the scenario inside the save is damaged; used {current.name}, "
-                "which is identical to the copy that was saved"
+                Said(
+                    "the copy of the scenario inside the save is damaged; used {file}, "
+                    "which is identical to the copy that was saved",
+                    file=current.name,
+                )
             )
             text = cur_text
         else:
@@ -537,7 +541,12 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
     backup = False  # filled in by load_game if loading fails
     warnings: list[str] = []
     if d.original_version < FORMAT_VERSION:
-        warnings.append(f"this save was written in an older format ({d.original_version}) and was upgraded")
+        warnings.append(
+            Said(
+                "this save was written in an older format ({format}) and was upgraded",
+                format=d.original_version,
+            )
+        )
     if d.checksum_ok is False:
         warnings.append(_EDITED)
     dirs = (Path(scenario_dir),) if scenario_dir is not None else BUNDLED_SCENARIO_DIRS
@@ -550,8 +559,13 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
         scenario.meta.id != doc.scenario.id or scenario.meta.version != doc.scenario.version
     ):
         warnings.append(
-            f"the save names scenario {doc.scenario.id} version {doc.scenario.version}, but its copy is "
-            f"{scenario.meta.id} version {scenario.meta.version}"
+            Said(
+                "the save names scenario {named} version {named_version}, but its copy is {copy} version {version}",
+                named=doc.scenario.id,
+                named_version=doc.scenario.version,
+                copy=scenario.meta.id,
+                version=scenario.meta.version,
+            )
         )
     if current is None and not doc.scenario.id:
         current = find_current_file(doc.scenario, scenario.meta.id, dirs)
@@ -559,25 +573,41 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
     seats = {k: v for k, v in doc.seats.items() if k in sides}
     if len(seats) != len(doc.seats):
         warnings.append(
-            "ignored seats for sides that are not in the scenario: "
-            + ", ".join(sorted(set(doc.seats) - sides))
+            Said(
+                "ignored seats for sides that are not in the scenario: {sides}",
+                sides=", ".join(sorted(set(doc.seats) - sides)),
+            )
         )
     actions = decode_actions(doc, p, backup)
     game = _replay(scenario, doc.seed, actions, p, backup, "")
     verified = False
     divergence = None
     if doc.final_state_hash is None:
-        warnings.append("this save has no state hash to check the replay against (older format)")
+        warnings.append(Said("this save has no state hash to check the replay against (older format)"))
     elif game.state_hash() == doc.final_state_hash:
         verified = True
     else:
         if doc.checkpoints:
             _g, divergence = replay_checked(scenario, doc.seed, actions, doc.checkpoints)
-        where = f": {divergence.describe()}" if divergence else ""
-        warnings.append(
-            f"the game replays to a different state than when it was saved (by version {doc.app_version}; "
-            f"this is {app_version()}){where}. The replayed game is loaded"
-        )
+        if divergence is not None:
+            warnings.append(
+                Said(
+                    "the game replays to a different state than when it was saved (by version {saved_by}; "
+                    "this is {version}): {where}. The replayed game is loaded",
+                    saved_by=doc.app_version,
+                    version=app_version(),
+                    where=divergence.describe(),
+                )
+            )
+        else:
+            warnings.append(
+                Said(
+                    "the game replays to a different state than when it was saved (by version {saved_by}; "
+                    "this is {version}). The replayed game is loaded",
+                    saved_by=doc.app_version,
+                    version=app_version(),
+                )
+            )
     # the scenario's current file
     scenario_changed = False
     current_game: Game | None = None
@@ -588,12 +618,12 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
             cur_text, cur_scenario = None, None
         if cur_text is not None and sha256_text(cur_text) != sha256_text(text) and cur_scenario != scenario:
             scenario_changed = True
-            msg = (
-                f"the scenario file {current.name} has changed since this save; replayed with the saved copy"
+            msg = Said(
+                "the scenario file {file} has changed since this save; replayed with the saved copy "
+                "(the current file has errors)",
+                file=current.name,
             )
-            if cur_scenario is None:
-                msg += " (the current file has errors)"
-            else:
+            if cur_scenario is not None:
                 try:
                     current_game = _replay(cur_scenario, doc.seed, actions, p, backup, "")
                     # continuing with the current file: the same game, the file's text
@@ -604,13 +634,26 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
                             source=ScenarioSource(cur_scenario, cur_text, "yaml", current.name),
                         ),
                     )
-                    msg += "; its moves are also legal under the current file, which you may continue with instead"
+                    msg = Said(
+                        "the scenario file {file} has changed since this save; replayed with the saved copy; "
+                        "its moves are also legal under the current file, which you may continue with instead",
+                        file=current.name,
+                    )
                 except SaveError as err:
-                    msg += f"; under the current file the game cannot be replayed ({err.message})"
+                    msg = Said(
+                        "the scenario file {file} has changed since this save; replayed with the saved copy; "
+                        "under the current file the game cannot be replayed ({error})",
+                        file=current.name,
+                        error=err.message,
+                    )
             warnings.append(msg)
     elif doc.scenario.file_name and scenario_dir is not None:
         warnings.append(
-            f"the scenario file {doc.scenario.file_name} is no longer in {scenario_dir}; replayed with the saved copy"
+            Said(
+                "the scenario file {file} is no longer in {folder}; replayed with the saved copy",
+                file=doc.scenario.file_name,
+                folder=scenario_dir,
+            )
         )
     # what the next save of the loaded game needs: its creation time and its scenario's text
     attach_record(

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from game.i18n import text_of
+
 if TYPE_CHECKING:
     from game.engine import Game
     from game.ui.main_window import MainWindow
@@ -148,7 +150,7 @@ class SaveLoad(QObject):
             box.setIcon(qt.QMessageBox.Icon.Information)
             box.setWindowTitle(title)
             box.setText(QCoreApplication.translate("MainWindow", "The game was opened, with these remarks:"))
-            box.setInformativeText("\n".join("• " + w for w in loaded.warnings))
+            box.setInformativeText("\n".join("• " + text_of(w, win.lang) for w in loaded.warnings))
             box.exec()
             box.deleteLater()
         self._start_loaded(game, dict(loaded.seats), loaded.scenario_file or path)
