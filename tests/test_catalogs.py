@@ -147,7 +147,16 @@ def test_every_message_is_a_plain_string() -> None:
     call's message is that variable: ``t(lang, LABEL)``; this test looks for f-strings.)"""
     import ast
 
-    position = {"t": 1, "nt": 1, "pt": 2, "N_": 0, "IllegalAction": 1, "SaveError": 0, "_save_error": 0}
+    position = {
+        "t": 1,
+        "nt": 1,
+        "pt": 2,
+        "N_": 0,
+        "IllegalAction": 1,
+        "SaveError": 0,
+        "_save_error": 0,
+        "Said": 0,
+    }
     found = []
     for path in sorted((ROOT / "game").rglob("*.py")):
         if "ui" in path.relative_to(ROOT / "game").parts:
@@ -173,3 +182,12 @@ def test_a_broken_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPa
     i18n.translation.cache_clear()
     monkeypatch.setattr(i18n, "translation", lambda lang: Broken())
     assert i18n.t("zh", "Turn {turn}", turn=3) == "Turn 3"
+
+
+def test_said_is_english_text_that_can_be_read_in_another_language() -> None:
+    said = i18n.Said("this save was written in an older format ({format}) and was upgraded", format=1)
+    assert said == "this save was written in an older format (1) and was upgraded"  # a str: logs, tests
+    assert "older format" in said
+    assert said.text("zh") == "此存档以旧格式（1）写成，已升级"
+    assert i18n.text_of(said, "zh") == said.text("zh")
+    assert i18n.text_of("plain", "zh") == "plain"
