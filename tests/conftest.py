@@ -61,7 +61,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
     n = config.stash.get(_DESELECTED, 0)
     if n:
-        terminalreporter.write_line(f"{n} slow tests left out: `pytest --slow` runs everything (as CI does)")
+        tests = "test" if n == 1 else "tests"
+        terminalreporter.write_line(
+            f"{n} slow {tests} left out: `pytest --slow` runs everything (as CI does)"
+        )
 
 
 @pytest.fixture(scope="session")
