@@ -39,6 +39,7 @@ from game.engine import (
 )
 from game.engine.actions import STATEMENTS, Statement
 from game.engine.preview import preview_deltas
+from game.hidden_text import prior_rows
 from game.i18n import N_, nt, pt, t
 from game.reasons_text import answer_text, offer_text
 from game.scenario.models import SIDE_METERS, tr
@@ -468,6 +469,16 @@ class TerminalSeat:
                 turn=v.deadline_turns,
             )
         )
+        if v.other_prior is not None:  # rule 7.3: the other side's public prior, never its draw
+            self.p(
+                t(
+                    lang,
+                    "What you know of the {side} delegation (drawn from these each game, secret until the end):",
+                    side=side_name(sc, v.other, lang),
+                )
+            )
+            for row in prior_rows(sc, v.other_prior, lang):
+                self.p(f"  • {row.what}: {row.known}")
         self.p(t(lang, "Type 'help' for the commands."))
         self.p("=" * 72)
 

@@ -152,6 +152,9 @@ def _print_summary(s: dict[str, Any], lang: str = "en") -> None:
 
 
 def _print_debrief(session: Any, lang: str) -> None:
+    from game.engine.hidden_types import briefing as drawn_briefing
+    from game.engine.hidden_types import public_prior
+    from game.hidden_text import reveal_rows
     from game.scenario.models import tr
     from game.text import end_reason_label, side_name
 
@@ -171,7 +174,7 @@ def _print_debrief(session: Any, lang: str) -> None:
                 walk_away=f"{sc.walk_away:g}",
             )
         )
-        objectives = {o.id: tr(o.text, lang) for o in game.scenario.briefings[s].objectives}
+        objectives = {o.id: tr(o.text, lang) for o in drawn_briefing(game.scenario, game.state, s).objectives}
         for item in sc.items:
             print("   " + objectives.get(item.id, item.id))
             line = t(
@@ -182,8 +185,23 @@ def _print_debrief(session: Any, lang: str) -> None:
                 points=f"{item.points:.1f}",
             )
             print(f"      {line}")
-        rl = game.scenario.briefings[s].red_lines
+        rl = drawn_briefing(game.scenario, game.state, s).red_lines
         if rl:
             lines = pt(lang, "list", "; ").join(tr(r.text, lang) for r in rl)
             print("   " + t(lang, "red lines: {lines}", lines=lines))
+        prior = public_prior(game.scenario, s)
+        if prior is not None:  # rule 7.3: the draw revealed, and where it fell in the prior
+            print("   " + t(lang, "hidden type (drawn this game):"))
+            for row in reveal_rows(game.scenario, prior, drawn_briefing(game.scenario, game.state, s), lang):
+                print(
+                    "      "
+                    + t(
+                        lang,
+                        "{quantity}: {drawn} — {prior}, {where}",
+                        quantity=row.what,
+                        drawn=row.drawn,
+                        prior=row.prior,
+                        where=row.where,
+                    )
+                )
     print("=" * 72)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from game.engine.hidden_types import briefing as drawn_briefing
 from game.engine.scoring import outcome
 from game.registry import meters as meter_registry
 from game.scenario.models import tr
@@ -231,7 +232,7 @@ class DebriefPage(QWidget):
         card.title.setStyleSheet(
             f"border-width: 0 0 0 6px; border-style: solid; border-color: {sc.side(side).colour}; padding-left: 6px;"
         )
-        brief = sc.briefings[side]
+        brief = drawn_briefing(sc, game.state, side)
         if brief.summary:
             card.body.addWidget(wrap_label(tr(brief.summary, lang), object_name="summary"))
         rows = report.score_rows(self.session, side, lang)
@@ -260,8 +261,35 @@ class DebriefPage(QWidget):
             card.body.addWidget(QLabel(self.tr("Red lines:")))
             for rl in brief.red_lines:
                 card.body.addWidget(wrap_label("✗ " + tr(rl.text, lang), object_name="redLine"))
+        hidden = report.hidden_type_rows(self.session, side, lang)
+        if hidden:  # rule 7.3: both draws revealed, and where each fell in its prior
+            card.body.addWidget(QLabel(self.tr("Hidden type: drawn this game")))
+            card.body.addWidget(self._hidden_table(hidden, name))
         card.body.addStretch(1)
         return card
+
+    def _hidden_table(self, rows: list[tuple[str, str, str, str]], name: str) -> QWidget:
+        """Rule 7.3's reveal as a grid of wrapping labels (readable at any width, in any language)."""
+        host = QWidget()
+        host.setObjectName("hiddenTypeTable")
+        named(host, self.tr("Hidden type of {side}").format(side=name))
+        grid = QGridLayout(host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        for c, stretch in enumerate((4, 1, 3, 2)):
+            grid.setColumnStretch(c, stretch)
+        heads = (self.tr("Quantity"), self.tr("Drawn"), self.tr("Prior"), self.tr("Where it fell"))
+        for c, caption in enumerate(heads):
+            head = QLabel(caption)
+            head.setStyleSheet("font-weight: bold;")
+            grid.addWidget(head, 0, c)
+        for r, cells in enumerate(rows, start=1):
+            for c, text in enumerate(cells):
+                grid.addWidget(
+                    wrap_label(text, object_name="hiddenTypeCell"), r, c, Qt.AlignmentFlag.AlignTop
+                )
+        return host
 
     def _history_card(self) -> Card:
         card = Card(self.tr("What happened in 2025"))

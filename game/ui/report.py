@@ -37,8 +37,11 @@ from PySide6.QtGui import (
 
 from game import i18n
 from game.engine import Game
+from game.engine.hidden_types import briefing as drawn_briefing
+from game.engine.hidden_types import public_prior
 from game.engine.scoring import outcome, score
 from game.engine.state import Offer
+from game.hidden_text import reveal_rows
 from game.registry import meters as meter_registry
 from game.scenario.models import tr
 from game.text import (
@@ -131,11 +134,23 @@ def end_line(session: Session, lang: str) -> str:
     return (tr(tier.description, lang) + " " + line) if tier.description else line
 
 
+def hidden_type_rows(session: Session, side: str, lang: str) -> list[tuple[str, str, str, str]]:
+    """Rule 7.3's reveal: (quantity, drawn, prior, where the draw fell) for each of the side's
+    quantities drawn from a prior; empty when its briefing has none."""
+    g = _game(session)
+    sc = g.scenario
+    prior = public_prior(sc, side)
+    if prior is None:
+        return []
+    drawn = drawn_briefing(sc, g.state, side)
+    return [(r.what, r.drawn, r.prior, r.where) for r in reveal_rows(sc, prior, drawn, lang)]
+
+
 def score_rows(session: Session, side: str, lang: str) -> list[tuple[str, str, str, str]]:
     """(objective, value, credit, points) for each of the side's objectives."""
     g = _game(session)
     sc, st = g.scenario, g.state
-    objs = {o.id: o for o in sc.briefings[side].objectives}
+    objs = {o.id: o for o in drawn_briefing(sc, st, side).objectives}
     rows = []
     for item in score(sc, st, side).items:
         obj = objs[item.id]
@@ -437,7 +452,7 @@ def build_html(
     )
     for s in sc.side_ids:
         parts.append(f"<h3>{_swatch(sc.side(s).colour)} {_e(side_heading(session, s, lang))}</h3>")
-        brief = sc.briefings[s]
+        brief = drawn_briefing(sc, st, s)
         if brief.summary:
             parts.append(f"<p class='hint'>{_e(tr(brief.summary, lang))}</p>")
         rows = score_rows(session, s, lang)
@@ -458,6 +473,21 @@ def build_html(
         if brief.red_lines:
             parts.append("<p>" + _e(DebriefReport.tr("Red lines:")) + "</p>")
             parts += [f"<p class='redline'>✗ {_e(tr(rl.text, lang))}</p>" for rl in brief.red_lines]
+        hidden = hidden_type_rows(session, s, lang)
+        if hidden:  # rule 7.3: the draw revealed, and where it fell in the prior
+            parts.append("<p>" + _e(DebriefReport.tr("Hidden type: drawn this game")) + "</p>")
+            parts.append(
+                _table(
+                    [
+                        DebriefReport.tr("Quantity"),
+                        DebriefReport.tr("Drawn"),
+                        DebriefReport.tr("Prior"),
+                        DebriefReport.tr("Where it fell"),
+                    ],
+                    hidden,
+                    widths=(40, 14, 28, 18),
+                )
+            )
 
     # final meters
     section("meters")

@@ -1,9 +1,11 @@
-"""The briefing panel: this side's own objectives, red lines and walk-away."""
+"""The briefing panel: this side's own objectives, red lines and walk-away, and what it knows
+of the other side's (its public prior, rule 7.3)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGridLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -11,10 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.scoring import credit, objective_value
-from game.scenario.models import Objective, tr
+from game.hidden_text import prior_rows
+from game.scenario.models import Briefing, Objective, tr
 from game.text import (
     format_level,
     format_meter,
+    red_line_words,
+    side_name,
 )
 from game.ui.common import (
     Card,
@@ -112,14 +117,52 @@ class BriefingPanel(QScrollArea):
         if brief.red_lines:
             card = Card(self.tr("Red lines"))
             for rl in brief.red_lines:
-                card.body.addWidget(wrap_label("✗ " + tr(rl.text, lang), object_name="redLine"))
+                # drawn from a prior (rule 7.3): the level this game, beside the text
+                text = red_line_words(sc, rl, lang) if v.my_prior is not None else tr(rl.text, lang)
+                card.body.addWidget(wrap_label("✗ " + text, object_name="redLine"))
             self.lay.addWidget(card)
+        if v.other_prior is not None:
+            self.lay.addWidget(self._known_card(ctx, v.other_prior))
         self.lay.addStretch(1)
         self._built = self._build_key(ctx)
 
+    def _known_card(self, ctx: Ctx, prior: Briefing) -> Card:
+        """Rule 7.3: what this side knows of the other's briefing — its public prior."""
+        sc, lang = ctx.scenario, ctx.lang
+        other = side_name(sc, ctx.view.other, lang)
+        card = Card(self.tr("What you know of them"))
+        card.body.addWidget(
+            wrap_label(
+                self.tr(
+                    "The {side} delegation's briefing is drawn from these ranges each game; "
+                    "its draw stays secret until the debrief."
+                ).format(side=other),
+                object_name="hint",
+            )
+        )
+        grid_host = QWidget()
+        grid_host.setObjectName("knownTable")
+        named(grid_host, self.tr("What you know of the {side} delegation").format(side=other))
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        for c, caption in enumerate((self.tr("Quantity"), self.tr("What you know"))):
+            head = QLabel(caption)
+            head.setObjectName("knownHeader")
+            head.setStyleSheet("font-weight: bold;")
+            grid.addWidget(head, 0, c)
+        for r, row in enumerate(prior_rows(sc, prior, lang), start=1):
+            grid.addWidget(wrap_label(row.what, object_name="knownWhat"), r, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(wrap_label(row.known, object_name="knownValue"), r, 1, Qt.AlignmentFlag.AlignTop)
+        card.body.addWidget(grid_host)
+        return card
+
     @staticmethod
     def _build_key(ctx: Ctx) -> tuple[object, ...]:
-        return (ctx.view.side, ctx.lang, scenario_key(ctx), ctx.view.briefing)
+        return (ctx.view.side, ctx.lang, scenario_key(ctx), ctx.view.briefing, ctx.view.other_prior)
 
     def refresh(self, ctx: Ctx) -> None:  # not render(): that is QWidget.render(target)
         v, lang, sc = ctx.view, ctx.lang, ctx.scenario

@@ -52,6 +52,26 @@
         <translation>红线</translation>
     </message>
     <message>
+        <source>What you know of them</source>
+        <translation>你对对方的了解</translation>
+    </message>
+    <message>
+        <source>The {side} delegation&apos;s briefing is drawn from these ranges each game; its draw stays secret until the debrief.</source>
+        <translation>{side}代表团的简报每局都从这些范围中抽取；抽取结果在复盘之前保密。</translation>
+    </message>
+    <message>
+        <source>What you know of the {side} delegation</source>
+        <translation>你对{side}代表团的了解</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>What you know</source>
+        <translation>你所知道的</translation>
+    </message>
+    <message>
         <source>{score:.0f} / 100 (walk-away {walk:.0f})</source>
         <translation>{score:.0f} / 100（底线 {walk:.0f}）</translation>
     </message>
@@ -129,6 +149,30 @@
     <message>
         <source>Red lines:</source>
         <translation>红线：</translation>
+    </message>
+    <message>
+        <source>Hidden type: drawn this game</source>
+        <translation>隐藏类型：本局抽取的结果</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽取结果</translation>
+    </message>
+    <message>
+        <source>Prior</source>
+        <translation>先验范围</translation>
+    </message>
+    <message>
+        <source>Where it fell</source>
+        <translation>所处位置</translation>
+    </message>
+    <message>
+        <source>Hidden type of {side}</source>
+        <translation>{side}的隐藏类型</translation>
     </message>
     <message>
         <source>What happened in 2025</source>
@@ -470,6 +514,26 @@
     <message>
         <source>Red lines:</source>
         <translation>红线：</translation>
+    </message>
+    <message>
+        <source>Hidden type: drawn this game</source>
+        <translation>隐藏类型：本局抽取的结果</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽取结果</translation>
+    </message>
+    <message>
+        <source>Prior</source>
+        <translation>先验范围</translation>
+    </message>
+    <message>
+        <source>Where it fell</source>
+        <translation>所处位置</translation>
     </message>
     <message>
         <source>No agreement was signed.</source>
