@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,20 @@ def test_rule_7_3_a_saved_scenario_keeps_its_priors(hidden: Scenario) -> None:
     again = Scenario.model_validate_json(hidden.model_dump_json())
     assert again == hidden
     assert _key(again, 9) == _key(hidden, 9)
+
+
+def test_rule_7_3_the_json_schema_accepts_priors_in_place_of_numbers() -> None:
+    """An editor checking a scenario against docs/scenario.schema.json accepts the priors."""
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from game.scenario.schema import scenario_json_schema
+
+    def as_json(text: str) -> object:  # as an editor reads it: dates are strings
+        return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+    data = as_json(prior_text())
+    jsonschema.validate(data, scenario_json_schema())
+    bad = as_json(prior_text(("walk_away: {between: [20, 50]}", "walk_away: {between: 20}")))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, scenario_json_schema())
