@@ -125,6 +125,7 @@ def encode_view(v: View) -> AgentView:
             for a in v.agreements
         ],
         briefing=v.briefing,
+        other_prior=v.other_prior,
         political_capital=v.political_capital,
         meters={s: dict(m) for s, m in v.meters.items()},
         shared=dict(v.shared),

@@ -162,6 +162,11 @@ class AgentView(BaseModel):
     offers: list[OfferInfo] = Field(description="Every offer so far, oldest first.")
     agreements: list[AgreementInfo]
     briefing: Briefing = Field(description="This side's own briefing (the other side's is never sent).")
+    other_prior: Briefing | None = Field(
+        default=None,
+        description="What this side knows of the other's briefing (rule 7.3): its public prior, numbers "
+        "at the priors' middles, ranges and choices under `priors`; null when the other's briefing has no prior.",
+    )
     political_capital: float
     meters: dict[str, dict[str, float]] = Field(
         description="side -> meter -> value now (the other side's private meters left out)."

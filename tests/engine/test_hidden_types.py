@@ -270,3 +270,15 @@ def test_rule_7_3_the_json_schema_accepts_priors_in_place_of_numbers() -> None:
     bad = as_json(prior_text(("walk_away: {between: [20, 50]}", "walk_away: {between: 20}")))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, scenario_json_schema())
+
+
+def test_rule_7_3_a_program_seat_is_sent_the_prior_never_the_draw(hidden: Scenario) -> None:
+    from game.agents.encode import encode_view
+
+    us, china = hidden.side_ids
+    game = Game(hidden, 6)
+    sent = encode_view(game.view(china))
+    assert sent.other_prior == hidden.briefings[us]
+    assert sent.briefing == game.state.briefings[china]
+    wire = sent.model_dump_json()
+    assert f'"walk_away":{game.state.briefings[us].walk_away}' not in wire
