@@ -34,6 +34,7 @@ from game.engine import (
     View,
 )
 from game.engine.hidden_types import briefing as drawn_briefing
+from game.engine.hidden_types import guess_from_prior
 from game.engine.preview import project_packages
 from game.engine.rules import Rules
 from game.engine.scoring import score_briefing
@@ -159,8 +160,14 @@ def _zone(scenario: Scenario, rules: Rules) -> list[_Finding]:
     """Is there a package that both sides prefer to their walk-away values?"""
     game = Game(scenario, 0, rules=rules)
     a, b = scenario.side_ids
-    # the briefings drawn for seed 0 (rule 7.3; the file's where they have no prior)
-    ba, bb = (drawn_briefing(scenario, game.state, s) for s in (a, b))
+    # rule 7.3: with priors, the zone of the typical types (every prior at its middle, red lines
+    # on their steps); the games the lint plays use each seed's own draw
+    ba, bb = (
+        guess_from_prior(scenario, scenario.briefings[s])
+        if scenario.briefings[s].has_priors
+        else drawn_briefing(scenario, game.state, s)
+        for s in (a, b)
+    )
     owned = {
         s: [i for i in scenario.instruments if i.owner == s and kind_registry.tradable(i, (a, b))]
         for s in (a, b)
