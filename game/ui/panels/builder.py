@@ -197,8 +197,8 @@ class BuilderModel(QAbstractTableModel):
         return ""
 
     def accessible(self, line: _Line, column: int) -> str:
-        assert line.ins is not None
-        name = instrument_name(self.scenario, line.ins.id, self.lang)  # type: ignore[arg-type]
+        assert line.ins is not None and self.scenario is not None  # (a line is made from a scenario)
+        name = instrument_name(self.scenario, line.ins.id, self.lang)
         if column == INCLUDE:
             return QCoreApplication.translate("TablePanel", "Include {name}").format(name=name)
         if column == PROPOSED:

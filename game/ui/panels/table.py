@@ -368,7 +368,7 @@ class TablePanel(QWidget):
     # ------------------------------------------------------------ what is said
     def _render_result(self, ctx: Ctx) -> None:
         o = latest_answer(ctx)
-        key = None if o is None else (ctx.view.side, o.id, o.status)  # type: ignore[attr-defined]
+        key = None if o is None else (ctx.view.side, o.id, o.status)
         if o is None:
             self.result.hide()
             self._result_key = None
@@ -376,7 +376,7 @@ class TablePanel(QWidget):
         if key == self._result_key and self.result.isVisible():
             return
         pal = self.palette()
-        status = o.status  # type: ignore[attr-defined]
+        status = o.status
         good = status == "accepted"
         colour = (
             good_bad_colour(1, 1 if good else -1, pal) if status != "lapsed" else pal.color(pal.ColorRole.Mid)
@@ -385,12 +385,12 @@ class TablePanel(QWidget):
         head = answer_words(ctx, o)
         body = f"<b style='color:{colour.name()}'>{mark} {html.escape(head)}</b>"
         if good:
-            ag = next((a for a in ctx.view.agreements if a.offer_id == o.id), None)  # type: ignore[attr-defined]
+            ag = next((a for a in ctx.view.agreements if a.offer_id == o.id), None)
             if ag is not None and ag.comprehensive:
                 body += " <b>★ " + html.escape(self.tr("It is a comprehensive deal.")) + "</b>"
-            body += package_html(ctx, o.terms, levels_at(ctx.view, o.turn), self.builder_model.rows)  # type: ignore[attr-defined]
+            body += package_html(ctx, o.terms, levels_at(ctx.view, o.turn), self.builder_model.rows)
         # the reason only (a counter-offer is shown in its own card; the head says the answer)
-        note = answer_text(ctx.scenario, o, ctx.lang, head=False)  # type: ignore[arg-type]
+        note = answer_text(ctx.scenario, o, ctx.lang, head=False)
         if note:
             body += "<br/>" + html.escape(self.tr("Why:")) + f" <i>{html.escape(note)}</i>"
         self.result.setText(body)
@@ -402,7 +402,7 @@ class TablePanel(QWidget):
         if key != self._result_key:
             self._result_key = key
             side = ctx.view.side
-            deal = (o.id, o.turn, tuple(o.terms))  # type: ignore[attr-defined]
+            deal = (o.id, o.turn, tuple(o.terms))
             if good and deal not in self._deals_seen.setdefault(side, set()):
                 self._deals_seen[side].add(deal)
                 self._reset_builder(preview=False)  # the package is in force now: a fresh draft
@@ -470,7 +470,7 @@ class TablePanel(QWidget):
                 self.tr("The offer of turn {turn} is in the proposal builder.").format(turn=offer.turn), False
             )
 
-    def set_advice(self, action: object | None) -> None:
+    def set_advice(self, action: Action | None) -> None:
         """Keep the advisers' suggestion: a package (propose or counter) can be loaded with one click."""
         terms = tuple(getattr(action, "terms", ()) or ())
         self.advice = terms or None
@@ -497,7 +497,7 @@ class TablePanel(QWidget):
         self._validate()
         self._update_preview(switch=True)
 
-    def _builder_action(self) -> Action | None:
+    def _builder_action(self) -> Propose | Counter | None:
         ctx = self.ctx
         if ctx is None:
             return None
@@ -553,12 +553,12 @@ class TablePanel(QWidget):
         act = self._builder_action()
         if act is None or self.ctx is None:
             return
-        if not act.terms:  # type: ignore[union-attr]
+        if not act.terms:
             self.builder_problem.setText(self.tr("Tick at least one term to include."))
             return
         problem = self.checker(act)
         if problem:
-            words = self._red_line_words(self.ctx, act.terms, problem)  # type: ignore[union-attr]
+            words = self._red_line_words(self.ctx, act.terms, problem)
             if words != problem:  # a red line: say it in the player's words, play nothing
                 self.builder_problem.setText(words)
                 self.notice.emit(words, True)

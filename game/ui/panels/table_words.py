@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from game.engine import Term
+from game.engine import Term, View
+from game.engine.state import Offer
 from game.reasons_text import answer_text, offer_text
 from game.scenario.models import Scenario
 from game.text import (
@@ -32,12 +33,12 @@ def turn_date(scenario: Scenario, turn: int) -> dt.date:
     return scenario.meta.start_date + dt.timedelta(days=(turn - 1) * scenario.meta.turn_days)
 
 
-def levels_at(v: object, turn: int) -> dict[str, float]:
+def levels_at(v: View, turn: int) -> dict[str, float]:
     """The instrument levels during ``turn`` (as the previous turn's resolution left them)."""
-    for rec in v.history:  # type: ignore[attr-defined]
+    for rec in v.history:
         if rec.turn == turn - 1:
             return dict(rec.instruments)
-    return dict(v.levels)  # type: ignore[attr-defined]
+    return dict(v.levels)
 
 
 def package_html(ctx: Ctx, terms: Sequence[Term], levels: dict[str, float], order: dict[str, int]) -> str:
@@ -61,23 +62,23 @@ def deal_words(ctx: Ctx, terms: Sequence[Term]) -> str:
     return f"<p><b>★ {html.escape(words)}</b></p>"
 
 
-def offer_html(ctx: Ctx, offer: object, head: str, order: dict[str, int]) -> str:
+def offer_html(ctx: Ctx, offer: Offer, head: str, order: dict[str, int]) -> str:
     """An offer: its head, its terms, whether it is a comprehensive deal, its message and its reason."""
-    terms = offer.terms  # type: ignore[attr-defined]
+    terms = offer.terms
     out = f"<b>{html.escape(head)}</b>" + package_html(ctx, terms, ctx.view.levels, order)
     out += deal_words(ctx, terms)
-    if offer.message:  # type: ignore[attr-defined]
-        out += f"<p>“{html.escape(offer.message)}”</p>"  # type: ignore[attr-defined]
-    why = offer_text(ctx.scenario, offer, ctx.lang)  # type: ignore[arg-type]
+    if offer.message:
+        out += f"<p>“{html.escape(offer.message)}”</p>"
+    why = offer_text(ctx.scenario, offer, ctx.lang)
     if why:
         out += f"<p><i>{html.escape(why)}</i></p>"
     return out
 
 
-def answer_words(ctx: Ctx, o: object) -> str:
+def answer_words(ctx: Ctx, o: Offer) -> str:
     """'China rejected your offer (turn 2).', 'You accepted the United States' offer (turn 3): …'"""
     v, sc, lang = ctx.view, ctx.scenario, ctx.lang
-    side, status, turn = o.side, o.status, o.turn  # type: ignore[attr-defined]
+    side, status, turn = o.side, o.status, o.turn
     answerer = v.other if side == v.side else v.side
     if status == "lapsed":
         if side == v.side:
@@ -113,7 +114,7 @@ def answer_words(ctx: Ctx, o: object) -> str:
     return text.format(whose=side_possessive(sc, v.other, lang), turn=turn)
 
 
-def latest_answer(ctx: Ctx) -> object | None:
+def latest_answer(ctx: Ctx) -> Offer | None:
     """The last offer answered (or lapsed) this turn or the last one, if any."""
     v = ctx.view
     answered = [o for o in v.offers if o.status != "pending" and o.turn >= v.turn - 1]

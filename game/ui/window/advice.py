@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from game.ui import workers
 
 if TYPE_CHECKING:
+    from game.engine import Action
     from game.ui.main_window import MainWindow
 
 
@@ -45,7 +46,7 @@ class Advisers(QObject):
         page.advice.show()
         adviser = self.ADVISER
 
-        def work() -> object:
+        def work() -> Action:
             from game.ai import make_ai
 
             return make_ai(*adviser).decide(v)
@@ -53,7 +54,7 @@ class Advisers(QObject):
         workers.start(work, self.done, self.failed, tag=key)
 
     @Slot(object, object)
-    def done(self, tag: object, action: object) -> None:
+    def done(self, tag: object, action: Action) -> None:
         page = self.win.page
         if page is None or tag != self.key() or page.advice_key != tag:
             return  # the game moved on, or the screen changed hands: the advice is stale
@@ -70,7 +71,7 @@ class Advisers(QObject):
                 )
             )
 
-    def describe(self, action: object) -> str:
+    def describe(self, action: Action) -> str:
         """The advisers' suggestion in short lines: what changes, from what to what."""
         from game.engine import Accept, Counter, EndTalks, Propose, Reject, SubmitOrders
         from game.reasons_text import action_text
