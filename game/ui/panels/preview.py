@@ -9,7 +9,6 @@ Its words keep the table panel's translation context (``TablePanel``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -25,6 +24,9 @@ from game.engine import Term
 from game.text import METER_DECIMALS, METER_GOOD_DIRECTION, meter_label, side_name
 from game.ui import workers
 from game.ui.common import Ctx, good_bad_colour, named, signed, wrap_label
+
+#: What a preview's worker is tagged with: (token, side, terms, what the preview is of).
+_Tag = tuple[int, str, tuple[Term, ...], str]
 
 
 class WhatIfPreview(QWidget):
@@ -135,17 +137,17 @@ class WhatIfPreview(QWidget):
         )
 
     @Slot(object, object)
-    def _done(self, tag: object, deltas: object) -> None:
-        token, side, _terms, what = cast(tuple[int, str, tuple[Term, ...], str], tag)
+    def _done(self, tag: _Tag, deltas: dict[str, dict[str, float]]) -> None:
+        token, side, _terms, what = tag
         ctx = self.context()
         if token != self._token or ctx is None or ctx.view.side != side:
             return  # stale: the screen has moved on (or changed hands)
         self.busy = False
-        self._show(ctx, cast(dict[str, dict[str, float]], deltas), what)
+        self._show(ctx, deltas, what)
 
     @Slot(object, object)
-    def _failed(self, tag: object, exc: object) -> None:
-        token = cast(tuple[int, str, tuple[Term, ...], str], tag)[0]
+    def _failed(self, tag: _Tag, exc: Exception) -> None:
+        token = tag[0]
         if token != self._token:
             return
         self.busy = False
