@@ -263,7 +263,10 @@ class ScenarioForm(QScrollArea):
     def _set_spin(spin: QSpinBox | QDoubleSpinBox, value: object, default: float) -> None:
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else default
         if spin.value() != number:
-            spin.setValue(number)  # type: ignore[arg-type]
+            if isinstance(spin, QDoubleSpinBox):
+                spin.setValue(float(number))
+            else:
+                spin.setValue(int(number))  # what Qt makes of a float for a QSpinBox: truncated
 
     def _line_edited(self, edit: QLineEdit) -> None:
         if self._loading:
