@@ -40,6 +40,7 @@ from game.agents.protocol import (
     WalkOutMsg,
 )
 from game.engine import Accept, Action, Counter, EndTalks, Propose, Reject, SubmitOrders, Term, View, WalkOut
+from game.engine.actions import STATEMENTS
 from game.engine.reasons import Reason, ReasonKind
 from game.engine.rules.constants import CAPITAL_STATEMENT
 from game.engine.state import Offer
@@ -97,7 +98,7 @@ def encode_view(v: View) -> AgentView:
             )
             for ins in v.scenario.instruments
         ],
-        statement_costs=dict(CAPITAL_STATEMENT),  # type: ignore[arg-type]
+        statement_costs={s: CAPITAL_STATEMENT[s] for s in STATEMENTS},
         pending_offer=_offer(v.pending_offer) if v.pending_offer is not None else None,
         exchanges_left=v.exchanges_left,
         offers=[_offer(o) for o in v.offers],
