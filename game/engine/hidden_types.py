@@ -84,7 +84,10 @@ def _grid(scenario: Scenario, rl: RedLine) -> Grid | None:
 
 
 def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
-    """``side``'s briefing for the game with ``seed``: each prior drawn, each number as it is."""
+    """``side``'s briefing for the game with ``seed``: each prior drawn, each number as it is.
+
+    The draw is a plain briefing (no ``priors`` left: every number is this game's), so it reads
+    back from JSON as it is; its prior stays in the scenario (:func:`public_prior`)."""
     b = scenario.briefings[side]
     if not b.has_priors:
         return b
@@ -97,6 +100,7 @@ def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
             update={
                 "weight": drawn(f"objectives.{o.id}.weight", o.priors.get("weight"), o.weight),
                 "target": drawn(f"objectives.{o.id}.target", o.priors.get("target"), o.target),
+                "priors": {},
             }
         )
         for o in b.objectives
@@ -104,7 +108,8 @@ def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
     red_lines = [
         r.model_copy(
             update={
-                "value": drawn(f"red_lines.{r.id}.value", r.priors.get("value"), r.value, _grid(scenario, r))
+                "value": drawn(f"red_lines.{r.id}.value", r.priors.get("value"), r.value, _grid(scenario, r)),
+                "priors": {},
             }
         )
         for r in b.red_lines
@@ -117,6 +122,7 @@ def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
             "faction_strength": drawn(
                 "faction_strength", b.priors.get("faction_strength"), b.faction_strength
             ),
+            "priors": {},
         }
     )
 

@@ -283,3 +283,13 @@ def test_rule_7_3_a_program_seat_is_sent_the_prior_never_the_draw(hidden: Scenar
     assert sent.briefing == game.state.briefings[china]
     wire = sent.model_dump_json()
     assert f'"walk_away":{game.state.briefings[us].walk_away}' not in wire
+
+
+def test_rule_7_3_a_drawn_briefing_reads_back_as_drawn(hidden: Scenario) -> None:
+    """The draw is a plain briefing: sent as JSON (to a program seat) it reads back unchanged."""
+    from game.scenario.models import Briefing
+
+    for side in hidden.side_ids:
+        drawn = draw_briefing(hidden, side, 2)
+        assert not drawn.has_priors
+        assert Briefing.model_validate_json(drawn.model_dump_json()) == drawn
