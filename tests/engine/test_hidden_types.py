@@ -293,3 +293,27 @@ def test_rule_7_3_a_drawn_briefing_reads_back_as_drawn(hidden: Scenario) -> None
         drawn = draw_briefing(hidden, side, 2)
         assert not drawn.has_priors
         assert Briefing.model_validate_json(drawn.model_dump_json()) == drawn
+
+
+def test_rule_7_3_ai_decisions_do_not_depend_on_the_others_draw(hidden: Scenario) -> None:
+    """Two games alike but for the other side's draw: every AI decides the same."""
+    from game.ai import make_ai
+    from game.engine.actions import SubmitOrders
+    from game.engine.view import view
+
+    us, china = hidden.side_ids
+    game = Game(hidden, 3)
+    positions = [game.state.copy()]
+    game.play(SubmitOrders(side=us))
+    game.play(SubmitOrders(side=china))
+    positions.append(game.state.copy())
+    for side in hidden.side_ids:
+        other = hidden.other(side)
+        for state in positions:
+            changed = state.copy()
+            changed.briefings[other] = draw_briefing(hidden, other, 999)
+            assert changed.briefings[other] != state.briefings[other]
+            for style, level in (("pragmatist", "expert"), ("hardliner", "normal")):
+                a = make_ai(style, level).decide(view(hidden, state, side))
+                b = make_ai(style, level).decide(view(hidden, changed, side))
+                assert a == b, (side, style, level)
