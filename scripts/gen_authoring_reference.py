@@ -52,6 +52,9 @@ def _models_in_order(root: type[BaseModel]) -> list[tuple[type[BaseModel], str]]
                     if _is_dict_of(field.annotation, child):
                         suffix = ".<side>"
                     seen[child] = f"{prefix}{name}{suffix}" if child is not models.LocalText else "any text"
+                    if child is models.Prior:  # rule 7.3: written in place of a briefing's number
+                        fields = [f"{m}.{f}" for m, fs in models.PRIOR_FIELDS.items() for f in fs]
+                        seen[child] = "in place of a number: " + ", ".join(fields)
                     queue.append(child)
     return list(seen.items())
 

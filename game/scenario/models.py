@@ -254,8 +254,12 @@ class Prior(Model):
     red line's level on its instrument's step) or ``{one_of: [a, b, c]}`` (equally likely, or
     with ``weights: [...]``, one per choice)."""
 
-    between: tuple[float, float] | None = Field(
-        default=None, description="Uniform between these two values (inclusive).", examples=[[20, 40]]
+    between: list[float] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="Uniform between these two values, `[lo, hi]` (inclusive).",
+        examples=[[20, 40]],
     )
     one_of: list[float] | None = Field(
         default=None, min_length=1, description="One of these values.", examples=[[1, 2, 3]]

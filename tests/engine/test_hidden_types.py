@@ -101,7 +101,7 @@ def test_rule_7_3_draws_lie_in_the_prior_and_on_the_step(hidden: Scenario) -> No
         assert c.walk_away in (30, 40)
         assert 0.5 <= c.faction_strength <= 2.0
     assert seen_fentanyl == set(
-        grid_points(Prior(between=(5, 15)), (0.0, hidden.instrument("us_tariff_fentanyl").step))
+        grid_points(Prior(between=[5, 15]), (0.0, hidden.instrument("us_tariff_fentanyl").step))
     )
 
 
@@ -192,7 +192,7 @@ def test_rule_7_3_the_ai_guesses_the_prior_middle(hidden: Scenario) -> None:
 
 
 def test_rule_7_3_position_in_the_prior() -> None:
-    p = Prior(between=(20, 40))
+    p = Prior(between=[20, 40])
     assert position(p, 35).band == "high"
     assert position(p, 21).band == "low"
     assert position(p, 30).band == "middle"
