@@ -84,3 +84,30 @@ def test_rule_7_3_the_debrief_reveals_both_draws(qtbot, hidden: Scenario, lang: 
         r for r in reveal_rows(hidden, hidden.briefings[us], state.briefings[us], lang) if "20" in r.prior
     )
     assert walk.drawn == f"{state.briefings[us].walk_away:g}"
+
+
+def test_rule_7_3_the_exported_debrief_reveals_both_draws(qtbot, hidden: Scenario) -> None:
+    import html
+
+    from game.ui import report
+
+    session = Session.new(hidden, {s: make_ai("hardliner", "normal") for s in hidden.side_ids}, seed=4)
+    session.play_to_end()
+    doc = html.unescape(report.build_html(session, "en"))
+    state = session.game.state
+    for side in hidden.side_ids:
+        rows = reveal_rows(hidden, hidden.briefings[side], state.briefings[side], "en")
+        assert rows
+        for r in rows:
+            for cell in (r.what, r.drawn, r.prior, r.where):
+                assert cell in doc
+    # no priors, no reveal
+    fixed = load_scenario_text(
+        (Path(__file__).resolve().parents[1] / "engine" / "data" / "geneva-fixed.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    plain = Session.new(fixed, {s: make_ai("hardliner", "normal") for s in fixed.side_ids}, seed=4)
+    plain.play_to_end()
+    assert report.hidden_type_rows(plain, fixed.side_ids[0], "en") == []
+    assert "Hidden type" not in report.build_html(plain, "en")
