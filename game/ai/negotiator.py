@@ -50,6 +50,7 @@ from game.engine import (
     Term,
     View,
 )
+from game.engine.actions import Statement
 from game.engine.reasons import Private, Reason, ReasonKind
 from game.engine.scoring import score_briefing
 from game.engine.state import GameState, Offer, SideState
@@ -99,8 +100,8 @@ class Negotiator:
     #: share of the surplus over no deal still demanded at the deadline
     floor_share: ClassVar[float] = 0.05
     #: statements this style uses when calm / when provoked
-    calm_statement: ClassVar[str] = "conciliatory"
-    provoked_statement: ClassVar[str] = "firm"
+    calm_statement: ClassVar[Statement] = "conciliatory"
+    provoked_statement: ClassVar[Statement] = "firm"
     #: how many times over it answers an escalation (0 = never retaliates)
     retaliation: ClassVar[float] = 1.0
     #: whether it matches the other side's unilateral easing
@@ -689,7 +690,7 @@ class Negotiator:
         return {}
 
     def _finish_orders(
-        self, ctx: Context, moves: dict[str, float], statement: str, why: Reason
+        self, ctx: Context, moves: dict[str, float], statement: Statement, why: Reason
     ) -> SubmitOrders:
         v, rules = ctx.v, ctx.rules
         cost = rules.orders_cost_levels(v.levels, moves, statement)
@@ -699,8 +700,8 @@ class Negotiator:
         if cost > v.political_capital + 1e-9:
             moves = {}
             why = Reason(kind=ReasonKind.NO_CAPITAL)
-        said = (Reason(kind=ReasonKind.STATEMENT, statement=statement),) if statement != "none" else ()  # type: ignore[arg-type]
-        return SubmitOrders(side=v.side, moves=moves, statement=statement, reasons=(why, *said))  # type: ignore[arg-type]
+        said = (Reason(kind=ReasonKind.STATEMENT, statement=statement),) if statement != "none" else ()
+        return SubmitOrders(side=v.side, moves=moves, statement=statement, reasons=(why, *said))
 
     def _move_to(self, ctx: Context, ins: Instrument, target: float) -> float | None:
         """A legal level for a unilateral move towards ``target``: in range, on a step, within

@@ -334,7 +334,7 @@ def guessed_briefing(rules: Rules, v: View, model: OpponentModel) -> Briefing:
 
 
 def _obj(oid: str, **kw: object) -> Objective:
-    return Objective(id=oid, text=oid, **kw)  # type: ignore[arg-type]
+    return Objective.model_validate({"id": oid, "text": oid, **kw})  # as Objective(**…): validated alike
 
 
 def last_offer(v: View, side: str) -> Offer | None:

@@ -11,6 +11,7 @@ from game.ai.negotiator import Context, Negotiator, my_headline, their_last_move
 from game.ai.opponent import friendly_sign
 from game.ai.planner import Outcome, Plan, project
 from game.engine import SubmitOrders
+from game.engine.actions import Statement
 from game.engine.reasons import Reason, ReasonKind
 from game.engine.scoring import score_briefing
 from game.i18n import N_
@@ -180,7 +181,8 @@ class Pragmatist(Negotiator):
         if not self.level.plan_orders or escalated or ctx.model.breaches_last_turn(v):
             return super().orders(ctx)
         head = my_headline(rules, v)
-        options: list[tuple[dict[str, float], str]] = []
+        options: list[tuple[dict[str, float], Statement]] = []
+        statements_tried: tuple[Statement, ...] = ("conciliatory", "none", "firm")
         move_sets: list[dict[str, float]] = [{}]
         if head is not None:
             for pts in (10.0, 25.0):
@@ -193,7 +195,7 @@ class Pragmatist(Negotiator):
                 if new is not None:
                     move_sets.append({ins.id: new})
         for ms in move_sets:
-            for st in ("conciliatory", "none", "firm"):
+            for st in statements_tried:
                 if rules.orders_cost_levels(v.levels, ms, st) <= v.political_capital + 1e-9:
                     options.append((ms, st))
         plans = [Plan(moves=ms, statement=st) for ms, st in options]
