@@ -10,7 +10,6 @@ as long as the programs are.
 from __future__ import annotations
 
 import statistics
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -95,22 +94,9 @@ def run_agent_cells(
                 plan.append((scenario, seed + k, agent, rival, timeout))
                 if rival != agent:
                     plan.append((scenario, seed + k, rival, agent, timeout))
-    jobs = max(1, min(jobs or 1, len(plan)))
-    results: list[CellGame] = []
-    if jobs == 1:
-        for i, job in enumerate(plan):
-            results.append(_play(job))
-            if progress:
-                progress(i + 1, len(plan))
-    else:
-        import multiprocessing as mp
+    from game.ai.tournament import run_jobs
 
-        ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
-        with ctx.Pool(jobs) as pool:
-            for i, r in enumerate(pool.imap(_play, plan, chunksize=1)):
-                results.append(r)
-                if progress:
-                    progress(i + 1, len(plan))
+    results = run_jobs(_play, plan, jobs=jobs or 1, progress=progress)
     cells = []
     for agent in agents:
         for rival in rivals:

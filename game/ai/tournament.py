@@ -26,10 +26,13 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.ai import LEVELS, STYLES, make_ai
 from game.scenario.models import Scenario
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 if TYPE_CHECKING:
     from game.session import Seat
@@ -128,16 +131,16 @@ def run_tournament(
 
 
 def run_jobs(
-    play: Callable[[Any], GameResult],
-    work: Sequence[Any],
+    play: Callable[[Job], Result],
+    work: Sequence[Job],
     *,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> list[GameResult]:
+) -> list[Result]:
     """``play`` each job, in up to ``jobs`` worker processes (default: up to 2), the results
     in the order of ``work`` whatever the number of workers; ``progress(done, total)``."""
     jobs = max(1, min(jobs or min(2, os.cpu_count() or 1), len(work)))
-    results: list[GameResult] = []
+    results: list[Result] = []
     if jobs == 1:
         for i, job in enumerate(work):
             results.append(play(job))
