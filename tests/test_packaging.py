@@ -149,3 +149,25 @@ def test_installed_copy_shows_the_rulebook_and_lists_the_scenarios(
     assert first_rule in got["rules"]
     assert Path(got["tutorial"]) == target / "game" / "data" / "scenarios" / "tutorial.yaml"
     assert got["bundled"] == sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))
+
+
+def test_installed_copy_passes_its_self_test_window_included(
+    wheel_and_target: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The installed copy, run from another folder, loads every scenario, plays, and opens its window."""
+    _wheel, target = wheel_and_target
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(
+        PYTHONPATH=str(target),
+        PYTHONSAFEPATH="1",
+        QT_QPA_PLATFORM="offscreen",
+        TARIFF_TALKS_HOME=str(tmp_path / "home"),
+    )
+    out = _run([sys.executable, "-m", "game", "--selftest"], elsewhere, env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    checks = {
+        line.split()[1]: line.split()[0] for line in out.stdout.splitlines() if line[:4] in ("ok  ", "FAIL")
+    }
+    assert checks.get("window") == "ok" and checks.get("scenarios") == "ok", out.stdout
