@@ -41,7 +41,7 @@ from game.agents.protocol import (
 )
 from game.engine import Accept, Action, Counter, EndTalks, Propose, Reject, SubmitOrders, Term, View, WalkOut
 from game.engine.actions import STATEMENTS
-from game.engine.reasons import Reason, ReasonKind
+from game.engine.reasons import too_far
 from game.engine.rules.constants import CAPITAL_STATEMENT
 from game.engine.state import Offer
 from game.i18n import N_, t
@@ -257,11 +257,7 @@ def to_action(msg: AgentAction, v: View) -> Action:
     if isinstance(msg, RejectMsg):
         if msg.reason is None:
             return Reject(side=side)
-        why = Reason(
-            kind=ReasonKind.TOO_FAR,
-            instrument=instrument(msg.reason.instrument, "reason.instrument"),
-            level=msg.reason.level,
-        )
+        why = too_far(instrument(msg.reason.instrument, "reason.instrument"), msg.reason.level)
         return Reject(side=side, reasons=(why,))
     if isinstance(msg, EndTalksMsg):
         return EndTalks(side=side)

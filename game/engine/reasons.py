@@ -194,6 +194,13 @@ def public(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
     return tuple(r.public() for r in reasons)
 
 
+def too_far(instrument: str, level: float | None = None) -> Reason:
+    """A Reject's reason: the offer went too far on ``instrument`` (``level``: the level found
+    too far, if said). The one place a person's or an agent's "too far" becomes data: the
+    window, the terminal and the agent protocol all build it here."""
+    return Reason(kind=ReasonKind.TOO_FAR, instrument=instrument, level=level)
+
+
 def band_for(gain: float) -> Band:
     """The words for ``gain`` score points over no deal."""
     if gain >= 15:
