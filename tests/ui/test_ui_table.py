@@ -484,3 +484,90 @@ def test_the_builders_cells_get_their_editor_only_when_edited(window, qtbot):
     t.table.setCurrentIndex(model.index(row.row, 3))
     QTest.keyClick(t.table, Qt.Key.Key_Down)
     assert t.table.currentIndex().row() == row.row + 1 and t.table.indexWidget(t.table.currentIndex()) is None
+
+
+# ----------------------------------------------------------------------------- reject with a reason
+def _china_has_the_us_offer(window, qtbot):
+    start(window, qtbot, opponent="hotseat")
+    submit_orders(window, qtbot)  # US
+    submit_orders(window, qtbot)  # China
+    build(window, qtbot, SMALL)
+    click(qtbot, table(window).send_btn)  # the US proposes; China's turn at the table
+    ready(window, qtbot)
+    assert window.controller.shown_side == "china"
+    return table(window)
+
+
+def test_the_reason_menu_lists_only_the_offers_instruments_and_plain_reject_carries_none(window, qtbot):
+    t = _china_has_the_us_offer(window, qtbot)
+    offered = [term.instrument for term in window.controller.view().pending_offer.terms]
+    assert list(t.too_far_actions()) == offered  # the terms of the offer, in its order, nothing else
+    assert t.too_far_btn.isEnabled() and t.reject_btn.text() == "&Reject"  # Alt+R unchanged
+    click(qtbot, t.reject_btn)  # plain Reject: at once, no reason
+    ready(window, qtbot)
+    rejected = window.session.game.state.offers[0]
+    assert rejected.status == "rejected" and rejected.response_reasons == ()
+
+
+def test_reject_too_far_from_the_keyboard_reaches_the_engine_and_the_other_sides_view(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    from game.engine.reasons import ReasonKind
+    from game.engine.view import view
+    from game.reasons_text import render
+
+    t = _china_has_the_us_offer(window, qtbot)
+    target = "cn_tariff_us"
+    chosen: list[str] = []
+
+    def pick() -> None:  # in the open menu, as a player would: arrow keys, then Enter
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, pick)
+            return
+        for _ in range(len(menu.actions()) + 1):
+            if menu.activeAction() is not None and menu.activeAction().data() == target:
+                break
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        chosen.append(menu.activeAction().data())
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, pick)
+    t.too_far_btn.setFocus()
+    QTest.keyClick(t.too_far_btn, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # the mnemonic
+    qtbot.waitUntil(lambda: window.session.game.state.offers[0].status == "rejected", timeout=20_000)
+    assert chosen == [target]
+    sc = window.session.scenario
+    offer = window.session.game.state.offers[0]
+    (why,) = offer.response_reasons
+    assert why.kind is ReasonKind.TOO_FAR and why.instrument == target and why.level == 100.0
+    # the US (the AI's seat in a game against the AI) sees it in its view, as the same data
+    seen = view(sc, window.session.game.state, "us").offers[0]
+    assert seen.response_reasons == (why,)
+    assert render(sc, (why,), "en", side="china").startswith("Too far on ")
+
+
+def test_reject_with_a_reason_shows_to_the_other_side_after_the_hand_over_only(window, qtbot):
+    from game.engine.reasons import too_far
+    from game.reasons_text import render
+
+    t = _china_has_the_us_offer(window, qtbot)
+    sc = window.session.scenario
+    t.too_far_actions()["us_tariff_reciprocal"].trigger()
+    said = render(sc, (too_far("us_tariff_reciprocal", 100.0),), "en", side="china")
+    assert said.startswith("Too far on the ") and "reciprocal" in said
+    # China may still have its own move (end the turn); the hand-over screen shows no reason
+    for _ in range(5):
+        wait_for_human(window, qtbot)
+        if handover_up(window):
+            break
+        assert window.controller.shown_side == "china"
+        click(qtbot, window.page.end_btn)
+    assert handover_up(window)
+    assert said not in "\n".join(visible_texts(window))
+    ready(window, qtbot)
+    assert window.controller.shown_side == "us"
+    t = table(window)
+    assert said in plain(t.result) or said in t.history.toPlainText()
+    assert said in t.history.toPlainText()

@@ -8,11 +8,12 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -24,8 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine import Accept, Action, Counter, Propose, Reject, Term
+from game.engine.reasons import too_far
 from game.reasons_text import action_text, answer_text
 from game.text import (
+    format_level,
+    instrument_name,
     red_line_words,
     side_name,
     side_subject,
@@ -118,6 +122,16 @@ class TablePanel(QWidget):
         brow = QHBoxLayout()
         self.accept_btn = named(QPushButton(self.tr("&Accept")), self.tr("Accept the offer"))
         self.reject_btn = named(QPushButton(self.tr("&Reject")), self.tr("Reject the offer"))
+        # an optional reason: plain Reject stays one click (and Alt+R); this one opens a menu of
+        # the offer's instruments (Alt+F, then the arrow keys and Enter)
+        self.too_far_btn = named(
+            QPushButton(self.tr("Reject: too &far on…")),
+            self.tr("Reject the offer and say which term went too far (optional)"),
+        )
+        self.too_far_menu = QMenu(self.too_far_btn)
+        named(self.too_far_menu, self.tr("Reject: which term went too far"))
+        self.too_far_btn.setMenu(self.too_far_menu)
+        self._too_far_key: tuple | None = None
         self.edit_btn = named(
             QPushButton(self.tr("&Edit as counter-offer")),
             self.tr("Load the offer into the proposal builder"),
@@ -126,7 +140,7 @@ class TablePanel(QWidget):
         self.accept_btn.clicked.connect(self._accept)
         self.reject_btn.clicked.connect(self._reject)
         self.edit_btn.clicked.connect(self._load_pending)
-        for b in (self.accept_btn, self.reject_btn, self.edit_btn):
+        for b in (self.accept_btn, self.reject_btn, self.too_far_btn, self.edit_btn):
             brow.addWidget(b)
         brow.addStretch(1)
         # the answer first: on a laptop screen a long package would push it out of sight
@@ -315,6 +329,8 @@ class TablePanel(QWidget):
             self.incoming_text.setText(offer_html(ctx, pending, head, self.builder_model.rows))
         self.accept_btn.setEnabled(table_move and theirs_pending)
         self.reject_btn.setEnabled(table_move and theirs_pending)
+        self.too_far_btn.setEnabled(table_move and theirs_pending)
+        self._fill_too_far(ctx)
         self.edit_btn.setEnabled(theirs_pending)
         self.send_btn.setText(self.tr("&Counter-propose") if theirs_pending else self.tr("&Propose"))
         self.send_btn.setEnabled(table_move and v.exchanges_left > 0)
@@ -577,6 +593,40 @@ class TablePanel(QWidget):
     def _reject(self) -> None:
         if self.ctx is not None:
             self.action.emit(Reject(side=self.ctx.view.side))
+
+    def _fill_too_far(self, ctx: Ctx) -> None:
+        """The reason menu: one entry per term of their offer on the table ("the US reciprocal
+        tariff (10%)"), nothing else."""
+        v = ctx.view
+        pending = v.pending_offer
+        theirs = pending if pending is not None and pending.side != v.side else None
+        key = (v.side, ctx.lang, None if theirs is None else (theirs.id, tuple(theirs.terms)))
+        if key == self._too_far_key:
+            return
+        self._too_far_key = key
+        self.too_far_menu.clear()
+        if theirs is None:
+            return
+        head = self.too_far_menu.addAction(self.tr("Reject — too far on (optional):"))
+        head.setEnabled(False)
+        for term in theirs.terms:
+            iid, level = term.instrument, term.value
+            text = self.tr("{name} ({level})").format(
+                name=instrument_name(ctx.scenario, iid, ctx.lang),
+                level=format_level(ctx.scenario, iid, level, ctx.lang),
+            )
+            act = self.too_far_menu.addAction(text)
+            act.setData(iid)
+            act.triggered.connect(lambda _=False, i=iid, x=level: self._reject_too_far(i, x))
+
+    def too_far_actions(self) -> dict[str, QAction]:
+        """The reason menu's entries by instrument (to read or drive one, as the tests do)."""
+        return {a.data(): a for a in self.too_far_menu.actions() if a.data()}
+
+    def _reject_too_far(self, instrument: str, level: float) -> None:
+        """Reject, saying the offer went too far on ``instrument`` (at ``level``, its term)."""
+        if self.ctx is not None:
+            self.action.emit(Reject(side=self.ctx.view.side, reasons=(too_far(instrument, level),)))
 
     def after_sent(self) -> None:
         """The package went on the table: the draft stays (to adjust after an answer); the message goes."""
