@@ -39,6 +39,7 @@ from game.engine import (
 )
 from game.engine.actions import STATEMENTS, Statement
 from game.engine.preview import preview_deltas
+from game.engine.reasons import too_far
 from game.hidden_text import prior_rows
 from game.i18n import N_, nt, pt, t
 from game.reasons_text import answer_text, offer_text
@@ -64,7 +65,10 @@ HELP: dict[str, str] = {
     ),
     "preview": N_("preview TERM... — what a package would do to the meters over the next 4 turns."),
     "accept": N_("accept — (table) accept the offer on the table."),
-    "reject": N_("reject — (table) reject the offer on the table."),
+    "reject": N_(
+        "reject [INSTRUMENT] — (table) reject the offer on the table; name one of its instruments "
+        "(id or number) to say it went too far there (e.g. reject cn_tariff_us)."
+    ),
     "counter": N_("counter TERM... — (table) reject the offer and propose this package instead."),
     "pass": N_("pass — (table) make no (further) offer this turn; the turn resolves."),
     "walkout": N_("walkout — leave the table for good: the talks collapse and the game ends."),
@@ -247,7 +251,7 @@ class TerminalSeat:
             "offer": self.cmd_offer,
             "preview": self.cmd_preview,
             "accept": lambda v, r, a: Accept(side=v.side),
-            "reject": lambda v, r, a: Reject(side=v.side),
+            "reject": self.cmd_reject,
             "counter": self.cmd_counter,
             "pass": lambda v, r, a: EndTalks(side=v.side),
             "walkout": self.cmd_walkout,
@@ -400,6 +404,20 @@ class TerminalSeat:
 
     def cmd_offer(self, v: View, r: Rules, args: list[str]) -> Action:
         return Propose(side=v.side, terms=self._terms(r, args))
+
+    def cmd_reject(self, v: View, r: Rules, args: list[str]) -> Action:
+        """``reject`` or ``reject INSTRUMENT``: the reason "too far on INSTRUMENT" (at its level in
+        the offer), as the same data the window and the agent protocol send."""
+        if not args:
+            return Reject(side=v.side)
+        if len(args) > 1:
+            raise ValueError(t(self.lang, "reject takes at most one instrument"))
+        iid = self._instrument_id(r, args[0])
+        offer = v.pending_offer
+        term = next((x for x in offer.terms if x.instrument == iid), None) if offer is not None else None
+        if term is None:
+            raise ValueError(t(self.lang, "{instrument} is not in the offer on the table", instrument=iid))
+        return Reject(side=v.side, reasons=(too_far(iid, term.value),))
 
     def cmd_counter(self, v: View, r: Rules, args: list[str]) -> Action:
         return Counter(side=v.side, terms=self._terms(r, args))

@@ -238,3 +238,31 @@ def test_hand_over_in_chinese(marked):
         Session.new(marked, seats, seed=1).play_to_end()
     out = desk.out.getvalue()
     assert "请把电脑交给美国代表团" in out and "美国代表团已就位" in out
+
+
+def test_reject_with_an_instrument_gives_the_too_far_reason(geneva):
+    from game.engine import Game, Propose, Reject, SubmitOrders, Term
+    from game.engine.reasons import too_far
+
+    g = Game(geneva, 1)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="us", terms=(Term(instrument="us_tariff_reciprocal", value=60),
+                                     Term(instrument="cn_tariff_us", value=40))))  # fmt: skip
+    numbers = [i.id for i in geneva.instruments if i.player_controlled]
+    n = numbers.index("cn_tariff_us") + 1
+
+    def answer(line: str) -> tuple[Reject, str]:
+        out = io.StringIO()
+        act = TerminalSeat(stdin=io.StringIO(line), stdout=out).decide(g.view("china"))
+        assert isinstance(act, Reject)
+        return act, out.getvalue()
+
+    act, text = answer("reject bogus\nreject us_suspension\nreject a b\nreject cn_tariff_us\n")
+    assert act.reasons == (too_far("cn_tariff_us", 40.0),)
+    assert "no instrument 'bogus'" in text and "us_suspension is not in the offer on the table" in text
+    act, _ = answer(f"reject {n}\n")  # by its number, as everywhere at the terminal
+    assert act.reasons == (too_far("cn_tariff_us", 40.0),)
+    act, _ = answer("reject\n")  # plain: no reason
+    assert act.reasons == ()
+    assert act.model_dump() == Reject(side="china").model_dump()
