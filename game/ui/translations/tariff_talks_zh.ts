@@ -2230,6 +2230,18 @@ Open the backup of this save instead?</source>
         <translation>拒绝方案</translation>
     </message>
     <message>
+        <source>Reject: too &amp;far on…</source>
+        <translation>拒绝：要求过分的是…(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reject the offer and say which term went too far (optional)</source>
+        <translation>拒绝该方案，并说明哪一项要求过分（可选）</translation>
+    </message>
+    <message>
+        <source>Reject: which term went too far</source>
+        <translation>拒绝：哪一项要求过分</translation>
+    </message>
+    <message>
         <source>&amp;Edit as counter-offer</source>
         <translation>修改为还价(&amp;E)</translation>
     </message>
@@ -2618,6 +2630,14 @@ Open the backup of this save instead?</source>
     <message>
         <source>Tick at least one term to include.</source>
         <translation>请至少勾选一项条款。</translation>
+    </message>
+    <message>
+        <source>Reject — too far on (optional):</source>
+        <translation>拒绝 — 要求过分的是（可选）：</translation>
+    </message>
+    <message>
+        <source>{name} ({level})</source>
+        <translation>{name}（{level}）</translation>
     </message>
     <message>
         <source>your package</source>
