@@ -20,7 +20,7 @@ SCRIPT = (
 #: Two or more English words in a row: a sentence that was not translated.
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z']+(?:[ ,.:;]+[A-Za-z][A-Za-z']+)+")
 #: What may stay: the command examples of the help text and the ids typed with them.
-ALLOWED = {"why growth", "pct us", "say conciliatory"}
+ALLOWED = {"why growth", "pct us", "say conciliatory", "reject cn"}
 
 
 def _play(geneva, lang: str) -> str:
