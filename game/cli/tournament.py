@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
 from game.i18n import t
@@ -53,11 +53,7 @@ def tournament_command(args: argparse.Namespace) -> int:
         jobs=jobs,
         progress=progress_bar,
     )
-    if args.json:
-        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
-    else:
-        print(format_report(summary, scenario.side_ids))
-    return EXIT_OK
+    return _report(summary, args.json, lambda: format_report(summary, scenario.side_ids))
 
 
 def _probes_command(
@@ -82,11 +78,7 @@ def _probes_command(
         jobs=jobs,
         progress=progress_bar,
     )
-    if args.json:
-        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
-    else:
-        print(format_probes(summary))
-    return EXIT_OK
+    return _report(summary, args.json, lambda: format_probes(summary))
 
 
 def _agents_command(
@@ -118,10 +110,12 @@ def _agents_command(
         jobs=jobs,
         progress=progress_bar,
     )
-    if args.json:
-        print(json.dumps(summary, sort_keys=True, ensure_ascii=False))
-    else:
-        print(format_cells(summary))
+    return _report(summary, args.json, lambda: format_cells(summary))
+
+
+def _report(summary: dict[str, Any], as_json: bool, table: Callable[[], str]) -> int:
+    """Print a tournament's summary: one JSON line, or its table for people."""
+    print(json.dumps(summary, sort_keys=True, ensure_ascii=False) if as_json else table())
     return EXIT_OK
 
 
