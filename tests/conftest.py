@@ -76,3 +76,19 @@ def geneva():
     return Scenario.model_validate(
         yaml.safe_load((SCENARIOS / "geneva-2025.yaml").read_text(encoding="utf-8"))
     )
+
+
+#: Geneva as it was before it had hidden types (rule 7.3): every briefing number fixed. For
+#: tests that need Geneva's old fixed numbers, or a briefing that is wholly private (rule 7.1).
+GENEVA_FIXED = ROOT / "tests" / "engine" / "data" / "geneva-fixed.yaml"
+
+
+@pytest.fixture(scope="session")
+def geneva_fixed():
+    import yaml
+
+    from game.scenario.models import Scenario
+
+    sc = Scenario.model_validate(yaml.safe_load(GENEVA_FIXED.read_text(encoding="utf-8")))
+    assert not any(b.has_priors for b in sc.briefings.values())
+    return sc

@@ -10,6 +10,7 @@ import pytest
 from game.agents import AgentError, decode_action, encode_view, pass_action, view_json
 from game.ai import make_ai
 from game.engine import Accept, Counter, EndTalks, Propose, Reject, SubmitOrders, WalkOut
+from game.engine.hidden_types import quantities
 from game.engine.reasons import ReasonKind
 from game.engine.view import PRIVATE_METERS
 from game.session import Session
@@ -39,35 +40,50 @@ def _played(geneva) -> Session:
     return session
 
 
-@pytest.mark.parametrize("side", ["us", "china"])
-def test_a_view_holds_nothing_of_the_other_sides_briefing(geneva, side: str) -> None:
-    session = _played(geneva)
-    other = geneva.other(side)
-    state = session.game.state
-    wire = view_json(session.view(side))
-    text = json.dumps(wire, ensure_ascii=False)
-    words = _strings(wire)
-    mine = geneva.briefings[side].model_dump(mode="json")
-    theirs = geneva.briefings[other].model_dump(mode="json")
-    # the other side's briefing: every string of it that is not also in this side's own, in
-    # the public scenario or a meter's name
-    public = _strings(geneva.model_copy(update={"briefings": {}}).model_dump(mode="json"))
-    meters = set(state.meters[other]) | set(state.meters[side]) | set(state.shared)
-    secret = _strings(theirs) - _strings(mine) - public - meters
-    assert secret, "the other briefing has no string of its own: the test would prove nothing"
-    # none of it on the wire, but for what the other side said in its (public) reasons
-    said = [o["reasons"] if o["side"] == other else o["response_reasons"] for o in wire["offers"]]
+def _numbers(data: object, path: str = "") -> list[tuple[str, float]]:
+    """Every number in a JSON-ready value, with its path."""
+    out: list[tuple[str, float]] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _numbers(v, f"{path}.{k}")
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _numbers(v, f"{path}[{i}]")
+    elif isinstance(data, (int, float)) and not isinstance(data, bool):
+        out.append((path, float(data)))
+    return out
+
+
+def _private_parts(wire: dict, other: str) -> dict:
+    """The wire but for what the other side said in its (public) reasons."""
     unsaid = {k: v for k, v in wire.items() if k not in ("offers", "pending_offer")}
     unsaid["offers"] = [
         {k: v for k, v in o.items() if k != ("reasons" if o["side"] == other else "response_reasons")}
         for o in wire["offers"]
     ]
-    assert not (secret & _strings(unsaid))
-    assert not (secret & words) or secret & words <= _strings(said)
-    assert wire["briefing"] == mine
-    # its walk-away is not sent (this side's own is)
-    assert wire["score"]["walk_away"] == geneva.briefings[side].walk_away
-    assert "walk_away" not in json.dumps(unsaid["offers"]) and text.count('"walk_away"') == 2
+    return unsaid
+
+
+def _walk_aways(data: object, side: str, path: str = "") -> set[str]:
+    """Where a walk-away value is given on the wire (a key ``walk_away`` that is not null),
+    but for the private part of this side's own reasons (which may cite its own)."""
+    out: set[str] = set()
+    if isinstance(data, dict):
+        own = "reasons" if data.get("side") == side else "response_reasons"  # in an offer
+        for k, v in data.items():
+            if k == "walk_away" and v is not None:
+                out.add(f"{path}.{k}")
+                continue
+            if k == own and isinstance(v, list):
+                v = [{kk: vv for kk, vv in r.items() if kk != "private"} for r in v]
+            out |= _walk_aways(v, side, f"{path}.{k}")
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out |= _walk_aways(v, side, f"{path}[{i}]")
+    return out
+
+
+def _check_private_meters_and_reasons(wire: dict, state, side: str, other: str) -> None:
     # the other side's private meters (the full state has them), and its capital
     assert any(m in state.meters[other] for m in PRIVATE_METERS)
     assert not any(m in wire["meters"][other] for m in PRIVATE_METERS)
@@ -85,6 +101,84 @@ def test_a_view_holds_nothing_of_the_other_sides_briefing(geneva, side: str) -> 
         )
         or not wire["offers"]
     )
+
+
+@pytest.mark.parametrize("side", ["us", "china"])
+def test_a_view_holds_nothing_of_a_fixed_other_briefing(geneva_fixed, side: str) -> None:
+    """Without priors (rule 7.1) the other side's briefing is wholly private: not a string of it."""
+    sc = geneva_fixed
+    session = _played(sc)
+    other = sc.other(side)
+    state = session.game.state
+    wire = view_json(session.view(side))
+    text = json.dumps(wire, ensure_ascii=False)
+    words = _strings(wire)
+    mine = sc.briefings[side].model_dump(mode="json")
+    theirs = sc.briefings[other].model_dump(mode="json")
+    # the other side's briefing: every string of it that is not also in this side's own, in
+    # the public scenario or a meter's name
+    public = _strings(sc.model_copy(update={"briefings": {}}).model_dump(mode="json"))
+    meters = set(state.meters[other]) | set(state.meters[side]) | set(state.shared)
+    secret = _strings(theirs) - _strings(mine) - public - meters
+    assert secret, "the other briefing has no string of its own: the test would prove nothing"
+    # none of it on the wire, but for what the other side said in its (public) reasons
+    said = [o["reasons"] if o["side"] == other else o["response_reasons"] for o in wire["offers"]]
+    unsaid = _private_parts(wire, other)
+    assert not (secret & _strings(unsaid))
+    assert not (secret & words) or secret & words <= _strings(said)
+    assert wire["briefing"] == mine and wire["other_prior"] is None
+    # its walk-away is not sent (this side's own is)
+    assert wire["score"]["walk_away"] == sc.briefings[side].walk_away
+    assert _walk_aways(wire, side) == {".briefing.walk_away", ".score.walk_away"}
+    assert text.count('"walk_away"') >= 2
+    _check_private_meters_and_reasons(wire, state, side, other)
+
+
+@pytest.mark.parametrize("side", ["us", "china"])
+def test_a_view_holds_the_other_sides_prior_never_its_draw(geneva, side: str) -> None:
+    """With priors (rule 7.3, Geneva as shipped) the other side's prior is on the wire by
+    design (``other_prior``: the file's briefing, ranges and middles), its draw never: no number
+    drawn for it (walk-away, faction strength, a weight or target off the prior's own numbers)
+    appears anywhere in this side's view, and its red lines are told only as their priors."""
+    session = _played(geneva)
+    other = geneva.other(side)
+    state = session.game.state
+    prior = geneva.briefings[other]
+    drawn = state.briefings[other]
+    assert prior.has_priors and drawn != prior
+    wire = view_json(session.view(side))
+    # this side's own draw, and the other's prior as the scenario publishes it
+    assert wire["briefing"] == state.briefings[side].model_dump(mode="json")
+    assert wire["other_prior"] == prior.model_dump(mode="json")
+    assert wire["score"]["walk_away"] == state.briefings[side].walk_away
+    assert _walk_aways(wire, side) == {
+        ".briefing.walk_away",
+        ".score.walk_away",
+        ".other_prior.walk_away",
+        ".other_prior.priors.walk_away",
+    }
+    # the other side's drawn numbers: those the prior does not itself show (a draw equal to a
+    # prior's bound or middle, or on an instrument's level grid, tells nothing)
+    shown = {x for _, x in _numbers(wire["other_prior"])}
+    on_grid = {x for path, x in _numbers(wire) if path.startswith((".levels", ".offers", ".instruments"))}
+    pairs = [
+        (q.kind, getattr(q.item, "id", None), d.value)
+        for q, d in zip(quantities(prior), quantities(drawn), strict=True)
+        if q.prior is not None
+    ]
+    telling = [(k, i, x) for k, i, x in pairs if x not in shown and x not in on_grid]
+    kinds = {k for k, _, _ in telling}
+    assert {"walk_away", "weight"} <= kinds, f"too few telling draws to prove anything: {pairs}"
+    elsewhere = [(path, x) for path, x in _numbers(wire) if not path.startswith(".briefing")]
+    leaks = [(k, i, x, path) for k, i, x in telling for path, y in elsewhere if abs(x - y) < 1e-9]
+    assert not leaks, leaks
+    # the red lines' draws: nowhere a red line of theirs but in the prior (at its middle)
+    red = [path for path, _ in _numbers(wire) if ".red_lines" in path and not path.startswith(".briefing")]
+    assert all(path.startswith(".other_prior.red_lines") for path in red)
+    for rl, rl_prior in zip(drawn.red_lines, prior.red_lines, strict=True):
+        put = next(r for r in wire["other_prior"]["red_lines"] if r["id"] == rl.id)
+        assert put["value"] == rl_prior.value and ("value" in put["priors"]) == ("value" in rl_prior.priors)
+    _check_private_meters_and_reasons(wire, state, side, other)
 
 
 def test_the_view_has_the_protocols_fields(geneva) -> None:
