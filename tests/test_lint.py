@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.cli import main
 from game.lint import lint_file
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 GENEVA = (SCENARIOS / "geneva-2025.yaml").read_text(encoding="utf-8")
+GENEVA_FIXED = (Path(__file__).resolve().parent / "engine" / "data" / "geneva-fixed.yaml").read_text(
+    encoding="utf-8"
+)
 
 
 def _lint(tmp_path: Path, text: str) -> list:
@@ -36,8 +41,18 @@ def test_an_event_that_cannot_fire_is_located(tmp_path):
     assert "when:" in line
 
 
-def test_no_agreement_zone_is_reported(tmp_path):
-    greedy = GENEVA.replace("    walk_away: 35", "    walk_away: 99")
+#: Geneva with walk-away values no package reaches: fixed numbers (its copy before rule 7.3),
+#: and priors (the bundled file, whose walk-aways are drawn: the lint reads the priors' middles).
+GREEDY = {
+    "fixed": GENEVA_FIXED.replace("    walk_away: 35", "    walk_away: 99"),
+    "priors": GENEVA.replace("    walk_away: {between: [25, 45]}", "    walk_away: {between: [95, 99]}"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GREEDY))
+def test_no_agreement_zone_is_reported(tmp_path, kind):
+    greedy = GREEDY[kind]
+    assert greedy != (GENEVA_FIXED if kind == "fixed" else GENEVA)
     found = [d for d in _lint(tmp_path, greedy) if "agreement zone" in d.message]
     assert found and found[0].severity == "warning"
     assert "walk_away" in greedy.splitlines()[found[0].line - 1]
@@ -45,7 +60,7 @@ def test_no_agreement_zone_is_reported(tmp_path):
 
 def test_validate_no_lint_flag(tmp_path, capsys):
     path = tmp_path / "s.yaml"
-    path.write_text(GENEVA.replace("    walk_away: 35", "    walk_away: 99"), encoding="utf-8")
+    path.write_text(GREEDY["priors"], encoding="utf-8")
     assert main(["validate", "--no-lint", str(path)]) == 0
     assert "agreement zone" not in capsys.readouterr().out
     assert main(["validate", str(path)]) == 0  # warnings do not fail validation

@@ -64,9 +64,10 @@ def test_public_drops_only_the_private_part():
 
 
 # ------------------------------------------------------------------ the engine keeps them
-def test_offers_and_answers_keep_their_reasons_and_a_counter_is_split(geneva):
-    g = Game(geneva, 1)
-    for s in geneva.side_ids:
+def test_offers_and_answers_keep_their_reasons_and_a_counter_is_split(geneva_fixed):
+    # fixed briefings: China's counter at $30bn sits on its purchase cap (drawn in Geneva, rule 7.3)
+    g = Game(geneva_fixed, 1)
+    for s in geneva_fixed.side_ids:
         g.play(SubmitOrders(side=s, reasons=(Reason(kind=ReasonKind.NO_MOVES),)))
     offer = Reason(kind=ReasonKind.OFFER, terms=(TermRef(instrument="cn_purchases", value=50, before=0),))
     g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),), reasons=(offer,)))

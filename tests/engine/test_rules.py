@@ -367,19 +367,30 @@ def test_rule_6_1_score_is_weighted_credit(geneva):
 
     g = Game(geneva, 1)
     sc = g.score("us")
-    weights = {o.id: o.weight for o in geneva.briefings["us"].objectives}
+    # the weights this game drew (rule 7.3), not the prior's middles in the file
+    drawn = g.state.briefings["us"]
+    weights = {o.id: o.weight for o in drawn.objectives}
+    assert weights != {o.id: o.weight for o in geneva.briefings["us"].objectives}
     total = sum(weights.values())
     assert sc.total == pytest.approx(sum(100 * i.credit * weights[i.id] / total for i in sc.items), abs=1e-4)
-    obj = geneva.briefings["us"].objectives[0]
+    obj = drawn.objectives[0]
     assert credit(obj, obj.baseline) == 0 and credit(obj, obj.target) == 1
     assert credit(obj, obj.target + 100 * (obj.target - obj.baseline)) == 1
 
 
-def test_rule_7_1_view_hides_the_other_side_s_secrets(geneva):
-    g = Game(geneva, 1)
+def test_rule_7_1_view_hides_the_other_side_s_secrets(geneva, geneva_fixed):
+    # a briefing with no prior is wholly private: not one of its objectives' texts in the view
+    g = Game(geneva_fixed, 1)
     v = g.view("us")
-    assert set(v.scenario.briefings) == {"us"}
+    assert set(v.scenario.briefings) == {"us"} and v.other_prior is None
     assert "political_capital" not in v.meters["china"]
     assert "political_capital" in v.meters["us"]
-    china_texts = [o.text for o in geneva.briefings["china"].objectives]
-    assert all(str(t) not in repr(v) for t in china_texts)
+    china_texts = [o.text for o in geneva_fixed.briefings["china"].objectives]
+    assert all(t.en not in repr(v) and t.zh not in repr(v) for t in china_texts)
+    # with priors (rule 7.3, Geneva as shipped) its prior is public, its draw never in the view
+    g = Game(geneva, 1)
+    v = g.view("us")
+    assert set(v.scenario.briefings) == {"us"} and v.scenario.briefings["us"] == g.state.briefings["us"]
+    assert v.other_prior == geneva.briefings["china"] != g.state.briefings["china"]
+    assert repr(g.state.briefings["china"]) not in repr(v)
+    assert f"walk_away={g.state.briefings['china'].walk_away!r}" not in repr(v)

@@ -188,7 +188,8 @@ def test_rule_6_2_both_sides_must_reach_the_tiers_minimum_score(geneva: Scenario
 def test_rule_6_3_walk_away_values_and_the_zone_of_possible_agreement(geneva: Scenario) -> None:
     g = to_deadline(signed(geneva))
     zopa = zone_of_agreement(geneva, g.seed, g.state, samples=40)
-    walk = {s: geneva.briefings[s].walk_away for s in geneva.side_ids}
+    walk = {s: g.state.briefings[s].walk_away for s in geneva.side_ids}  # this game's draws (rule 7.3)
+    assert walk != {s: geneva.briefings[s].walk_away for s in geneva.side_ids}
     assert zopa.walk_away == walk
     assert g.view("us").scenario.briefings["us"].walk_away == walk["us"]  # each side knows its own
     assert all(g.score(s).walk_away == walk[s] for s in geneva.side_ids)
