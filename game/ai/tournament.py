@@ -25,10 +25,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.ai import LEVELS, STYLES, make_ai
+from game.engine.actions import Term
 from game.scenario.models import Scenario
 
 Job = TypeVar("Job")
@@ -56,6 +57,39 @@ class GameResult:
     max_decision_ms: float
 
 
+@dataclass(frozen=True)
+class DealRecord:
+    """An agreement signed in a game: its week (1 = the first week of play), whether it was a
+    comprehensive deal, and its package as :func:`package_key` spells it."""
+
+    week: int
+    comprehensive: bool
+    package: str
+
+
+@dataclass(frozen=True)
+class GameRecord(GameResult):
+    """A :class:`GameResult` with what the variety measures read (``play_seats(record=True)``):
+    the agreements signed, and every offer put on the table as (side, package key), in order."""
+
+    deals: tuple[DealRecord, ...]
+    offers: tuple[tuple[str, str], ...]
+
+
+def package_key(terms: Iterable[Term]) -> str:
+    """A package's terms in one canonical string (order-free): two offers with the same key
+    commit the same instruments to the same levels for the same time."""
+    parts = []
+    for term in terms:
+        part = f"{term.instrument}={term.value:g}"
+        if term.duration_turns is not None:
+            part += f"/{term.duration_turns}w"
+        if term.start_after_turns:
+            part += f"+{term.start_after_turns}w"
+        parts.append(part)
+    return ";".join(sorted(parts))
+
+
 def entrant_id(e: Entrant) -> str:
     return f"{e[0]}:{e[1]}"
 
@@ -71,12 +105,16 @@ def play_game(scenario: Scenario, seed: int, a: Entrant, b: Entrant) -> GameResu
     )
 
 
-def play_seats(scenario: Scenario, seed: int, seats: dict[str, Seat], labels: dict[str, str]) -> GameResult:
+def play_seats(
+    scenario: Scenario, seed: int, seats: dict[str, Seat], labels: dict[str, str], *, record: bool = False
+) -> GameResult:
     """One game between any seats that decide from their views (AIs, probes), timed;
-    ``labels`` name them in the result."""
+    ``labels`` name them in the result. ``record``: a :class:`GameRecord`, with the game's
+    agreements and offers (game.ai.criteria's variety measures)."""
     from game.session import Session
 
     session = Session.new(scenario, seats, seed=seed)
+    first_turn = session.game.state.turn
     worst = 0.0
     n = 0
     while not session.over:
@@ -88,7 +126,7 @@ def play_seats(scenario: Scenario, seed: int, seats: dict[str, Seat], labels: di
         n += 1
         session.submit(action)
     g = session.game
-    return GameResult(
+    result = GameResult(
         seed=seed,
         seats=dict(labels),
         scores={s: round(g.score(s).total, 3) for s in scenario.side_ids},
@@ -98,6 +136,22 @@ def play_seats(scenario: Scenario, seed: int, seats: dict[str, Seat], labels: di
         agreements=len(g.state.agreements),
         decisions=n,
         max_decision_ms=round(worst * 1000.0, 2),
+    )
+    if not record:
+        return result
+    offers = {o.id: o for o in g.state.offers}
+    deals = tuple(
+        DealRecord(
+            week=a.signed_turn - first_turn + 1,
+            comprehensive=a.comprehensive,
+            package=package_key(offers[a.offer_id].terms),
+        )
+        for a in g.state.agreements
+    )
+    return GameRecord(
+        **{f.name: getattr(result, f.name) for f in fields(GameResult)},
+        deals=deals,
+        offers=tuple((o.side, package_key(o.terms)) for o in g.state.offers),
     )
 
 

@@ -159,12 +159,46 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--games",
         "--seeds",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help=t(lang, "games per pairing: seeds S..S+N-1"),
+        help=t(lang, "games per pairing: seeds S..S+N-1 (default 1; 40 with --criteria)"),
     )
     sp.add_argument("--seed", type=int, default=0, metavar="S", help=t(lang, "first seed (default 0)"))
-    sp.add_argument("--json", action="store_true", help=t(lang, "print the results as JSON"))
+    sp.add_argument(
+        "--json",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="FILE",
+        help=t(lang, "print the results as JSON (with FILE: write them there and print the table)"),
+    )
+    sp.add_argument(
+        "--criteria",
+        action="store_true",
+        help=t(
+            lang,
+            "measure issue 13's done-when criteria instead (ladder, probes, variety, balance, latency; "
+            "pragmatist unless --styles) and print pass or fail",
+        ),
+    )
+    sp.add_argument(
+        "--markdown",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=t(lang, "with --criteria: also write the tables as Markdown for docs/ai.md"),
+    )
+    sp.add_argument(
+        "--reference",
+        default=None,
+        metavar="STYLE:LEVEL",
+        help=t(lang, "with --criteria: the duplicate boards' fixed opponent (default: the highest level)"),
+    )
+    sp.add_argument(
+        "--no-latency",
+        action="store_true",
+        help=t(lang, "with --criteria: skip the decision-time benchmark"),
+    )
     sp.add_argument(
         "--probes",
         nargs="?",

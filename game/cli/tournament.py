@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
@@ -24,6 +26,11 @@ def tournament_command(args: argparse.Namespace) -> int:
     from game.ai.tournament import run_tournament
 
     lang = args.lang or "en"
+    criteria = getattr(args, "criteria", False)
+    if args.games is None:
+        from game.ai.criteria import DEFAULT_SEEDS
+
+        args.games = DEFAULT_SEEDS if criteria else 1
     games = int(args.games)
     if games < 1:
         raise UsageError(t(lang, "--games must be at least 1"))
@@ -37,9 +44,21 @@ def tournament_command(args: argparse.Namespace) -> int:
         from game.ai.probes import PROBES
 
         probes = list(PROBES) if args.probes == "" else _choices(args.probes, list(PROBES), "--probes", lang)
+    if not criteria and (
+        getattr(args, "markdown", None)
+        or getattr(args, "reference", None)
+        or getattr(args, "no_latency", False)
+    ):
+        raise UsageError(t(lang, "--markdown, --reference and --no-latency go with --criteria"))
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
+    if criteria:
+        from game.ai.criteria import DEFAULT_STYLES
+        from game.cli.criteria import criteria_command
+
+        picked = list(DEFAULT_STYLES) if args.styles is None else styles
+        return criteria_command(args, scenario, picked, levels, probes, games, jobs)
     if probes is not None:
         return _probes_command(args, scenario, probes, styles, levels, games, jobs)
     if getattr(args, "agent", None):
@@ -113,10 +132,22 @@ def _agents_command(
     return _report(summary, args.json, lambda: format_cells(summary))
 
 
-def _report(summary: dict[str, Any], as_json: bool, table: Callable[[], str]) -> int:
-    """Print a tournament's summary: one JSON line, or its table for people."""
-    print(json.dumps(summary, sort_keys=True, ensure_ascii=False) if as_json else table())
+def _report(summary: dict[str, Any], as_json: bool | str, table: Callable[[], str]) -> int:
+    """Print a tournament's summary: one JSON line, or its table for people (``--json FILE``:
+    the table, and the JSON into FILE)."""
+    if isinstance(as_json, str):
+        try:
+            Path(as_json).write_text(json.dumps(summary, sort_keys=True, ensure_ascii=False) + "\n")
+        except OSError as err:
+            return cannot_write(err)
+    print(json.dumps(summary, sort_keys=True, ensure_ascii=False) if as_json is True else table())
     return EXIT_OK
+
+
+def cannot_write(err: OSError, lang: str | None = None) -> int:
+    """A file the command was asked to write could not be: say which and why (stderr), exit 1."""
+    print(t(lang, "cannot write {path}: {error}", path=err.filename, error=err.strerror), file=sys.stderr)
+    return EXIT_PROBLEM
 
 
 def _choices(raw: str | None, allowed: list[str], flag: str, lang: str = "en") -> list[str]:
