@@ -229,19 +229,35 @@ def _nibble(c: _Ctx, r: Reason) -> str:
 
 
 def _line_words(c: _Ctx, r: Reason) -> str:
-    if r.text is not None:
-        return _lower_first(tr(r.text, c.lang).rstrip(".").rstrip("。"))
-    level = c.level(r.instrument, r.level)
-    if r.op in ("<=", "<"):
-        return t(c.lang, "{instrument} not above {level}", instrument=c.the(r.instrument), level=level)
-    if r.op in (">=", ">"):
-        return t(c.lang, "{instrument} not below {level}", instrument=c.the(r.instrument), level=level)
-    return t(c.lang, "{instrument} at {level}", instrument=c.the(r.instrument), level=level)
+    """A red line in words: the side's own reader gets the scenario's words or the exact level
+    (the private part); anyone else at most the rough public bound ("not above about …")."""
+    priv = r.private if c.own else None
+    text = priv.text if priv is not None and priv.text is not None else r.text
+    if text is not None:
+        return _lower_first(tr(text, c.lang).rstrip(".").rstrip("。"))
+    exact = priv.level if priv is not None and priv.level is not None else r.level
+    if exact is not None:
+        level = c.level(r.instrument, exact)
+        if r.op in ("<=", "<"):
+            return t(c.lang, "{instrument} not above {level}", instrument=c.the(r.instrument), level=level)
+        if r.op in (">=", ">"):
+            return t(c.lang, "{instrument} not below {level}", instrument=c.the(r.instrument), level=level)
+        return t(c.lang, "{instrument} at {level}", instrument=c.the(r.instrument), level=level)
+    if r.bound is not None:
+        level = c.level(r.instrument, r.bound)
+        if r.op in ("<=", "<"):
+            return t(
+                c.lang, "{instrument} not above about {level}", instrument=c.the(r.instrument), level=level
+            )
+        return t(c.lang, "{instrument} not below about {level}", instrument=c.the(r.instrument), level=level)
+    return ""
 
 
 def _red_lines(c: _Ctx, rs: Sequence[Reason]) -> str:
     whats = [c.the(r.instrument) for r in rs]
-    words = [_line_words(c, r) for r in rs]
+    words = [w for w in (_line_words(c, r) for r in rs) if w]
+    if not words:
+        return t(c.lang, "We will not move {instruments} that far.", instruments=join(c.lang, whats))
     lines = words[0]
     for w in words[1:]:
         lines = t(c.lang, "{lines}; {line}", lines=lines, line=w)
@@ -263,22 +279,28 @@ def _fmt_value(meter: str | None, value: float | None) -> str:
 
 
 def _shortfall(c: _Ctx, r: Reason) -> str:
+    """The term that decided a refusal, by its direction: on our own instrument they asked too
+    much ("That goes too far on …"), on theirs they gave too little ("We need more on …").
+    The side's own reader also gets the objective behind it, with its numbers (private)."""
     lang = c.lang
-    goal = (
-        _lower_first(tr(r.text, lang).rstrip(".").rstrip("。")) if r.text is not None else (r.objective or "")
-    )
-    if r.meter is None and r.instrument is not None:
-        body = t(lang, "We still need to {objective}, and {instrument} {stays}", objective=goal,
-                 instrument=c.the(r.instrument), stays=c.stays(r.instrument, r.level))  # fmt: skip
-        return _sentence(c, body)
+    if r.instrument is None:
+        head = t(lang, "We cannot agree to these terms as they stand.")
+    elif _owner(c.sc, r.instrument) == c.side:
+        head = t(lang, "That goes too far on {instrument}.", instrument=c.the(r.instrument))
+    else:
+        head = t(lang, "We need more on {instrument}.", instrument=c.the(r.instrument))
+    priv = r.private if c.own else None
+    text = priv.text if priv is not None and priv.text is not None else r.text
+    value = priv.value if priv is not None and priv.value is not None else r.value
+    target = priv.target if priv is not None and priv.target is not None else r.target
+    if text is None or value is None or target is None:
+        return head
+    goal = _lower_first(tr(text, lang).rstrip(".").rstrip("。"))
     body = t(
         lang, "We still need to {objective} ({value} under these terms, against a target of {target})",
-        objective=goal, value=_fmt_value(r.meter, r.value), target=_fmt_value(r.meter, r.target),
+        objective=goal, value=_fmt_value(r.meter, value), target=_fmt_value(r.meter, target),
     )  # fmt: skip
-    if r.instrument is not None:
-        body = t(lang, "{reason} while {instrument} {stays}", reason=body, instrument=c.the(r.instrument),
-                 stays=c.stays(r.instrument, r.level))  # fmt: skip
-    return _sentence(c, body)
+    return head + " " + _sentence(c, body)
 
 
 def _too_far(c: _Ctx, r: Reason) -> str:
@@ -351,6 +373,9 @@ TEMPLATES: dict[ReasonKind, Callable[[_Ctx, Reason], str]] = {
         )
     ),
     ReasonKind.NOTHING_MORE: _fixed(N_("Nothing more to offer this week.")),
+    ReasonKind.WALK_OUT: _fixed(
+        N_("Nothing we can still expect from these talks is worth more to us than walking away: we walk out.")
+    ),
     ReasonKind.NO_MOVES: _fixed(N_("No unilateral moves this week.")),
     ReasonKind.ANSWER_ESCALATION: _move(N_("We answer their escalation by raising {instrument} to {level}.")),
     ReasonKind.MATCH_EASING: _move(N_("We match their easing by lowering {instrument} to {level}.")),

@@ -1,16 +1,20 @@
 """The AI's reasons for its actions, as data (:mod:`game.engine.reasons`).
 
 Every offer, acceptance and rejection says what it is about in concrete terms —
-instruments with their levels, objectives with their values and targets, the red
-line crossed — as :class:`~game.engine.reasons.Reason` values; the words ("Rejected.
-We still need to restore US exports to China ($83bn under these terms, against a
-target of $140bn) while China's tariff on US goods stays at 125%.") are rendered when
-shown, in the reader's language, by :mod:`game.reasons_text`.
+instruments with their levels, the red line crossed, the term that decided a refusal —
+as :class:`~game.engine.reasons.Reason` values; the words ("Rejected. We need more on
+China's tariff on US goods.") are rendered when shown, in the reader's language, by
+:mod:`game.reasons_text`. A refusal never gives the side's secrets away: a red line's
+exact level and words, an objective's target and value go to the reason's private part
+(the side's own advisers read them); the public part names the instrument, the direction
+and at most a rough bound (:func:`rough_bound`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Literal
 
 from game.ai.opponent import friendly_sign
 from game.ai.planner import Outcome
@@ -104,52 +108,122 @@ def nibble_reasons(rules: Rules, v: View, theirs: Sequence[Term], ours: Sequence
     return (Reason(kind=ReasonKind.NIBBLE, terms=tuple(changes)),)
 
 
-def red_line_reasons(rules: Rules, v: View, lines: Sequence[RedLine]) -> tuple[Reason, ...]:
-    """Every red line the package crosses, with its instrument and level (issue 13 coarsens
-    the level and the words)."""
-    return tuple(
-        Reason(
-            kind=ReasonKind.RED_LINE,
-            red_line=rl.id,
-            instrument=rl.instrument,
-            op=rl.op,
-            level=rl.value,
-            text=rl.text,
+#: how a style states a red line's bound in public: ``rough`` (a coarse level on the far side
+#: of the line), ``tighter`` (a bluff: a level inside the line) or ``none`` (no bound at all)
+Bluff = Literal["rough", "tighter", "none"]
+#: the coarse grid of a public bound, as a share of the instrument's range
+BOUND_GRID = 0.25
+
+
+def rough_bound(ins: Instrument, rl: RedLine, current: float, bluff: Bluff) -> float | None:
+    """The public bound of red line ``rl`` on ``ins``, never its exact level.
+
+    ``rough``: the line rounded *outward* to a grid of a quarter of the range (strictly beyond
+    the line, in the direction it forbids: "not above about $50bn" for a $30bn line), so the
+    line lies between the current level and the bound; no bound when that is the end of the
+    range (it would say nothing). ``tighter``: a bluff, half a grid step inside the line
+    (towards the current level, never past it). ``none``: no bound."""
+    if bluff == "none" or rl.op == "==":
+        return None
+    span = ins.max - ins.min
+    grid = BOUND_GRID * span
+    below_forbidden = rl.op in (">=", ">")  # the line forbids going below its level
+    line = rl.value
+    if bluff == "rough":
+        k = (
+            math.floor((line - ins.min) / grid - 1e-9)
+            if below_forbidden
+            else math.ceil((line - ins.min) / grid + 1e-9)
         )
-        for rl in lines
-    )
+        x = ins.min + k * grid
+        # onto the instrument's step, still outward
+        steps = (x - ins.min) / ins.step
+        x = ins.min + ins.step * (math.floor(steps + 1e-9) if below_forbidden else math.ceil(steps - 1e-9))
+        if below_forbidden and (x <= ins.min + 1e-9 or x >= line - 1e-9):
+            return None
+        if not below_forbidden and (x >= ins.max - 1e-9 or x <= line + 1e-9):
+            return None
+        return round(x, 9)
+    # the bluff: tighter than the line, by half a grid step, not beyond where the instrument is
+    x = line + grid / 2.0 if below_forbidden else line - grid / 2.0
+    steps = (x - ins.min) / ins.step
+    x = ins.min + ins.step * (math.ceil(steps - 1e-9) if below_forbidden else math.floor(steps + 1e-9))
+    x = min(x, max(current, line)) if below_forbidden else max(x, min(current, line))
+    x = min(ins.max, max(ins.min, x))
+    if abs(x - line) < 1e-9:
+        return None
+    return round(x, 9)
 
 
-def shortfall_reasons(rules: Rules, v: View, outcome: Outcome, terms: Sequence[Term]) -> tuple[Reason, ...]:
-    """The objective furthest short of target under these terms, and what holds it back."""
+def red_line_reasons(
+    rules: Rules, v: View, lines: Sequence[RedLine], bluff: Bluff = "rough"
+) -> tuple[Reason, ...]:
+    """Every red line the package crosses: public, its instrument, its direction (``op``) and at
+    most a rough bound (:func:`rough_bound`, by the style's ``bluff``); private, its exact level
+    and the scenario's words for it."""
+    out: list[Reason] = []
+    for rl in lines:
+        ins = rules.instruments.get(rl.instrument)
+        bound = None if ins is None else rough_bound(ins, rl, v.levels.get(ins.id, ins.start), bluff)
+        out.append(
+            Reason(
+                kind=ReasonKind.RED_LINE,
+                red_line=rl.id,
+                instrument=rl.instrument,
+                op=rl.op,
+                bound=bound,
+                private=Private(level=rl.value, text=rl.text),
+            )
+        )
+    return tuple(out)
+
+
+def shortfall_reasons(
+    rules: Rules, v: View, outcome: Outcome, terms: Sequence[Term], deciding: str | None = None
+) -> tuple[Reason, ...]:
+    """Why a package falls short: public, the term that decided it (``deciding``: the instrument
+    whose change would most improve the package for us, found by the negotiator; else the
+    other side's instrument that most holds our worst objective back) — whose owner says the
+    direction ("too far on …" on ours, "we need more on …" on theirs); private, the objective
+    furthest short of target with its value, target and words, and where the instrument stays."""
     sc = score_briefing(v.side, v.briefing, outcome.levels, outcome.meters, outcome.shared)
     objs = {o.id: o for o in v.briefing.objectives}
     total_w = sum(o.weight for o in v.briefing.objectives)
     worst = max(sc.items, key=lambda i: (1.0 - i.credit) * i.weight / total_w)
     obj = objs[worst.id]
     value = objective_value(obj, outcome.levels, outcome.meters, outcome.shared)
-    private = Private(weight=obj.weight, credit=worst.credit)
     holder: Instrument | None
-    meter: str | None
-    level: float | None
-    if obj.instrument is not None and obj.instrument in rules.instruments:
+    if deciding is not None and deciding in rules.instruments:
+        holder = rules.instruments[deciding]
+    elif obj.instrument is not None and obj.instrument in rules.instruments:
         holder = rules.instruments[obj.instrument]
-        meter, level = None, value  # the objective is the instrument's level itself
     else:
         holder = _blocker(rules, v, obj, terms)
-        meter, level = obj.meter, (outcome.levels[holder.id] if holder else None)
+    level = None
+    if holder is not None:
+        level = next((t.value for t in terms if t.instrument == holder.id), v.levels.get(holder.id))
+    private = Private(
+        weight=obj.weight, credit=worst.credit, value=value, target=obj.target, text=obj.text, level=level
+    )
     return (
         Reason(
             kind=ReasonKind.SHORTFALL,
             objective=obj.id,
-            text=obj.text,
-            value=value,
-            target=obj.target,
-            meter=meter,
-            meter_side=obj.side if meter else None,
+            meter=obj.meter,
+            meter_side=obj.side if obj.meter else None,
             instrument=holder.id if holder else None,
-            level=level,
             private=private,
+        ),
+    )
+
+
+def walk_out_reasons(expected: float, no_deal: float, walk_away: float) -> tuple[Reason, ...]:
+    """Why we walk out: the best we can expect from the talks is worth less than walking away
+    (rule 6.3); the numbers are private."""
+    return (
+        Reason(
+            kind=ReasonKind.WALK_OUT,
+            private=Private(score=expected, no_deal=no_deal, walk_away=walk_away),
         ),
     )
 

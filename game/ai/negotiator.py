@@ -34,6 +34,7 @@ from typing import ClassVar
 import numpy as np
 
 from game.ai import explain
+from game.ai.explain import Bluff
 from game.ai.levels import LEVEL_SPECS, Level
 from game.ai.opponent import OpponentModel, build, friendly_extreme, friendly_sign, last_offer
 from game.ai.planner import Outcome, Plan, project
@@ -49,6 +50,7 @@ from game.engine import (
     SubmitOrders,
     Term,
     View,
+    WalkOut,
 )
 from game.engine.actions import Statement
 from game.engine.reasons import Private, Reason, ReasonKind
@@ -110,6 +112,16 @@ class Negotiator:
     breach_premium: ClassVar[float] = 4.0
     #: (levels that close) share of the way to our best that closes on their package early
     closing_share: ClassVar[float] = 0.75
+    #: how a refusal states a red line's bound in public (:func:`game.ai.explain.rough_bound`):
+    #: ``rough`` (a coarse level beyond the line), ``tighter`` (a bluff inside it), ``none``
+    bluff: ClassVar[Bluff] = "rough"
+    #: the trade-off band: packages within this share of the surplus (at least a point) above
+    #: the aspiration count as "about equal" to us, and among them we offer the one they
+    #: are likeliest to take (Faratin, Sierra & Jennings 2002)
+    tradeoff_band: ClassVar[float] = 0.08
+    #: share of the talks (Faratin's t) that passes before this style walks out when the best
+    #: it can expect falls below its walk-away (:meth:`walk_out`)
+    walk_patience: ClassVar[float] = 0.5
 
     is_human: bool = False
 
@@ -219,10 +231,11 @@ class Negotiator:
         return score
 
     def _their_value(self, ctx: Context, terms: Package, o: Outcome) -> float:
-        """How much the other side gains, as far as we can tell (a guessed briefing, or generosity)."""
+        """How much the other side gains, as far as we can tell: the expected score under the
+        belief over their type (hard and up, :meth:`OpponentModel.their_value`), or generosity."""
         m = ctx.model
         if m.guessed is not None:
-            return score_briefing(ctx.v.other, m.guessed, o.levels, o.meters, o.shared).total
+            return m.their_value(o)
         return 10.0 * generosity(ctx.rules, ctx.v, terms)
 
     # ------------------------------------------------------------- aspiration
@@ -413,8 +426,36 @@ class Negotiator:
         return out
 
     # ------------------------------------------------------------------ table
+    def walk_away(self, ctx: Context) -> float:
+        """Our drawn walk-away value (rule 6.3): walking out scores at least this, so no package
+        worth less to us is ever accepted or offered."""
+        return float(ctx.v.briefing.walk_away)
+
+    def made_before(self, ctx: Context) -> set[Package]:
+        """Packages we put on the table before that are not worth putting there again: every
+        earlier offer of ours (refused, countered, lapsed or still pending) made while the
+        levels and agreements were as they are now. A package is the levels it moves
+        instruments to, so once the levels (orders, snap-backs) or the agreements in force
+        (one signed, one broken) change, the same terms are a different proposal and may be
+        made again; nothing else does (the belief about them is rebuilt from the same record
+        each decision, so it cannot tell a new reading from an old one)."""
+        v = ctx.v
+        return {_canonical(o.terms) for o in v.offers if o.side == v.side and _unchanged_since(v, o)}
+
+    def take_value(self, ctx: Context, e: Eval) -> tuple[float, float]:
+        """How likely they are to take ``e``, as a ranking: the chance our belief gives that they
+        accept it now (:meth:`OpponentModel.accept_prob`), then what it is worth to them (the
+        trade-off tactic's similarity, Faratin et al. 2002)."""
+        return (ctx.model.accept_prob(e.terms, e.outcome), e.theirs)
+
     def plan_offer(self, ctx: Context) -> tuple[Eval | None, float, list[Eval]]:
-        """(the package to offer, our aspiration, everything evaluated)."""
+        """(the package to offer, our aspiration, everything evaluated).
+
+        Trade-off tactic (Faratin, Sierra & Jennings 2002): among the packages about equal in
+        value to us — at or above our aspiration, within :attr:`tradeoff_band` of the least of
+        them — the one they are likeliest to take. A package we made before in the same
+        situation is never made again (:meth:`made_before`), so when they refuse, the next
+        offer is a different trade at the same value, or a concession."""
         v = ctx.v
         cands = self.candidates(ctx)
         if not cands:
@@ -423,19 +464,25 @@ class Negotiator:
         assert ctx.base is not None
         best = max(e.mine for e in evs)
         asp = self.aspiration(ctx, best)
-        mine_this_turn = {o.terms for o in ctx.v.offers if o.side == ctx.v.side and o.turn == ctx.v.turn}
-        ok = [e for e in evs if e.mine >= asp and e.terms not in mine_this_turn]
+        made = self.made_before(ctx)
+        least = max(ctx.base.mine + 0.5, self.walk_away(ctx))
+        fresh = [e for e in evs if e.terms not in made and e.mine >= least]
+        ok = [e for e in fresh if e.mine >= asp]
         if not ok:
-            ok = [e for e in evs if e.mine >= min(asp, best) - 1e-9 and e.terms not in mine_this_turn]
+            top = max((e.mine for e in fresh), default=-math.inf)
+            ok = [e for e in fresh if e.mine >= min(asp, top) - 1e-9]
         if not ok:
             return None, asp, evs
-        pick = max(ok, key=lambda e: self._offer_rank(ctx, e, asp))
-        if pick.mine < ctx.base.mine + 0.5:
-            return None, asp, evs
+        floor_ok = min(e.mine for e in ok)
+        band = max(1.0, self.tradeoff_band * max(0.0, best - ctx.base.mine))
+        near = [e for e in ok if e.mine <= floor_ok + band]
+        pick = max(near, key=lambda e: (*self.take_value(ctx, e), e.mine))
         if self.level.closing:
             # closing: their own offer, within our red lines, is the likeliest to be taken;
             # prefer it when holding out for ours would cost more than the difference
-            mirrors = [e for e in self.evaluate(ctx, self._mirrors(ctx)) if e.terms not in mine_this_turn]
+            mirrors = [
+                e for e in self.evaluate(ctx, self._mirrors(ctx)) if e.terms not in made and e.mine >= least
+            ]
             close = max(mirrors, key=lambda e: e.mine, default=None)
             if close is not None and close.mine >= ctx.base.mine + 0.6 * (best - ctx.base.mine):
                 cost = self.delay_cost(ctx, pick)
@@ -447,10 +494,69 @@ class Negotiator:
                     return close, asp, evs
         return pick, asp, evs
 
-    def _offer_rank(self, ctx: Context, e: Eval, asp: float) -> tuple[float, float]:
-        """Trade-off tactic: the package they value most among those meeting our aspiration."""
-        meets = 1.0 if e.mine >= asp else 0.0
-        return (meets, e.theirs + 0.25 * min(0.0, e.mine - asp) + 0.05 * e.mine)
+    def expected_from_talks(self, ctx: Context, pick: Eval | None) -> float:
+        """The best we can expect from going on talking: a package's value weighted by the
+        chance they take it, and no deal otherwise (never below no deal) — the larger of two
+        estimates, so that both must say the talks are hopeless before we walk:
+
+        - by the belief: for each package we could still offer that beats our walk-away, its
+          value weighted by the chance the belief gives that they accept it now
+          (:meth:`OpponentModel.accept_prob`), the best of them;
+        - by the record: our next package (``pick``) weighted by the chance they take one of
+          our offers before the deadline, the chance of one learnt from this game's record
+          (Laplace's rule of succession over our offers they answered, as in
+          :meth:`expected_weeks_lost`), with an offer in every exchange of ours left."""
+        v = ctx.v
+        base = ctx.base.mine if ctx.base else 0.0
+        made = self.made_before(ctx)
+        walk = self.walk_away(ctx)
+        open_ = sorted(
+            (e for e in ctx.evals.values() if e.terms and e.terms not in made and e.mine >= walk),
+            key=lambda e: -e.mine,
+        )[:12]
+        by_belief = max(
+            (
+                a * e.mine + (1.0 - a) * base
+                for e in open_
+                for a in [ctx.model.accept_prob(e.terms, e.outcome)]
+            ),
+            default=base,
+        )
+        if pick is None:  # (no exchange left this week: the best we could offer next week)
+            pick = open_[0] if open_ else None
+        if pick is None:
+            return max(base, by_belief)
+        answered = [
+            o for o in v.offers if o.side == v.side and o.status in ("accepted", "rejected", "countered")
+        ]
+        taken = sum(1 for o in answered if o.status == "accepted")
+        p = (taken + 1.0) / (len(answered) + 2.0)
+        per_week = max(1, (v.scenario.end.exchanges_per_turn + 1) // 2)
+        tries = max(1, (v.exchanges_left + 1) // 2) + per_week * max(0, v.deadline_turns - v.turn)
+        q = 1.0 - (1.0 - p) ** tries
+        return max(base, by_belief, q * pick.mine + (1.0 - q) * base)
+
+    def walk_out(self, ctx: Context, pick: Eval | None) -> WalkOut | None:
+        """Walk out (rule 5.1; rule 6.3: a side that walks out scores at least its walk-away)
+        when the best we can expect from the talks (:meth:`expected_from_talks`) falls below our
+        walk-away value.
+
+        Walking is open at any time and worth the same walk-away later, while waiting keeps the
+        chance that they move: so a style walks only once :attr:`walk_patience` of the talks
+        has passed (or at its last word of the game) and they have refused us at least twice
+        (before that the record says nothing of the chance they take an offer). It never walks
+        on the opening of a game."""
+        v = ctx.v
+        walk = self.walk_away(ctx)
+        refused = sum(1 for o in v.offers if o.side == v.side and o.status in ("rejected", "countered"))
+        last_word = v.turn >= v.deadline_turns and v.exchanges_left <= 1
+        if refused < 2 or (ctx.t < self.walk_patience and not last_word):
+            return None
+        expected = self.expected_from_talks(ctx, pick)
+        if expected >= walk - 1e-9:
+            return None
+        base = ctx.base.mine if ctx.base else 0.0
+        return WalkOut(side=v.side, reasons=explain.walk_out_reasons(expected, base, walk))
 
     def propose(self, ctx: Context) -> list[Action]:
         v = ctx.v
@@ -460,6 +566,9 @@ class Negotiator:
         if ctx.base is None:
             self.evaluate(ctx, [])
         base = ctx.base.mine if ctx.base else 0.0
+        walk = self.walk_out(ctx, pick)
+        if walk is not None:
+            return [walk]
         if pick is None:
             return [EndTalks(side=v.side, reasons=(Reason(kind=ReasonKind.NOTHING_BEATS_NO_DEAL),))]
         why = explain.offer_reasons(ctx.rules, v, pick.terms, pick.mine, base)
@@ -469,12 +578,16 @@ class Negotiator:
         v, rules = ctx.v, ctx.rules
         offer = v.pending_offer
         assert offer is not None
+        (ev,) = self.evaluate(ctx, [offer.terms])
+        base = ctx.base.mine if ctx.base else 0.0
         # a package across our red lines cannot be accepted (rule 3.6): say which line
         crossed = self._crossed(ctx, offer)
         if crossed:
-            return self._decline(ctx, explain.red_line_reasons(rules, v, crossed))
-        (ev,) = self.evaluate(ctx, [offer.terms])
-        base = ctx.base.mine if ctx.base else 0.0
+            pick = self.plan_offer(ctx)[0] if v.exchanges_left > 0 else None
+            walk = self.walk_out(ctx, pick)
+            if walk is not None:
+                return [walk]
+            return self._decline(ctx, explain.red_line_reasons(rules, v, crossed, self.bluff), pick)
         pick, asp, evs = self.plan_offer(ctx) if v.exchanges_left > 0 else (None, 0.0, [])
         if not evs:
             cands = self.candidates(ctx)
@@ -488,23 +601,69 @@ class Negotiator:
                 nibbled = explain.nibble_reasons(rules, v, offer.terms, nib.terms)
                 return [Counter(side=v.side, terms=nib.terms, reasons=nibbled), accept]
             return [accept]
+        walk = self.walk_out(ctx, pick)
+        if walk is not None:
+            return [walk]
         if ctx.model.breaches and ev.mine >= base + 0.5:
             why: tuple[Reason, ...] = (Reason(kind=ReasonKind.BREACH, turn=max(ctx.model.breaches)),)
-        elif ev.mine < base + 0.5:
-            no_better = Reason(
-                kind=ReasonKind.NO_BETTER_THAN_NO_DEAL, private=Private(score=ev.mine, no_deal=base)
-            )
-            why = (*explain.shortfall_reasons(rules, v, ev.outcome, offer.terms), no_better)
         else:
-            why = explain.shortfall_reasons(rules, v, ev.outcome, offer.terms)
+            deciding = self.deciding_term(ctx, offer, ev, pick)
+            why = explain.shortfall_reasons(rules, v, ev.outcome, offer.terms, deciding)
+            if ev.mine < base + 0.5:
+                no_better = Reason(
+                    kind=ReasonKind.NO_BETTER_THAN_NO_DEAL, private=Private(score=ev.mine, no_deal=base)
+                )
+                why = (*why, no_better)
         return self._decline(ctx, why, pick)
+
+    def deciding_term(self, ctx: Context, offer: Offer, ev: Eval, pick: Eval | None) -> str | None:
+        """The instrument that decided our refusal of ``offer``: of the single-instrument changes
+        that take their package towards ours, the one that raises its value to us the most
+        (one batched evaluation). With a counter (``pick``) the changes are those of our
+        counter — each instrument of their offer set to our counter's level — so the term we
+        blame is one our counter moves; without one, each term they ask of us halved back
+        towards where it is, and each term of theirs pushed halfway further our way."""
+        v, rules = ctx.v, ctx.rules
+        theirs = {t.instrument: t for t in offer.terms}
+        variants: dict[str, Package] = {}
+        if pick is not None:
+            ours = {t.instrument: t for t in pick.terms}
+            for iid in sorted(set(theirs) | set(ours)):
+                a, b = theirs.get(iid), ours.get(iid)
+                a_val = a.value if a is not None else v.levels.get(iid)
+                b_val = b.value if b is not None else v.levels.get(iid)
+                if a_val is None or b_val is None or abs(a_val - b_val) < 1e-9:
+                    continue
+                rest = [t for t in offer.terms if t.instrument != iid]
+                variants[iid] = _canonical([*rest, b] if b is not None else rest)
+        else:
+            for t in offer.terms:
+                ins = rules.instruments[t.instrument]
+                cur = v.levels[ins.id]
+                if ins.owner == v.side:
+                    x = _snap(ins, cur + 0.5 * (t.value - cur))
+                else:
+                    x = _snap(ins, t.value + 0.5 * (friendly_extreme(ins) - t.value))
+                if abs(x - t.value) < 1e-9:
+                    continue
+                rest = [u for u in offer.terms if u.instrument != t.instrument]
+                if abs(x - cur) > 1e-9:
+                    rest.append(t.model_copy(update={"value": x}))
+                variants[t.instrument] = _canonical(rest)
+        variants = {k: pk for k, pk in variants.items() if pk}
+        if not variants:
+            return None
+        evs = self.evaluate(ctx, list(variants.values()))
+        gains = {iid: e.mine - ev.mine for iid, e in zip(variants, evs, strict=True)}
+        iid = max(sorted(gains), key=lambda k: gains[k])
+        return iid if gains[iid] > 1e-6 else None
 
     def accepts(self, ctx: Context, offer: Offer, ev: Eval, asp: float, pick: Eval | None) -> bool:
         """Acceptance conditions (Baarslag et al. 2014) on top of 'better than no deal'."""
         v = ctx.v
         base = ctx.base.mine if ctx.base else 0.0
-        if ev.mine < base + 0.5:
-            return False
+        if ev.mine < base + 0.5 or ev.mine < self.walk_away(ctx):
+            return False  # no better than no deal, or than walking out (rule 6.3)
         last_chance = v.turn >= v.deadline_turns and v.exchanges_left <= 0
         if last_chance:
             return True  # the last word of the game: anything better than no deal
@@ -544,6 +703,7 @@ class Negotiator:
         ):
             return None
         variants: list[Package] = []
+        made = self.made_before(ctx)
         groups = {g[0][0].instrument: g for g in self.groups(ctx)}
         for t in offer.terms:
             g = groups.get(t.instrument)
@@ -565,7 +725,7 @@ class Negotiator:
             if abs(x - v.levels[t.instrument]) > 1e-9:
                 terms.append(Term(instrument=t.instrument, value=x))
             pk = _canonical(terms)
-            if pk and self._package_ok(ctx, pk):
+            if pk and self._package_ok(ctx, pk) and pk not in made:
                 variants.append(pk)
         if not variants:
             return None
@@ -773,6 +933,22 @@ def shadow_state(v: View) -> GameState:
         offers=offers,
         agreements=list(v.agreements),
     )
+
+
+def _unchanged_since(v: View, offer: Offer) -> bool:
+    """Whether the table is as it was when ``offer`` was made: the same levels (those the talks
+    of its turn started from: the end of the turn before) and no agreement signed (on a later
+    offer), broken or snapped back since."""
+    turn = offer.turn
+    if turn < v.turn:
+        rec = next((h for h in v.history if h.turn == turn - 1), None)
+        if rec is None:
+            return False
+        if any(abs(rec.instruments.get(k, x) - x) > 1e-9 for k, x in v.levels.items()):
+            return False
+    if any(a.offer_id > offer.id for a in v.agreements):
+        return False
+    return not any(n.kind in ("breach", "snap_back") and n.turn >= turn for n in v.news)
 
 
 def _snap(ins: Instrument, x: float) -> float:

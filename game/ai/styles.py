@@ -25,7 +25,8 @@ class Hardliner(Negotiator):
     *Boulware* (after Lemuel Boulware's take-it-or-leave-it bargaining at General
     Electric): the aspiration stays near its best until late. In the orders phase it
     answers escalation more than in kind, never eases first and does not forget a
-    breach (Axelrod 1984 calls such an unforgiving strategy *grim*).
+    breach (Axelrod 1984 calls such an unforgiving strategy *grim*). Its refusals bluff:
+    a red line is stated tighter than it is.
     """
 
     key = "hardliner"
@@ -42,13 +43,18 @@ class Hardliner(Negotiator):
     reciprocates_easing = False
     breach_premium = 8.0
     closing_share = 0.9
+    #: bluffs: a refusal states a bound tighter than its true red line
+    bluff = "tighter"
+    #: walks out sooner than the others when the talks promise less than its walk-away
+    walk_patience = 0.35
 
 
 class Conceder(Negotiator):
     """Concedes early and readily: Faratin, Sierra & Jennings' (1998) ``beta > 1`` tactic.
 
     Opens with conciliatory statements, makes small goodwill cuts while no agreement
-    is in force and never retaliates. Easy to deal with — and to exploit.
+    is in force and never retaliates. Easy to deal with — and to exploit. Its refusals
+    name the instrument and the direction, never a bound.
     """
 
     key = "conceder"
@@ -65,6 +71,10 @@ class Conceder(Negotiator):
     reciprocates_easing = True
     breach_premium = 2.0
     closing_share = 0.6
+    #: states no bound at all: only the instrument and the direction
+    bluff = "none"
+    #: walks out only near the end
+    walk_patience = 0.85
 
     def goodwill(self, ctx: Context, head: Instrument | None) -> dict[str, float]:
         v = ctx.v

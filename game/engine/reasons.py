@@ -13,11 +13,15 @@ sees them (:func:`game.engine.view.view` keeps them). :attr:`Reason.private` hol
 the side that gave the reason may see (its own score numbers, an objective's weight); ``view``
 replaces it with ``None`` in every reason the *other* side gave (:meth:`Reason.public`).
 
-In issue 12 the public part carries the same information the prose notes carried before
-(so that play stays identical). **Issue 13 will coarsen** the fields listed in each kind's
-:attr:`ReasonSpec.coarsened` — a red line's exact ``level`` and ``text``, an objective's
-``value`` and ``target`` and ``text`` — into a direction or a rough bound; the opponent model
-must then learn from what is left.
+**Coarsened fields (issue 13).** A refusal must not give the side's secrets away: the fields
+listed in each kind's :attr:`ReasonSpec.coarsened` — a red line's exact ``level`` and ``text``,
+an objective's ``value``, ``target`` and ``text``, the level an instrument stays at — are
+*private* for that kind. The AI's builders (:mod:`game.ai.explain`) put them in
+:class:`Private` only (``Private.level``, ``Private.text``, …) and give the public part a
+direction (the instrument, the ``op`` of a line, who owns it) and at most a rough ``bound``;
+and :meth:`Reason.public` blanks the coarsened fields whatever a builder (or an old save)
+put there, so ``view`` hides them by construction. The opponent model learns from what is
+left.
 
 A human's Reject may carry a reason too (:attr:`ReasonKind.TOO_FAR`: "too far on
 instrument X", optionally with the level that was too far); it reaches the AI as the same
@@ -62,6 +66,7 @@ class ReasonKind(StrEnum):
     NO_OFFERS_LEFT = "no_offers_left"
     NOTHING_BEATS_NO_DEAL = "nothing_beats_no_deal"
     NOTHING_MORE = "nothing_more"
+    WALK_OUT = "walk_out"
     # orders
     NO_MOVES = "no_moves"
     ANSWER_ESCALATION = "answer_escalation"
@@ -80,7 +85,7 @@ class ReasonKind(StrEnum):
 class ReasonSpec:
     """What one kind of reason is: the part it explains, whether it names the term that
     decided a refusal (the opponent model reads those as a line on ``instrument``), and the
-    public fields issue 13 will coarsen."""
+    fields that are private for this kind (:meth:`Reason.public` blanks them)."""
 
     kind: ReasonKind
     part: Part
@@ -103,6 +108,7 @@ _SPECS = (
     ReasonSpec(ReasonKind.NO_OFFERS_LEFT, "table"),
     ReasonSpec(ReasonKind.NOTHING_BEATS_NO_DEAL, "table"),
     ReasonSpec(ReasonKind.NOTHING_MORE, "table"),
+    ReasonSpec(ReasonKind.WALK_OUT, "table"),
     ReasonSpec(ReasonKind.NO_MOVES, "orders"),
     ReasonSpec(ReasonKind.ANSWER_ESCALATION, "orders"),
     ReasonSpec(ReasonKind.MATCH_EASING, "orders"),
@@ -142,6 +148,13 @@ class Private(BaseModel):
     no_deal: float | None = Field(default=None, description="The side's projected score with no deal.")
     weight: float | None = Field(default=None, description="The objective's weight in the briefing.")
     credit: float | None = Field(default=None, description="The objective's credit (0..1) under the terms.")
+    level: float | None = Field(
+        default=None, description="The exact level: a red line's, or where the instrument stays."
+    )
+    text: Text | None = Field(default=None, description="The scenario's words for the red line or objective.")
+    value: float | None = Field(default=None, description="The objective's value under the terms.")
+    target: float | None = Field(default=None, description="The objective's target.")
+    walk_away: float | None = Field(default=None, description="The side's walk-away value (rule 6.3).")
 
 
 class Reason(BaseModel):
@@ -158,8 +171,13 @@ class Reason(BaseModel):
     )
     level: float | None = Field(
         default=None,
-        description="A level of ``instrument``: the red line's (coarsened in issue 13), "
-        "where it stays under the terms, the new level of a move, the level found too far.",
+        description="A level of ``instrument``: the new level of a move, the level a person "
+        "found too far (private for a red line and a shortfall: see ``coarsened``).",
+    )
+    bound: float | None = Field(
+        default=None,
+        description="A red line's rough bound, public: a level on a coarse grid on the far side "
+        "of the line (the line lies between the current level and it), or a bluff inside it.",
     )
     op: Op | None = Field(
         default=None, description="A red line's comparison (the level is allowed when it holds)."
@@ -186,8 +204,12 @@ class Reason(BaseModel):
         return KINDS[self.kind]
 
     def public(self) -> Reason:
-        """This reason as the other side sees it: without its private part."""
-        return self if self.private is None else self.model_copy(update={"private": None})
+        """This reason as the other side sees it: without its private part, and with the
+        kind's coarsened fields blank (they are private by construction)."""
+        blank = {f: None for f in KINDS[self.kind].coarsened if getattr(self, f) is not None}
+        if self.private is not None:
+            blank["private"] = None
+        return self.model_copy(update=blank) if blank else self
 
 
 def public(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
