@@ -44,7 +44,14 @@ from game.hidden_text import prior_rows
 from game.i18n import N_, nt, pt, t
 from game.reasons_text import answer_text, offer_text
 from game.scenario.models import SIDE_METERS, tr
-from game.text import channel_label, describe_news, meter_label, side_name, statement_label
+from game.text import (
+    channel_label,
+    describe_news,
+    meter_label,
+    red_line_words,
+    side_name,
+    statement_label,
+)
 
 #: One line of help per command: the command's name and arguments stay as typed, in every language.
 HELP: dict[str, str] = {
@@ -478,7 +485,9 @@ class TerminalSeat:
         if v.briefing.red_lines:
             self.p(t(lang, "Red lines (you may not propose or accept a package that crosses them):"))
             for rl in v.briefing.red_lines:
-                self.p(f"  • {tr(rl.text, lang)}")
+                # drawn from a prior (rule 7.3): the level this game, beside the text (as the window)
+                text = red_line_words(sc, rl, lang) if v.my_prior is not None else tr(rl.text, lang)
+                self.p(f"  • {text}")
         self.p(
             t(
                 lang,

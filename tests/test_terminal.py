@@ -13,6 +13,7 @@ import pytest
 from game.ai import make_ai
 from game.session import Session
 from game.terminal import Desk, QuitGame, TerminalSeat
+from game.text import red_line_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,8 +32,39 @@ def test_terminal_plays_a_whole_game(geneva):
     assert session.over
     assert "PRIVATE BRIEFING" in text and "Refused — rule" in text and "Unknown command 'bogus'" in text
     assert "offer TERM..." in text  # help for one command
-    china_secret = geneva.briefings["china"].objectives[0].text.en
-    assert china_secret not in text, "the other side's briefing must never be printed"
+    # rule 7.3: China's prior is public (its objectives, each quantity's range), its draw never
+    assert geneva.briefings["china"].objectives[0].text.en in text
+    state = session.game.state
+    assert f"Walk-away score: {state.briefings['us'].walk_away:g} / 100" in text  # the US's own draw
+    for rl in state.briefings["us"].red_lines:  # its drawn red lines, at their levels
+        assert red_line_words(geneva, rl, "en") in text
+    drawn = telling_draws(geneva, "china", state.briefings["china"], besides=state.briefings["us"])
+    assert {"walk_away", "faction_strength"} <= {k for k, _ in drawn}, drawn
+    for kind, number in drawn:
+        assert not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", text), (
+            f"China's drawn {kind} ({number}) printed on the US's terminal"
+        )
+
+
+def telling_draws(scenario, side: str, drawn, besides) -> list[tuple[str, str]]:
+    """(kind, number as printed) of each quantity drawn for ``side`` (rule 7.3) whose number
+    no prior shows (a bound, a choice or a middle), that is not on an instrument's level grid
+    (a whole number) and is not one of the reader's own numbers (its draw ``besides``):
+    printed, it could only be the draw."""
+    from game.engine.hidden_types import quantities
+
+    prior = scenario.briefings[side]
+    shown = {q.value for q in quantities(besides)}
+    for p in scenario.briefings.values():
+        for q in quantities(p):
+            shown |= {q.value, *(q.prior.between or ()), *(q.prior.one_of or ())} if q.prior else {q.value}
+    out = []
+    for q, d in zip(quantities(prior), quantities(drawn), strict=True):
+        if q.prior is None or q.kind == "red_line":
+            continue
+        if d.value not in shown and abs(d.value - round(d.value)) > 1e-9:
+            out.append((q.kind, f"{d.value:g}"))
+    return out
 
 
 def test_terminal_end_of_input_quits_cleanly(geneva):
@@ -61,26 +93,58 @@ US_CAPITAL, CN_CAPITAL = 87, 41
 HANDOVER = "Pass the computer to the {} delegation — press Enter when ready"
 
 
-def marked_data() -> dict:
-    """Geneva's data with each side's private texts and political capital set to unique markers."""
+#: Geneva before rule 7.3 (every briefing number fixed: a briefing wholly private).
+GENEVA_FIXED = ROOT / "tests" / "engine" / "data" / "geneva-fixed.yaml"
+#: The walk-away priors of the marked Geneva with hidden types: ranges whose draws (to two
+#: decimals) are like no other number on a screen, so that a draw printed is found.
+WALK_AWAY_PRIORS = {"us": (12.31, 12.39), "china": (47.71, 47.79)}
+HOT_SEAT_SEED = 5
+
+
+def marked_data(priors: bool = False) -> dict:
+    """Geneva's data with each side's private texts and political capital set to unique
+    markers: the fixed copy (wholly private briefings), or with ``priors`` the bundled file
+    (rule 7.3) with marker walk-away priors."""
     import yaml
 
-    data = yaml.safe_load((ROOT / "scenarios" / "geneva-2025.yaml").read_text(encoding="utf-8"))
+    path = ROOT / "scenarios" / "geneva-2025.yaml" if priors else GENEVA_FIXED
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for side, marks, capital in (("us", US_MARKERS, US_CAPITAL), ("china", CN_MARKERS, CN_CAPITAL)):
         b = data["briefings"][side]
         b["summary"] = {"en": marks["summary"], "zh": marks["summary"] + "-ZH"}
         b["objectives"][0]["text"] = {"en": marks["objective"], "zh": marks["objective"] + "-ZH"}
         b["red_lines"][0]["text"] = {"en": marks["red line"], "zh": marks["red line"] + "-ZH"}
+        if priors:
+            b["walk_away"] = {"between": list(WALK_AWAY_PRIORS[side])}
         next(s for s in data["sides"] if s["id"] == side)["political_capital"] = capital
     return data
 
 
-@pytest.fixture(scope="module")
-def marked():
-    """Geneva with each side's private texts and political capital set to unique markers."""
+def secrets(scenario, side: str, seed: int = HOT_SEAT_SEED) -> tuple[dict[str, str], dict[str, str]]:
+    """What of ``side``'s briefing the other side's screens must never show, and what they
+    must show (rule 7.3: with priors its objectives, red lines and ranges are public, its draw
+    is not; without, all of it is private but for nothing)."""
+    from game.engine.hidden_types import draw_briefing
+
+    marks = dict(US_MARKERS if side == "us" else CN_MARKERS)
+    if not scenario.briefings[side].has_priors:
+        return marks, {}
+    public = {"objective": marks.pop("objective"), "red line": marks.pop("red line")}
+    lo, hi = WALK_AWAY_PRIORS[side]
+    walk = draw_briefing(scenario, side, seed).walk_away
+    assert lo < walk < hi, "a draw on a bound is what the prior shows: the test would prove nothing"
+    marks["drawn walk-away"] = f"{walk:g}"
+    public["walk-away range"] = f"between {lo:g} and {hi:g}"
+    return marks, public
+
+
+@pytest.fixture(scope="module", params=["fixed", "priors"])
+def marked(request):
+    """Geneva with each side's private texts and political capital set to unique markers:
+    without priors, and with priors (marker walk-away ranges)."""
     from game.scenario.models import Scenario
 
-    return Scenario.model_validate(marked_data())
+    return Scenario.model_validate(marked_data(priors=request.param == "priors"))
 
 
 class ScriptedTerminal(io.StringIO):
@@ -152,7 +216,7 @@ def play_hot_seat(scenario, tty: bool = False) -> tuple[ScriptedTerminal, Sessio
     term = ScriptedTerminal(hot_seat_commands(), tty=tty)
     desk = Desk(stdin=term, stdout=term)
     seats = {"us": TerminalSeat(desk=desk), "china": TerminalSeat(desk=desk)}
-    session = Session.new(scenario, seats, seed=5)
+    session = Session.new(scenario, seats, seed=HOT_SEAT_SEED)
     session.play_to_end()  # the script plays to the end
     return term, session
 
@@ -167,15 +231,21 @@ def test_rule_7_2_hot_seat_hands_over_and_never_shows_the_other_side(marked, tty
     assert HANDOVER.format("China") in text and HANDOVER.format("United States") in text
     assert len(handovers) >= 2 * session.game.state.turn - 1  # at least one each way every turn
     assert ("\033[3J" in text) == tty and ("\033[2J" in text) == tty  # screen and scrollback cleared
-    own = {"us": (US_MARKERS, US_CAPITAL), "china": (CN_MARKERS, CN_CAPITAL)}
+    own = {"us": US_CAPITAL, "china": CN_CAPITAL}
+    told = {s: secrets(marked, s) for s in ("us", "china")}
     seen = {"us": 0, "china": 0}
+    shown: dict[str, str] = {"us": "", "china": ""}
     for who, screen in screens:
         if who is None:  # the hand-over screen itself shows nobody's secrets
             assert "MARKER" not in screen and "Political capital" not in screen
+            for marks, _ in told.values():
+                assert not any(m in screen for m in marks.values())
             continue
         seen[who] += 1
+        shown[who] += screen
         other = "china" if who == "us" else "us"
-        marks, capital = own[other]
+        marks, _public = told[other]
+        capital = own[other]
         for what, marker in marks.items():
             assert marker not in screen, f"{other}'s {what} on {who}'s screen"
         assert f"Political capital: {capital}." not in screen, (
@@ -190,6 +260,13 @@ def test_rule_7_2_hot_seat_hands_over_and_never_shows_the_other_side(marked, tty
     assert US_MARKERS["summary"] in us_screens and CN_MARKERS["summary"] in cn_screens
     assert f"Political capital: {US_CAPITAL}." in us_screens
     assert f"Political capital: {CN_CAPITAL}." in cn_screens
+    # each side saw its own draw, and what is public of the other's prior (rule 7.3)
+    for side, other in (("us", "china"), ("china", "us")):
+        mine, _ = told[side]
+        if "drawn walk-away" in mine:
+            assert f"Walk-away score: {mine['drawn walk-away']} / 100" in shown[side]
+        for what, words in told[other][1].items():
+            assert words in shown[side], f"{other}'s public {what} not on {side}'s screen"
 
 
 def test_the_us_draft_and_statement_are_gone_when_china_has_the_computer(marked):
