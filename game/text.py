@@ -115,6 +115,10 @@ def describe_news(scenario: Scenario, item: NewsItem, lang: str = "en") -> str:
     if item.kind == "snap_back":
         name = instrument_name(scenario, item.headline, lang)
         return t(lang, "{instrument} snaps back to its level before the agreement", instrument=name)
+    if item.kind == "threat":  # rule 4.10
+        if item.headline == "carried_out":
+            return t(lang, "{who} carries out its threat", who=who)
+        return t(lang, "{who} backs down: its threat goes unfulfilled", who=who)
     if item.kind == "end":
         if item.headline == "walk_out":
             return t(lang, "{who} walks out: the talks collapse", who=who)

@@ -16,8 +16,15 @@ phased terms start late, and terms of earlier agreements start or snap back with
 the horizon too. With ``schedule=False`` (the weaker levels) every term is treated
 as permanent and immediate. A package that is a comprehensive deal ends the talks
 (rule 5.4) but its effects play out to the deadline before scoring, with both
-delegations counted as making a conciliatory statement each week; the levels that
-know the rule project it so (to their horizon, like any package).
+delegations implementing it each week (trust and uncertainty as for a conciliatory
+statement, no approval cost); the levels that know the rule project it so (to their
+horizon, like any package).
+
+Approval and threat credibility (public meters) are projected by the rules' own functions
+(:mod:`game.engine.rules.politics`): the agreement's lift and each side's price for what it
+concedes at signing (rules 3.7-3.8), the economy's pressure each step, the plan's
+statement (a threat's rally scaled by credibility), the price of easing by orders, and a
+threat the plan leaves unfulfilled (rule 4.10). So a plan's score sees what it costs at home.
 """
 
 from __future__ import annotations
@@ -38,7 +45,20 @@ from game.engine.rules import (
     agreement_credibility,
     agreement_credibility_after_signing,
 )
+from game.engine.rules.politics import (
+    NO_PRICE,
+    THREAT_WINDOW,
+    Price,
+    ThreatStatus,
+    approval_at_signing,
+    approval_change,
+    concession_prices,
+    credibility_after,
+    threat_status,
+)
 from game.engine.view import View
+from game.registry.instruments import hurts_other
+from game.scenario.models import METER_RANGES
 
 Levels = dict[str, float]
 
@@ -151,12 +171,23 @@ def project(
     stacked = eco.stack_inputs(inputs)
     fields = [f.name for f in dataclasses.fields(stacked)]
     state = v.econ.repeat(n)
+    politics = [_Politics.start(rules, v, plan, deal[i]) for i, plan in enumerate(plans)]
+    approval = {s: np.array([p.approval[s] for p in politics]) for s in rules.sides}
+    lo, hi = METER_RANGES["approval_pct"]
     m: eco.Meters | None = None
     for k in range(steps):
         idx = index[k]
         step_inputs = type(stacked)(**{f: getattr(stacked, f)[idx] for f in fields})
         state, m, _attr = eco.step(rules.econ.params, state, step_inputs, rules.econ.dt_years)
+        # rule 4.8, as the rules resolve it: the economy's pressure, statements, prices, threats
+        for s in rules.sides:
+            pressure = m.approval_pressure_pp[:, rules.econ.region_index[s]]
+            change = np.array([p.change(s, k, float(pressure[i])) for i, p in enumerate(politics)])
+            approval[s] = np.clip(approval[s] + change, lo, hi)
     assert m is not None
+    for i, p in enumerate(politics):
+        for s in rules.sides:
+            p.approval[s] = float(approval[s][i])
     out: list[Outcome] = []
     for i, plan in enumerate(plans):
         shared_trust = (
@@ -164,13 +195,98 @@ def project(
         )
         if deal[i]:
             shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (steps - 1)
-        out.append(_outcome(rules, v, m, i, final_levels[i], steps, min(100.0, max(0.0, shared_trust))))
+        out.append(
+            _outcome(rules, v, m, i, final_levels[i], steps, min(100.0, max(0.0, shared_trust)), politics[i])
+        )
     return out
 
 
+@dataclass
+class _Politics:
+    """One plan's politics along its projection (rules 3.7-3.8, 4.8, 4.10), by the rules' own
+    functions (:mod:`game.engine.rules.politics`) from public meters: approval (public), threat
+    credibility (public) and the faction pressure the plan's prices add (the faction's decay
+    and its export channel are left out: no objective reads the meter)."""
+
+    statement: str
+    deal: bool
+    approval: dict[str, float]
+    credibility: dict[str, float]
+    faction: dict[str, float]
+    order_price: Price
+    side: str
+    threat: ThreatStatus | None  # the plan's own threat's fate, if it makes one
+    threat_turn: int  # the step at which its fate is known
+
+    @classmethod
+    def start(cls, rules: Rules, v: View, plan: Plan, deal: bool) -> _Politics:
+        approval = {s: float(v.meters.get(s, {}).get("approval_pct", 50.0)) for s in rules.sides}
+        faction = {s: float(v.meters.get(s, {}).get("faction_pressure_pct", 0.0)) for s in rules.sides}
+        credibility = {s: float(v.meters.get(s, {}).get("threat_credibility_pct", 50.0)) for s in rules.sides}
+        if plan.terms:  # signed at the table, before the turn resolves (rules 3.7-3.8)
+            prices = rules.signing_prices(v.levels, plan.terms)
+            for s in rules.sides:
+                price = prices.get(s, NO_PRICE)
+                approval[s] = approval_at_signing(approval[s], price)
+                faction[s] += price.faction_pct
+        moves = {k: float(x) for k, x in plan.moves.items()}
+        order_price = concession_prices(
+            rules.instruments, v.levels, ((k, x, False) for k, x in moves.items())
+        ).get(v.side, NO_PRICE)
+        faction[v.side] += order_price.faction_pct
+        threat: ThreatStatus | None = None
+        threat_turn = 0
+        if plan.statement == "threatening":
+            escalated = any(hurts_other(rules.instruments[k], x - v.levels[k]) for k, x in moves.items())
+            # no later moves are projected: a threat not carried out now is left unfulfilled
+            for threat_turn in range(THREAT_WINDOW + 1):
+                threat = threat_status(
+                    0,
+                    threat_turn,
+                    escalated=escalated and threat_turn == 0,
+                    signed=bool(plan.terms) and threat_turn == 0,
+                )
+                if threat != "pending":
+                    break
+        return cls(
+            plan.statement, deal, approval, credibility, faction, order_price, v.side, threat, threat_turn
+        )
+
+    def change(self, side: str, k: int, pressure_pp: float) -> float:
+        """Approval change of ``side`` at projected step ``k`` (rule 4.8)."""
+        mine = side == self.side
+        statement = self.statement if (mine and k == 0) else "none"
+        return float(
+            approval_change(
+                pressure_pp,
+                statement,
+                self.credibility[side],
+                implementing=self.deal and k > 0,
+                price=self.order_price if (mine and k == 0) else NO_PRICE,
+                backdown=mine and self.threat == "unfulfilled" and k == self.threat_turn,
+            )
+        )
+
+    def credibility_at_end(self, side: str) -> float:
+        if side != self.side:
+            return self.credibility[side]
+        return credibility_after(self.credibility[side], self.threat)
+
+
 def _outcome(
-    rules: Rules, v: View, m: eco.Meters, g: int, levels: Levels, steps: int, trust: float
+    rules: Rules,
+    v: View,
+    m: eco.Meters,
+    g: int,
+    levels: Levels,
+    steps: int,
+    trust: float,
+    politics: _Politics,
 ) -> Outcome:
     meters, shared = projected_meters(rules, v, m, g)
     shared["trust_pct"] = trust
+    for s in rules.sides:
+        meters[s]["approval_pct"] = politics.approval[s]
+        meters[s]["faction_pressure_pct"] = min(100.0, politics.faction[s])
+        meters[s]["threat_credibility_pct"] = politics.credibility_at_end(s)
     return Outcome(levels, meters, shared, steps)

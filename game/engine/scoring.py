@@ -7,7 +7,7 @@ the weighted share of full credit, 0..100. Both sides can score well.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.engine.hidden_types import briefing
 from game.engine.state import GameState
@@ -26,9 +26,16 @@ class ObjectiveScore:
 @dataclass(frozen=True)
 class Score:
     side: str
-    total: float
+    total: float  # the score: by the objectives, or the walk-away value where rule 6.3 floors it
     items: tuple[ObjectiveScore, ...]
     walk_away: float
+    #: Rule 6.3: the side walked out and scores its walk-away value, more than its objectives gave
+    outside_option: bool = False
+
+    @property
+    def by_objectives(self) -> float:
+        """The score the objectives alone give (rule 6.1)."""
+        return round(sum(i.points for i in self.items), 6)
 
 
 def objective_value(
@@ -68,8 +75,18 @@ def score_briefing(
 
 
 def score(scenario: Scenario, state: GameState, side: str) -> Score:
-    """``side``'s score by its drawn briefing (rule 7.3)."""
-    return score_briefing(side, briefing(scenario, state, side), state.levels, state.meters, state.shared)
+    """``side``'s score by its drawn briefing (rule 7.3); a side that walked out scores at
+    least its walk-away value, its outside option (rule 6.3)."""
+    sc = score_briefing(side, briefing(scenario, state, side), state.levels, state.meters, state.shared)
+    return with_outside_option(sc, walked_out=state.end_reason == "walk_out" and state.ended_by == side)
+
+
+def with_outside_option(sc: Score, *, walked_out: bool) -> Score:
+    """Rule 6.3: a side that walks out (rule 5.1) takes its outside option — talks elsewhere,
+    measures at home — and scores at least its walk-away value; the other side scores as usual."""
+    if not walked_out or sc.total >= sc.walk_away - 1e-9:
+        return sc
+    return replace(sc, total=round(float(sc.walk_away), 6), outside_option=True)
 
 
 def outcome(scenario: Scenario, state: GameState) -> Tier:

@@ -63,8 +63,8 @@ class Agreement:
 @dataclass
 class NewsItem:
     turn: int
-    kind: Literal["event", "statement", "order", "agreement", "breach", "snap_back", "table", "end"]
-    headline: str  # English, or a key for localisable scenario text
+    kind: Literal["event", "statement", "order", "agreement", "breach", "snap_back", "table", "end", "threat"]
+    headline: str  # English, or a key for localisable scenario text; a threat's fate (rule 4.10)
     event_id: str | None = None
     side: str | None = None
     text: str = ""
@@ -91,6 +91,10 @@ class SideState:
     approval_pct: float = 50.0
     political_capital: float = 60.0
     faction_pressure_pct: float = 0.0
+    #: rule 4.10: how far the other side believes this side's threats (public)
+    threat_credibility_pct: float = 50.0
+    #: rule 4.10: the turn of this side's threat not yet carried out, dropped or resolved
+    threat_turn: int | None = None
 
 
 @dataclass
@@ -165,6 +169,8 @@ def _drop_empty_reasons(d: dict[str, Any]) -> None:
     for ss in d["sides"].values():
         if not ss.get("order_reasons", True):
             del ss["order_reasons"]
+        if ss.get("threat_turn", 0) is None:  # rule 4.10's pending threat, while there is none
+            del ss["threat_turn"]
 
 
 def _json_default(obj: object) -> object:

@@ -68,6 +68,14 @@ class KindSpec:
     #: What the level means, for scenario authors (reST; the ``Instrument`` model's docstring,
     #: and so the schema and the authoring reference, list it).
     doc: str = ""
+    #: Rule 3.8, face and audience costs: the approval points its owner loses for conceding
+    #: the instrument's whole range for good (in a signed term or by a unilateral order),
+    #: in proportion to the share of the range conceded; a term with a duration costs
+    #: :data:`game.engine.rules.constants.TEMPORARY_FACE_FACTOR` of it.
+    face_cost_pp: float = 0.0
+    #: Rule 3.8, the same for the owner's faction pressure (percentage points): the sensitive
+    #: kinds, those a hawkish faction watches (security measures, enforcement pledges).
+    faction_cost_pct: float = 0.0
 
     @property
     def upper_bound(self) -> bool:
@@ -86,27 +94,31 @@ class KindSpec:
 
 KINDS: tuple[KindSpec, ...] = (
     KindSpec(
-        "tariff", N_("Tariff"), "tariff", effects=False, bound="at_most",
+        "tariff", N_("Tariff"), "tariff", effects=False, bound="at_most", face_cost_pp=4.0,
         doc="percentage points of tariff the owner levies on the target's goods\n"
         "(on ``share`` of them, 1.0 for a headline rate, less for a sector)",
     ),
     KindSpec(
         "suspension", N_("Suspended tariff points"), "suspension", effects=False, bound="at_least",
+        face_cost_pp=4.0,
         doc="points of the tariff ``applies_to`` suspended (subtracted);\n"
         "when an agreement's term on it expires, it snaps back to its prior level",
     ),
     KindSpec(
         "measure", N_("Non-tariff measure"), "effects", effects=True, bound="at_most",
+        face_cost_pp=3.0, faction_cost_pct=10.0,
         level_words=(N_("lifted"), N_("in force")),
         move_words=(N_("lift {instrument}"), N_("impose {instrument}")),
         doc="a non-tariff measure, 0 = off, ``max`` = fully in force",
     ),
     KindSpec(
         "purchase", N_("Purchase commitment"), "purchases", effects=True, bound="at_least",
+        face_cost_pp=5.0,
         doc="the owner's purchase commitment from the target (bn USD a year)",
     ),
     KindSpec(
         "pledge", N_("Enforcement pledge"), "effects", effects=True, bound="at_least",
+        face_cost_pp=3.0, faction_cost_pct=5.0,
         level_words=(N_("not given"), N_("in force")),
         move_words=(N_("drop {instrument}"), N_("commit to {pledge}")),
         doc="an enforcement pledge (0 = none, ``max`` = full)",
@@ -162,6 +174,15 @@ def tradable(ins: InstrumentLike, sides: Collection[str]) -> bool:
 def hurts_other(ins: InstrumentLike, delta: float) -> bool:
     """Does moving ``ins`` by ``delta`` hurt the side it targets (rule 4.8: trust falls)?"""
     return delta > 0 if kind_of(ins).upper_bound else delta < 0
+
+
+def conceded_share(ins: InstrumentLike, before: float, after: float) -> float:
+    """Rule 3.8: the share of ``ins``'s range (0..1) that moving it from ``before`` to ``after``
+    gives the side it targets; 0 for a move against that side or none."""
+    span = ins.max - ins.min
+    if span <= 0:
+        return 0.0
+    return max(0.0, (after - before) * kind_of(ins).concession / span)
 
 
 def friendliest(ins: InstrumentLike) -> float:

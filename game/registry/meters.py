@@ -114,6 +114,10 @@ METERS: tuple[MeterSpec, ...] = (
         "faction_pressure_pct", "side", (0.0, 100.0), "pct", 0, -1, N_("Faction pressure %"), events="state"
     ),
     MeterSpec(
+        "threat_credibility_pct", "side", (0.0, 100.0), "pct", 0, 1, N_("Threat credibility %"),
+        events="state",
+    ),
+    MeterSpec(
         "world_growth_pct", "shared", (-15.0, 15.0), "pct", 2, 1, N_("World growth %"),
         economy=Economy("world_growth_pct", "world"),
     ),

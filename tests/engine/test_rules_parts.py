@@ -16,7 +16,7 @@ from game.engine.rules.table import TableRules
 
 PACKAGE = Path(rules_package.__file__).parent
 #: the parts, in the order they build on each other
-CHAIN = ("constants", "base", "legality", "events", "resolution", "table", "core")
+CHAIN = ("constants", "base", "politics", "legality", "events", "resolution", "table", "core")
 
 #: what the single module offered before the split (and what the game and the tests import)
 PUBLIC_BEFORE = (

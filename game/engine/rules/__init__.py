@@ -6,6 +6,9 @@ and deterministic: (scenario, seed, actions) -> state, bit for bit.
 One class, :class:`Rules`, in parts, each a module with one job:
 
 - :mod:`~game.engine.rules.base`: the scenario bound to the economy model, shared helpers;
+- :mod:`~game.engine.rules.politics`: the price of politics — what concessions cost at home,
+  how approval moves, the fate of threats (rules 3.8, 4.8, 4.10) — for the rules and the AI's
+  projection alike;
 - :mod:`~game.engine.rules.legality`: what may be done, and the refusals (rules 1-3);
 - :mod:`~game.engine.rules.events`: scripted and random events (rule 4.9);
 - :mod:`~game.engine.rules.resolution`: resolving a turn — moves, terms, breaches, trust and

@@ -11,7 +11,6 @@ from game import economy as eco
 from game.engine.hidden_types import faction_strength
 from game.engine.rules.base import _clip, _clip_to, _round, _Shocks
 from game.engine.rules.constants import (
-    APPROVAL_STATEMENT,
     CAPITAL_BREACH,
     CAPITAL_REGEN_BASE,
     FACTION_SENSITIVITY,
@@ -25,6 +24,14 @@ from game.engine.rules.constants import (
     agreement_credibility,
 )
 from game.engine.rules.events import EventRules
+from game.engine.rules.politics import (
+    NO_PRICE,
+    Price,
+    approval_after,
+    concession_prices,
+    credibility_after,
+    threat_status,
+)
 from game.engine.state import EndReason, GameState, NewsItem, TurnRecord
 from game.registry import instruments as kinds
 from game.registry import meters as meter_registry
@@ -50,11 +57,13 @@ class ResolutionRules(EventRules):
             for iid, v in (ss.orders or {}).items():
                 new_levels[iid] = v
         # 4.2 terms that start this turn take effect and override this turn's orders
+        set_by_terms: set[str] = set()
         for ag in state.active_agreements():
             for bt in ag.terms:
                 if bt.active and bt.from_turn == turn:
                     bt.prior = before[bt.instrument]
                     new_levels[bt.instrument] = bt.value
+                    set_by_terms.add(bt.instrument)
         # 4.3 breaches: an order that leaves a bound instrument on the wrong side of a term in force
         for ag in state.active_agreements():
             for bt in ag.terms:
@@ -93,16 +102,22 @@ class ResolutionRules(EventRules):
             if not any(bt.active for bt in ag.terms):
                 ag.status = "expired"
         # trust and politics from the moves and statements
+        implementing = state.deal_turn is not None  # rule 5.4: a deal's weeks are no statements
         capital_spent = {
-            s: self.orders_cost(state, s, state.sides[s].orders or {}, state.sides[s].statement)
+            s: self.orders_cost(
+                state, s, state.sides[s].orders or {}, "none" if implementing else state.sides[s].statement
+            )
             for s in self.sides
         }
         trust = state.trust_pct
+        prices: dict[str, Price] = {}
+        escalated: dict[str, bool] = {}
         for s in self.sides:
             ss = state.sides[s]
             trust += TRUST_STATEMENT[ss.statement]
-            if ss.statement != "none" and state.deal_turn is None:
+            if ss.statement != "none" and not implementing:
                 state.news.append(NewsItem(turn, "statement", ss.statement, side=s, text=ss.message))
+            escalated[s] = False
             for iid in ss.orders or {}:
                 d = new_levels[iid] - before[iid]
                 if abs(d) < 1e-12:
@@ -110,8 +125,18 @@ class ResolutionRules(EventRules):
                 state.news.append(
                     NewsItem(turn, "order", iid, side=s, text=f"{before[iid]:g} → {new_levels[iid]:g}")
                 )
-                trust += TRUST_ESCALATION if self._hurts_other(iid, d) else TRUST_DEESCALATION
+                hurts = self._hurts_other(iid, d)
+                escalated[s] = escalated[s] or hurts
+                trust += TRUST_ESCALATION if hurts else TRUST_DEESCALATION
+            # 3.8 a unilateral easing is a concession too, and a permanent one
+            prices[s] = concession_prices(
+                self.instruments,
+                before,
+                ((iid, new_levels[iid], False) for iid in ss.orders or {} if iid not in set_by_terms),
+            ).get(s, NO_PRICE)
         state.trust_pct = _clip(trust, "trust_pct")
+        credibility_before = {s: state.sides[s].threat_credibility_pct for s in self.sides}
+        backdown = self._threats(state, escalated, implementing=implementing)
         state.levels = {k: _round(v) for k, v in new_levels.items()}
         state.moved_last_turn = sorted(k for k in state.levels if abs(state.levels[k] - before[k]) > 1e-12)
         # 4.7 the economy steps
@@ -132,13 +157,30 @@ class ResolutionRules(EventRules):
         for s in self.sides:
             ss = state.sides[s]
             r = self.econ.region_index[s]
-            approval = (
-                ss.approval_pct + float(m.approval_pressure_pp[0, r]) + APPROVAL_STATEMENT[ss.statement]
+            ss.approval_pct = approval_after(
+                ss.approval_pct,
+                float(m.approval_pressure_pp[0, r]),
+                ss.statement,
+                credibility_before[s],
+                implementing=implementing,
+                price=prices[s],
+                backdown=s in backdown,
             )
-            ss.approval_pct = _clip(approval, "approval_pct")
             regen = CAPITAL_REGEN_BASE + (ss.approval_pct - 50.0) / 10.0
             ss.political_capital = _clip(ss.political_capital - capital_spent[s] + regen, "political_capital")
-        self._write_meters(state, m)
+        # 3.8 the faction's part of this turn's prices: for what was given by orders, and in
+        # the package signed this turn (at the levels before it)
+        faction = {s: prices[s].faction_pct for s in self.sides}
+        for ag in state.agreements:
+            if ag.signed_turn == turn:
+                signing = concession_prices(
+                    self.instruments,
+                    before,
+                    ((bt.instrument, bt.value, bt.until_turn is not None) for bt in ag.terms),
+                )
+                for s, p in signing.items():
+                    faction[s] += p.faction_pct
+        self._write_meters(state, m, faction_prices=faction)
         state.history.append(self._record(state, turn, attribution))
         # clear the turn
         for s in self.sides:
@@ -148,6 +190,30 @@ class ResolutionRules(EventRules):
         state.table_mover = None
         state.pending_offer = None
         state.exchanges_used = 0
+
+    def _threats(self, state: GameState, escalated: Mapping[str, bool], *, implementing: bool) -> set[str]:
+        """Rule 4.10: threats made, carried out, overtaken by an agreement or left unfulfilled
+        this turn; the sides whose threat went unfulfilled (they back down: rule 4.8)."""
+        turn = state.turn
+        signed = any(ag.signed_turn == turn for ag in state.agreements)
+        backdown: set[str] = set()
+        for s in self.sides:
+            ss = state.sides[s]
+            new_threat = ss.statement == "threatening" and not implementing
+            if ss.threat_turn is None and new_threat:
+                ss.threat_turn, new_threat = turn, False
+            if ss.threat_turn is None:
+                continue
+            status = threat_status(ss.threat_turn, turn, escalated=escalated[s], signed=signed)
+            if status == "pending":
+                continue
+            ss.threat_credibility_pct = credibility_after(ss.threat_credibility_pct, status)
+            ss.threat_turn = turn if new_threat and status == "unfulfilled" else None
+            if status in ("carried_out", "unfulfilled"):
+                state.news.append(NewsItem(turn, "threat", status, side=s))
+            if status == "unfulfilled":
+                backdown.add(s)
+        return backdown
 
     def _end_check(self, state: GameState) -> None:
         """Rule 5: does the game end with this turn?"""
@@ -177,9 +243,11 @@ class ResolutionRules(EventRules):
         """Rule 5.4: after a comprehensive deal the talks end, but the deal's effects
         play out: the remaining turns to the deadline resolve with no orders or offers
         (terms still start and snap back); the world goes on (events fire) and the two
-        delegations implement the deal together, which counts each week as a conciliatory
-        statement from both. So the deal is scored on what it does, not on one week of
-        it, and signing it is not penalised against talking on with the same terms."""
+        delegations implement the deal together: each week builds trust like a conciliatory
+        statement from both, but it is no statement at home — delivering a deal is not a
+        climb-down, so it costs neither approval nor political capital (rule 4.8). So the
+        deal is scored on what it does, not on one week of it, and signing it is not
+        penalised against talking on with the same terms."""
         state.deal_turn = state.turn
         while state.turn < self.scenario.end.deadline_turns:
             state.turn += 1
@@ -242,9 +310,12 @@ class ResolutionRules(EventRules):
         inp.agreement_credibility[0] = credibility
         return inp
 
-    def _write_meters(self, state: GameState, m: eco.Meters) -> None:
+    def _write_meters(
+        self, state: GameState, m: eco.Meters, *, faction_prices: Mapping[str, float] | None = None
+    ) -> None:
         """Every meter of the registry, clipped to its range: read from the economy model
-        where it computes the meter, from the rules' own state (politics, trust) where not."""
+        where it computes the meter, from the rules' own state (politics, trust) where not;
+        ``faction_prices``: faction pressure this turn's concessions add (rule 3.8)."""
         ri = self.econ.region_index
         a, b = self.sides
         exports_bn = meter_registry.meter("exports_bn")
@@ -261,7 +332,8 @@ class ResolutionRules(EventRules):
                 max(
                     ss.faction_pressure_pct * 0.8,
                     lost_pct * FACTION_SENSITIVITY * faction_strength(self.scenario, state, s),
-                ),
+                )
+                + (faction_prices or {}).get(s, 0.0),
                 "faction_pressure_pct",
             )
             state.meters[s] = {

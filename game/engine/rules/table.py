@@ -20,7 +20,8 @@ from game.engine.actions import (
 from game.engine.errors import IllegalAction
 from game.engine.reasons import of_part
 from game.engine.rules.base import _clip
-from game.engine.rules.constants import APPROVAL_AGREEMENT, TRUST_AGREEMENT
+from game.engine.rules.constants import TRUST_AGREEMENT
+from game.engine.rules.politics import NO_PRICE, Price, approval_at_signing, concession_prices
 from game.engine.rules.resolution import ResolutionRules
 from game.engine.state import Agreement, BoundTerm, GameState, NewsItem, Offer
 
@@ -153,7 +154,14 @@ class TableRules(ResolutionRules):
     def is_comprehensive(self, terms: tuple[Term, ...]) -> bool:
         return self.deal_check(terms).comprehensive
 
+    def signing_prices(self, levels: dict[str, float], terms: Sequence[Term]) -> dict[str, Price]:
+        """Rule 3.8: what signing ``terms`` at ``levels`` costs each side at home."""
+        return concession_prices(
+            self.instruments, levels, ((t.instrument, t.value, t.duration_turns is not None) for t in terms)
+        )
+
     def _sign(self, state: GameState, offer: Offer) -> None:
+        prices = self.signing_prices(state.levels, offer.terms)
         bound = []
         for t in offer.terms:
             ins = self.instruments[t.instrument]
@@ -187,8 +195,8 @@ class TableRules(ResolutionRules):
         state.news.append(NewsItem(state.turn, "agreement", "agreement", side=offer.side))
         state.trust_pct = _clip(state.trust_pct + TRUST_AGREEMENT, "trust_pct")
         for s in self.sides:
-            state.sides[s].approval_pct = _clip(
-                state.sides[s].approval_pct + APPROVAL_AGREEMENT, "approval_pct"
-            )
+            ss = state.sides[s]
+            price = prices.get(s, NO_PRICE)  # rule 3.8: each side pays for what it gave
+            ss.approval_pct = approval_at_signing(ss.approval_pct, price)  # its faction's: at resolution
         if ag.comprehensive:
             state.deal_signed = True
