@@ -174,6 +174,15 @@ def _print_debrief(session: Any, lang: str) -> None:
                 walk_away=f"{sc.walk_away:g}",
             )
         )
+        if sc.outside_option:  # rule 6.3
+            print(
+                "   "
+                + t(
+                    lang,
+                    "walked out: scores its walk-away value (its objectives gave {points})",
+                    points=f"{sc.by_objectives:.1f}",
+                )
+            )
         objectives = {o.id: tr(o.text, lang) for o in drawn_briefing(game.scenario, game.state, s).objectives}
         for item in sc.items:
             print("   " + objectives.get(item.id, item.id))

@@ -110,6 +110,15 @@ def side_heading(session: Session, side: str, lang: str) -> str:
     """ "United States (human): score 66.9 — walk-away 35" (the page's card title and the PDF's)."""
     g = _game(session)
     sco = score(g.scenario, g.state, side)
+    if sco.outside_option:  # rule 6.3: it walked out and takes its walk-away value
+        return DebriefReport.tr(
+            "{side} ({who}): walked out — scores its walk-away {walk:.0f} (its objectives gave {score:.1f})"
+        ).format(
+            side=side_name(g.scenario, side, lang),
+            who=seat_words(session, side),
+            score=sco.by_objectives,
+            walk=sco.walk_away,
+        )
     return DebriefReport.tr("{side} ({who}): score {score:.1f} — walk-away {walk:.0f}").format(
         side=side_name(g.scenario, side, lang),
         who=seat_words(session, side),

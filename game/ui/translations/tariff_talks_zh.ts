@@ -318,6 +318,10 @@
         <translation>玩家</translation>
     </message>
     <message>
+        <source>{side} ({who}): walked out — scores its walk-away {walk:.0f} (its objectives gave {score:.1f})</source>
+        <translation>{side}（{who}）：退出谈判——按底线得分 {walk:.0f}（按目标得分 {score:.1f}）</translation>
+    </message>
+    <message>
         <source>{side} ({who}): score {score:.1f} — walk-away {walk:.0f}</source>
         <translation>{side}（{who}）：得分 {score:.1f} — 底线 {walk:.0f}</translation>
     </message>
