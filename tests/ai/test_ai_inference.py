@@ -5,9 +5,10 @@ from __future__ import annotations
 from game.ai import make_ai
 from game.ai.negotiator import rules_for
 from game.ai.opponent import build
-from game.engine import Accept, Game, Propose, Reject, SubmitOrders, Term
+from game.engine import Accept, Counter, Game, Propose, Reject, SubmitOrders, Term
 from game.engine.actions import EndTalks
 from game.engine.reasons import Reason, ReasonKind, TermRef, named_instruments
+from game.scenario.models import Op
 
 
 def _asked(geneva, *terms: Term) -> Game:
@@ -86,18 +87,22 @@ def test_a_hardliner_answers_a_breach(geneva):
     assert orders.reasons and orders.reasons[0].kind == ReasonKind.ANSWER_ESCALATION
 
 
-def _named_purchase_line(geneva):
-    """The US asks for $50bn of purchases; China refuses, naming its $30bn line."""
-    g = _asked(geneva, Term(instrument="cn_purchases", value=50))
+def _named_purchase_line(geneva_fixed):
+    """The US asks for $50bn of purchases; China refuses, naming its purchase line: the line's
+    level stays private, the public reason gives a rough bound beyond it."""
+    g = _asked(geneva_fixed, Term(instrument="cn_purchases", value=50))
     answer = make_ai("pragmatist", "normal").decide(g.view("china"))
-    lines = [r for r in answer.reasons if r.kind == ReasonKind.RED_LINE and r.instrument == "cn_purchases"]
-    assert [r.level for r in lines] == [30.0]
     g.play(Reject(side="china", reasons=answer.reasons))
-    return g
+    seen = g.view("us").offers[-1].response_reasons
+    lines = [r for r in seen if r.kind == ReasonKind.RED_LINE and r.instrument == "cn_purchases"]
+    assert [r.level for r in lines] == [None]  # never the $30bn itself
+    (bound,) = [r.bound for r in lines]
+    assert bound is not None and 30 < bound < 50
+    return g, bound
 
 
-def test_levels_home_in_on_a_named_line_differently(geneva):
-    g = _named_purchase_line(geneva)
+def test_levels_home_in_on_a_named_line_differently(geneva_fixed):
+    g, bound = _named_purchase_line(geneva_fixed)
     v = g.view("us")
     rules = rules_for(v)
     ins = rules.instruments["cn_purchases"]
@@ -107,19 +112,21 @@ def test_levels_home_in_on_a_named_line_differently(geneva):
     # hard: halves the distance between what they gave ($0bn) and what they refused
     hard = build(rules, v, quality=2, memory_turns=None)
     assert hard.allowed(ins, cur, 25) and not hard.allowed(ins, cur, 30)
-    # expert: reads "$30bn" from the note — the line itself, and no further
+    # expert: reads the public bound — no ask at or beyond it, and halves what is left
     expert = build(rules, v, quality=3, memory_turns=None)
-    assert expert.blocks["cn_purchases"].exact
-    assert expert.allowed(ins, cur, 30) and not expert.allowed(ins, cur, 31)
-    assert expert.probe(ins, cur) == 30
+    assert expert.blocks["cn_purchases"].limit == bound
+    assert expert.allowed(ins, cur, bound / 2 - 1) and not expert.allowed(ins, cur, bound / 2 + 1)
+    assert expert.probe(ins, cur) == round(bound / 2)
 
 
-def test_the_expert_asks_exactly_up_to_the_line(geneva):
-    g = _asked(geneva, Term(instrument="cn_purchases", value=50))
+def test_the_expert_asks_short_of_the_bound(geneva_fixed):
+    g = _asked(geneva_fixed, Term(instrument="cn_purchases", value=50))
     g.play(make_ai("pragmatist", "normal").decide(g.view("china")))  # a counter naming the line
+    bound = g.view("us").offers[0].response_reasons[0].bound
     answer = make_ai("pragmatist", "expert").decide(g.view("us"))
     asked = [t.value for t in getattr(answer, "terms", ()) if t.instrument == "cn_purchases"]
-    assert answer.type == "counter" and asked and max(asked) <= 30
+    assert answer.type in ("counter", "accept")
+    assert bound is not None and all(x < bound for x in asked)
 
 
 def _refused_with(geneva, instrument: str, asked: float, *reasons: Reason):
@@ -130,24 +137,28 @@ def _refused_with(geneva, instrument: str, asked: float, *reasons: Reason):
     return v, rules_for(v), build(rules_for(v), v, quality=3, memory_turns=None)
 
 
-def _line(instrument: str, op: str, level: float | None) -> Reason:
-    return Reason(kind=ReasonKind.RED_LINE, instrument=instrument, op=op, level=level, red_line="a_line")
+def _line(instrument: str, op: Op, bound: float | None) -> Reason:
+    return Reason(kind=ReasonKind.RED_LINE, instrument=instrument, op=op, bound=bound, red_line="a_line")
 
 
-def test_two_levels_for_one_line_are_not_read_as_the_line(geneva):
-    # two candidate levels on the instrument: ambiguous, so no exact line
+def test_two_bounds_for_one_line_are_not_read_as_the_line(geneva):
+    # two candidate bounds on the instrument: ambiguous, so the block stays at the refused ask
     _v, _rules, model = _refused_with(
         geneva, "cn_purchases", 50, _line("cn_purchases", "<=", 20), _line("cn_purchases", "<=", 40)
     )
-    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
+    assert model.blocks["cn_purchases"].limit == 50
 
 
-def test_a_line_off_the_instruments_steps_is_rounded_towards_where_it_is(geneva):
-    v, rules, model = _refused_with(geneva, "cn_tariff_us", 0, _line("cn_tariff_us", ">=", 12.5))
+def test_a_bound_beyond_the_ask_says_nothing_new(geneva):
+    _v, _rules, model = _refused_with(geneva, "cn_purchases", 30, _line("cn_purchases", "<=", 40))
+    assert model.blocks["cn_purchases"].limit == 30
+
+
+def test_a_bound_is_the_limit_of_asks_at_the_top_level(geneva):
+    v, rules, model = _refused_with(geneva, "cn_tariff_us", 0, _line("cn_tariff_us", ">=", 25))
     ins = rules.instruments["cn_tariff_us"]
-    b = model.blocks["cn_tariff_us"]
-    assert b.exact and b.safe == 13  # the nearest allowed step above 12.5%
-    assert model.allowed(ins, v.levels[ins.id], 13) and not model.allowed(ins, v.levels[ins.id], 12)
+    assert model.blocks["cn_tariff_us"].limit == 25
+    assert not model.allowed(ins, v.levels[ins.id], 25)
 
 
 def test_a_counter_offers_levels_are_not_read_as_the_line(geneva):
@@ -157,7 +168,7 @@ def test_a_counter_offers_levels_are_not_read_as_the_line(geneva):
         band="somewhat",
     )
     _v, _rules, model = _refused_with(geneva, "cn_purchases", 50, _line("cn_purchases", "<=", None), counter)
-    assert "cn_purchases" in model.blocks and not model.blocks["cn_purchases"].exact
+    assert "cn_purchases" in model.blocks and model.blocks["cn_purchases"].limit == 50
 
 
 def test_a_reason_that_names_no_limit_makes_no_block(geneva):
@@ -165,3 +176,27 @@ def test_a_reason_that_names_no_limit_makes_no_block(geneva):
     counter = Reason(kind=ReasonKind.OFFER, terms=(TermRef(instrument="cn_purchases", value=40, before=0),))
     _v, _rules, model = _refused_with(geneva, "cn_purchases", 50, counter)
     assert "cn_purchases" not in model.blocks
+
+
+def test_a_silent_refusal_after_a_concession_caps_the_ask(geneva_fixed):
+    """China offers $10bn of purchases, the US asks $20bn, China rejects without a reason: no
+    ask beyond $10bn — until China offers more itself."""
+    g = _asked(geneva_fixed, Term(instrument="us_tariff_reciprocal", value=60))
+    g.play(Counter(side="china", terms=(Term(instrument="cn_purchases", value=10),)))
+    g.play(Counter(side="us", terms=(Term(instrument="cn_purchases", value=20),)))
+    g.play(Reject(side="china"))
+    v = g.view("us")
+    rules = rules_for(v)
+    ins = rules.instruments["cn_purchases"]
+    for quality in (1, 2, 3):
+        model = build(rules, v, quality=quality, memory_turns=None)
+        assert model.caps == {"cn_purchases": 10}
+        assert model.allowed(ins, 0, 10) and not model.allowed(ins, 0, 11)
+    assert not build(rules, v, quality=0, memory_turns=None).blocks  # easy does not read refusals
+    # China then offers $15bn itself (next week, its turn to open): something changed, the cap is lifted
+    for s in geneva_fixed.side_ids:
+        g.play(SubmitOrders(side=s))
+    g.play(Propose(side="china", terms=(Term(instrument="cn_purchases", value=15),)))
+    v = g.view("us")
+    model = build(rules_for(v), v, quality=2, memory_turns=None)
+    assert "cn_purchases" not in model.caps and model.allowed(ins, 0, 18)

@@ -1,0 +1,121 @@
+"""The belief over the other side's type (issue 13 part 3): drawn from the public prior only,
+updated from what they do, and read by the negotiator."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from game.ai.negotiator import rules_for
+from game.ai.opponent import N_TYPES, OpponentModel, build
+from game.ai.planner import Plan, project
+from game.engine import Game, Propose, Reject, SubmitOrders, Term
+from game.engine.state import Offer
+from game.engine.view import View
+
+
+def _table(geneva, seed: int = 1) -> Game:
+    g = Game(geneva, seed)
+    for s in geneva.side_ids:
+        g.play(SubmitOrders(side=s))
+    return g
+
+
+def _model(v: View, quality: int = 3) -> OpponentModel:
+    return build(rules_for(v), v, quality=quality, memory_turns=None)
+
+
+def _mean(model: OpponentModel, objective: str) -> float:
+    b = model.belief
+    assert b is not None
+    j = [o.id for o in b.objectives].index(objective)
+    return float(b.w @ b.weight[:, j])
+
+
+def _line(model: OpponentModel, red_line: str) -> float:
+    b = model.belief
+    assert b is not None
+    (ln,) = [ln for ln in b.lines if ln.red_line.id == red_line]
+    return float(b.w @ ln.values)
+
+
+def test_the_types_come_from_the_public_prior_not_the_other_sides_draw(geneva):
+    # two games, two draws for China: the US's belief about China is the same in both
+    a, b = _model(_table(geneva, 1).view("us")), _model(_table(geneva, 2).view("us"))
+    assert _table(geneva, 1).state.briefings["china"] != _table(geneva, 2).state.briefings["china"]
+    assert a.belief is not None and b.belief is not None
+    assert a.belief.k == N_TYPES + 1
+    assert np.array_equal(a.belief.weight, b.belief.weight)
+    assert np.array_equal(a.belief.walk_away, b.belief.walk_away)
+    assert np.allclose(a.belief.w, 1.0 / a.belief.k)  # nothing observed yet: the prior
+    # every type lies in the prior
+    prior = geneva.briefings["china"]
+    lo, hi = prior.priors["walk_away"].between
+    assert (a.belief.walk_away >= lo).all() and (a.belief.walk_away <= hi).all()
+    cap = next(r for r in prior.red_lines if r.id == "purchase_cap").priors["value"].between
+    values = next(ln for ln in a.belief.lines if ln.red_line.id == "purchase_cap").values
+    assert values.min() >= cap[0] and values.max() <= cap[1] and len(set(values)) > 5
+
+
+def _refused(v: View, *packages: tuple[Term, ...]) -> View:
+    """The view with the US having proposed ``packages`` in turn, each rejected without a reason."""
+    offers = tuple(
+        Offer(id=i, turn=v.turn, side="us", terms=p, status="rejected") for i, p in enumerate(packages)
+    )
+    return dataclasses.replace(v, offers=offers, pending_offer=None)
+
+
+def test_refused_asks_on_an_instrument_move_its_line_towards_us(geneva):
+    g = _table(geneva)
+    v = g.view("us")
+    prior = _line(_model(v), "purchase_cap")
+    tariff = Term(instrument="us_tariff_reciprocal", value=30)  # generous: no type refuses it for itself
+    g.play(Propose(side="us", terms=(tariff, Term(instrument="cn_purchases", value=34))))
+    g.play(Reject(side="china"))  # no reason
+    after_one = _line(_model(g.view("us")), "purchase_cap")
+    ask = [(tariff, Term(instrument="cn_purchases", value=x)) for x in (34, 33, 32)]
+    after_three = _line(_model(_refused(v, *ask)), "purchase_cap")
+    assert after_three < after_one < prior  # a line below what they keep refusing grows likelier
+
+
+def _their_offers(v: View, *packages: tuple[Term, ...]) -> View:
+    """The view with China having proposed ``packages`` in turn, each answered by a refusal."""
+    offers = tuple(
+        Offer(id=i, turn=v.turn, side="china", terms=p, status="rejected") for i, p in enumerate(packages)
+    )
+    return dataclasses.replace(v, offers=offers, pending_offer=None)
+
+
+def test_what_they_keep_asking_weighs_more_and_what_they_drop_less(geneva):
+    v = _table(geneva).view("us")
+    prior = _model(v)
+    chips, entities = Term(instrument="us_chip_controls", value=0), Term(instrument="us_entity_list", value=0)
+    tariff = Term(instrument="us_tariff_reciprocal", value=40)
+    v2 = _their_offers(v, (tariff, chips, entities), (tariff, chips), (tariff, chips))
+    after = _model(v2)
+    assert _mean(after, "chips") > _mean(prior, "chips")
+    assert _mean(after, "entities") < _mean(prior, "entities")
+    # the guessed briefing is the belief's weighted mean
+    assert after.guessed is not None
+    assert next(o.weight for o in after.guessed.objectives if o.id == "chips") == _mean(after, "chips")
+
+
+def test_accept_prob_and_their_value(geneva):
+    g = _table(geneva)
+    v = g.view("us")
+    model, rules = _model(v), rules_for(v)
+    stingy = (Term(instrument="us_tariff_reciprocal", value=140), Term(instrument="cn_tariff_us", value=0))
+    fair = (Term(instrument="us_tariff_reciprocal", value=30), Term(instrument="cn_tariff_us", value=30))
+    outs = project(rules, v, [Plan(terms=stingy), Plan(terms=fair)], horizon=None, schedule=True)
+    # China's tariff to 0 crosses its reciprocity line in every type of the prior (5..15%)
+    assert model.accept_prob(stingy, outs[0]) == 0.0
+    assert model.accept_prob(fair, outs[1]) > 0.5
+    assert model.accept_prob(fair, outs[1], their_alternative=100.0) == 0.0
+    values = model.type_values(outs[1])
+    assert values.shape == (N_TYPES + 1,)
+    assert abs(model.their_value(outs[1]) - float(values.mean())) < 1e-9  # the prior: equal weights
+    assert 25.0 <= model.walk_away_estimate() <= 45.0
+    # the lines every type shares are never asked across (hard and up)
+    ins = rules.instruments["cn_tariff_us"]
+    assert not model.allowed(ins, v.levels[ins.id], 0) and model.allowed(ins, v.levels[ins.id], 30)
