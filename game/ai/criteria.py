@@ -51,6 +51,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -215,9 +216,11 @@ def run_criteria(
     for p in probes:
         make_probe(p)
     plan = criteria_schedule(styles, levels, reference, probes, seeds, seed)
+    t0 = time.perf_counter()
     results = run_jobs(_play, [(scenario, s, a, b) for s, a, b in plan], jobs=jobs, progress=progress)
+    elapsed = time.perf_counter() - t0
     lat = measure_latency(levels[-1]) if latency else None
-    return summarise_criteria(
+    summary = summarise_criteria(
         scenario,
         results,
         styles=styles,
@@ -228,6 +231,12 @@ def run_criteria(
         seed=seed,
         latency=lat,
     )
+    # wall clock, like the latency: the one part of the summary a rerun does not repeat
+    summary["timing"] = {
+        "games_s": round(elapsed, 1),
+        "games_per_s": round(len(results) / elapsed, 3) if elapsed else 0.0,
+    }
+    return summary
 
 
 # ------------------------------------------------------------------------ analysis
@@ -534,7 +543,11 @@ def format_criteria(summary: dict[str, Any], *, markdown: bool = False, command:
     lines: list[str] = []
     if markdown and command:
         lines += ["```", command, "```", ""]
-    lines += [head, ""]
+    lines += [head]
+    if "timing" in summary:
+        tm = summary["timing"]
+        lines.append(f"(the games took {tm['games_s']:.0f} s, {tm['games_per_s']:.2f} games/s)")
+    lines += [""]
     names = {
         "ladder": f"Ladder: each level beats the level below in >= {WIN_SHARE:.0%} of paired games by >= {MARGIN:g} points, both readings, both sides",
         "probes": "Probes: no probe beats the top level's self-play score in its seat; the top level scores at least the level below against every probe",
