@@ -86,7 +86,7 @@ import numpy as np
 
 from game.ai.planner import Outcome, Plan, project
 from game.engine.actions import Term
-from game.engine.hidden_types import draw, guess_from_prior
+from game.engine.hidden_types import DRAW_DECIMALS, grid_points, guess_from_prior
 from game.engine.reasons import KINDS, Reason, ReasonKind, named_instruments
 from game.engine.rules import Rules
 from game.engine.scoring import objective_value
@@ -665,15 +665,41 @@ def _template(rules: Rules, v: View, model: OpponentModel) -> tuple[Briefing, bo
 def _single_type(rules: Rules, v: View, model: OpponentModel) -> Belief:
     """The levels without a belief: one type, the prior's middle (or the guess from public facts)."""
     b, has_prior = _template(rules, v, model)
+    return _types_of(rules, b, _middle_arrays(rules, b, has_prior), np.ones(1))
+
+
+@dataclass(frozen=True)
+class _Arrays:
+    weight: np.ndarray  # (K, J)
+    target: np.ndarray  # (K, J)
+    walk_away: np.ndarray  # (K,)
+    faction: np.ndarray  # (K,)
+    lines: tuple[np.ndarray, ...]  # per red line, (K,)
+
+
+def _line_grid(rules: Rules, rl: RedLine) -> tuple[float, float] | None:
+    ins = rules.instruments.get(rl.instrument)
+    return None if ins is None else (ins.min, ins.step)
+
+
+def _middle_arrays(rules: Rules, b: Briefing, has_prior: bool) -> _Arrays:
+    """One type: the briefing's numbers (a prior's file numbers are its middles; red lines on
+    their instruments' steps, as :func:`guess_from_prior`)."""
     if has_prior:
         b = guess_from_prior(rules.scenario, b)
-    return _types_of(rules, b, [b], np.ones(1))
+    return _Arrays(
+        weight=np.array([[o.weight for o in b.objectives]], dtype=float),
+        target=np.array([[o.target for o in b.objectives]], dtype=float),
+        walk_away=np.array([b.walk_away]),
+        faction=np.array([b.faction_strength]),
+        lines=tuple(np.array([r.value]) for r in b.red_lines),
+    )
 
 
-def _types_of(rules: Rules, template: Briefing, types: Sequence[Briefing], w: np.ndarray) -> Belief:
+def _types_of(rules: Rules, template: Briefing, a: _Arrays, w: np.ndarray) -> Belief:
     objs = tuple(template.objectives)
     lines = tuple(
-        Line(rl, np.array([t.red_lines[i].value for t in types], dtype=float), rl.priors.get("value"))
+        Line(rl, a.lines[i], rl.priors.get("value"))
         for i, rl in enumerate(template.red_lines)
         if rl.instrument in rules.instruments
     )
@@ -682,66 +708,66 @@ def _types_of(rules: Rules, template: Briefing, types: Sequence[Briefing], w: np
         template=template,
         objectives=objs,
         baseline=np.array([o.baseline for o in objs], dtype=float),
-        weight=np.array([[o.weight for o in t.objectives] for t in types], dtype=float),
-        target=np.array([[o.target for o in t.objectives] for t in types], dtype=float),
-        walk_away=np.array([t.walk_away for t in types], dtype=float),
-        faction=np.array([t.faction_strength for t in types], dtype=float),
+        weight=a.weight,
+        target=a.target,
+        walk_away=a.walk_away,
+        faction=a.faction,
         lines=lines,
         w=w / w.sum(),
     )
 
 
-def _draw_types(rules: Rules, v: View, model: OpponentModel) -> tuple[Briefing, list[Briefing]]:
-    """The prior's middle and :data:`N_TYPES` draws from the prior (or jittered guesses)."""
+def _draws(
+    prior: Prior | None, value: float, rng: np.random.Generator, grid: tuple[float, float] | None = None
+) -> np.ndarray:
+    """:data:`N_TYPES` draws of one quantity, as :func:`game.engine.hidden_types.draw` makes one
+    (uniform, on the grid or to its decimals; or one of the choices by their weights)."""
+    if prior is None:
+        return np.full(N_TYPES, float(value))
+    if prior.one_of is not None:
+        choices = prior.choices()
+        p = np.array([w for _, w in choices], dtype=float)
+        idx = rng.choice(len(choices), size=N_TYPES, p=p / p.sum())
+        return np.array([choices[i][0] for i in idx], dtype=float)
+    assert prior.between is not None
+    lo, hi = prior.between
+    if grid is not None:
+        points = grid_points(prior, grid) or [round(lo, 9)]
+        return np.array(points, dtype=float)[rng.integers(0, len(points), size=N_TYPES)]
+    return np.clip(np.round(rng.uniform(lo, hi, size=N_TYPES), DRAW_DECIMALS), lo, hi)
+
+
+def _draw_types(rules: Rules, v: View, model: OpponentModel) -> tuple[Briefing, _Arrays]:
+    """The prior's middle and :data:`N_TYPES` draws from the prior (or jittered guesses), as
+    arrays (type × quantity), drawn in one stream seeded from public data (:func:`_public_seed`)."""
     template, has_prior = _template(rules, v, model)
+    mid = _middle_arrays(rules, template, has_prior)
     rng = np.random.default_rng(_public_seed(v))
+    objs = template.objectives
     if not has_prior:
-        out = [template]
-        for _ in range(N_TYPES):
-            jit = rng.lognormal(0.0, JITTER, size=len(template.objectives))
-            out.append(
-                template.model_copy(
-                    update={
-                        "objectives": [
-                            o.model_copy(update={"weight": o.weight * float(f)})
-                            for o, f in zip(template.objectives, jit, strict=True)
-                        ]
-                    }
-                )
-            )
-        return template, out
-
-    def q(prior: Prior | None, value: float, grid: tuple[float, float] | None = None) -> float:
-        return value if prior is None else draw(prior, rng, grid)
-
-    def grid(rl: RedLine) -> tuple[float, float] | None:
-        ins = rules.instruments.get(rl.instrument)
-        return None if ins is None else (ins.min, ins.step)
-
-    out = [guess_from_prior(rules.scenario, template)]
-    for _ in range(N_TYPES):
-        out.append(
-            template.model_copy(
-                update={
-                    "objectives": [
-                        o.model_copy(
-                            update={
-                                "weight": q(o.priors.get("weight"), o.weight),
-                                "target": q(o.priors.get("target"), o.target),
-                            }
-                        )
-                        for o in template.objectives
-                    ],
-                    "red_lines": [
-                        r.model_copy(update={"value": q(r.priors.get("value"), r.value, grid(r))})
-                        for r in template.red_lines
-                    ],
-                    "walk_away": q(template.priors.get("walk_away"), template.walk_away),
-                    "faction_strength": q(template.priors.get("faction_strength"), template.faction_strength),
-                }
-            )
+        jit = rng.lognormal(0.0, JITTER, size=(N_TYPES, len(objs)))
+        return template, _Arrays(
+            weight=np.vstack([mid.weight, mid.weight * jit]),
+            target=np.repeat(mid.target, N_TYPES + 1, axis=0),
+            walk_away=np.repeat(mid.walk_away, N_TYPES + 1),
+            faction=np.repeat(mid.faction, N_TYPES + 1),
+            lines=tuple(np.repeat(x, N_TYPES + 1) for x in mid.lines),
         )
-    return template, out
+    weight = np.column_stack([_draws(o.priors.get("weight"), o.weight, rng) for o in objs])
+    target = np.column_stack([_draws(o.priors.get("target"), o.target, rng) for o in objs])
+    lines = tuple(
+        np.concatenate([m, _draws(r.priors.get("value"), r.value, rng, _line_grid(rules, r))])
+        for m, r in zip(mid.lines, template.red_lines, strict=True)
+    )
+    walk = _draws(template.priors.get("walk_away"), template.walk_away, rng)
+    faction = _draws(template.priors.get("faction_strength"), template.faction_strength, rng)
+    return template, _Arrays(
+        weight=np.vstack([mid.weight, weight]),
+        target=np.vstack([mid.target, target]),
+        walk_away=np.concatenate([mid.walk_away, walk]),
+        faction=np.concatenate([mid.faction, faction]),
+        lines=lines,
+    )
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -770,8 +796,8 @@ def _belief(
     rules: Rules, v: View, model: OpponentModel, theirs: dict[str, Instrument], mine: dict[str, Instrument]
 ) -> Belief:
     """The types drawn from the prior, weighted by the likelihood of everything they did."""
-    template, types = _draw_types(rules, v, model)
-    belief = _types_of(rules, template, types, np.ones(len(types)))
+    template, arrays = _draw_types(rules, v, model)
+    belief = _types_of(rules, template, arrays, np.ones(N_TYPES + 1))
     ll = np.zeros(belief.k)
     # one batch: no deal, the latest distinct packages, and accepted offers' counterfactuals
     answered = [o for o in v.offers if o.side == v.other or o.status in ("accepted", "rejected", "countered")]
