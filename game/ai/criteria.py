@@ -419,24 +419,27 @@ def variety(entrant: str, rs: Sequence[GameResult]) -> dict[str, Any]:
             seen.add(o)
     top_tier, top_n = tiers.most_common(1)[0] if tiers else ("", 0)
     top_pkg_n = packages.most_common(1)[0][1] if packages else 0
-    row = {
+    top_tier_share = round(top_n / n, 4) if n else 0.0
+    week1_share = round(week1 / n, 4) if n else 0.0
+    top_package_share = round(top_pkg_n / len(deals), 4) if deals else 0.0
+    row: dict[str, Any] = {
         "entrant": entrant,
         "games": n,
         "outcomes": {k: round(v / n, 4) for k, v in sorted(tiers.items())} if n else {},
         "top_tier": top_tier,
-        "top_tier_share": round(top_n / n, 4) if n else 0.0,
-        "week1_comprehensive_share": round(week1 / n, 4) if n else 0.0,
+        "top_tier_share": top_tier_share,
+        "week1_comprehensive_share": week1_share,
         "agreements": len(deals),
         "distinct_packages": len(packages),
         "distinct_per_agreement": round(len(packages) / len(deals), 4) if deals else 0.0,
-        "top_package_share": round(top_pkg_n / len(deals), 4) if deals else 0.0,
+        "top_package_share": top_package_share,
         "offers": offers,
         "distinct_offered_per_game": round(statistics.fmean(offered), 3) if offered else 0.0,
         "repeat_offer_share": round(repeats / offers, 4) if offers else 0.0,
     }
-    row["pass_tiers"] = bool(n) and row["top_tier_share"] <= TIER_MAX + 1e-9
-    row["pass_week1"] = bool(n) and row["week1_comprehensive_share"] < WEEK1_MAX - 1e-9
-    row["pass_packages"] = row["top_package_share"] <= PACKAGE_MAX + 1e-9
+    row["pass_tiers"] = bool(n) and top_tier_share <= TIER_MAX + 1e-9
+    row["pass_week1"] = bool(n) and week1_share < WEEK1_MAX - 1e-9
+    row["pass_packages"] = top_package_share <= PACKAGE_MAX + 1e-9
     row["pass"] = row["pass_tiers"] and row["pass_week1"] and row["pass_packages"]
     return row
 
