@@ -14,9 +14,12 @@ Each level changes real capabilities:
   suspensions with durations, purchases, pledges);
 - **noise**: random error (seeded from the view, so still deterministic) in how it
   values packages;
-- **opponent modelling** (:mod:`game.ai.opponent`): none; red lines named in notes;
-  plus refusal patterns, halving towards a hidden line and a guessed briefing; plus
-  the exact level of a named line and learned priorities;
+- **opponent modelling** (:mod:`game.ai.opponent`): easy none; normal the lines named in
+  refusals and the caps of silent refusals (once they conceded part of an instrument and
+  refused more, never asked beyond what they conceded until they offer more); hard plus
+  refusal patterns, halving towards a hidden line and a belief over the other side's type
+  (particles over its public prior, weighted by everything it does); expert plus a named
+  line's public rough bound as the limit of asks and learned priorities;
 - **tactics** (expert): acceptance that prices the weeks a refusal would cost, learnt
   from how often the other side takes our offers; *closing* with their own offer
   corrected to our red lines; the *nibble* (one notch more before accepting);
