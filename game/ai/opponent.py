@@ -126,8 +126,11 @@ FREQ_PULL = 0.6
 MOVE_PULL = 0.3
 #: asks that would cross the other side's line in this share of the belief are not made
 LINE_BLOCK_PROB = 0.95
-#: at most this many distinct past packages are projected (the latest)
-MAX_PROJECTED = 32
+#: the latest answered offers whose packages are projected and valued (older ones count
+#: through the red lines they cross only)
+MAX_VALUED = 12
+#: the likelihood of refusing an older (unvalued) offer across no line of the type
+UNVALUED_REFUSAL = 0.5
 #: jitter (log-normal s.d.) of the guessed briefing's weights without a prior
 JITTER = 0.35
 
@@ -595,10 +598,11 @@ def _level_at(v: View, turn: int, iid: str) -> float | None:
 def guessed_briefing(rules: Rules, v: View, model: OpponentModel) -> Briefing:
     """Objectives the other side plausibly scores, built from public facts only.
 
-    With hidden types (rule 7.3) the other side's prior is public: the guess starts from its
-    middle (every weight, target and level at the prior's mean). This is the hook for a belief
-    over the prior updated from behaviour (issue 13 part 3); today the guess stays at the middle.
-    Without a prior, the guess is built from the other side's public meters and asks."""
+    With hidden types (rule 7.3) the other side's prior is public: the guess is its middle
+    (every weight, target and level at the prior's mean) — the one type of the weaker levels and
+    one of the belief's types (:func:`_belief`, which moves away from it with what they do).
+    Without a prior, the guess is built from the other side's public meters and asks (and the
+    belief's types are it with jittered weights)."""
     if v.other_prior is not None:
         return guess_from_prior(rules.scenario, v.other_prior)
     other = v.other
@@ -799,17 +803,27 @@ def _belief(
     template, arrays = _draw_types(rules, v, model)
     belief = _types_of(rules, template, arrays, np.ones(N_TYPES + 1))
     ll = np.zeros(belief.k)
-    # one batch: no deal, the latest distinct packages, and accepted offers' counterfactuals
+    # one batch: no deal, the latest distinct packages (and what their counters refused), and
+    # accepted offers' counterfactuals; older packages speak through the lines they cross only
     answered = [o for o in v.offers if o.side == v.other or o.status in ("accepted", "rejected", "countered")]
-    answered = answered[-MAX_PROJECTED:]
+    by_id = {o.id: o for o in v.offers}
+    valued = {o.id for o in answered[-MAX_VALUED:]}
     plans: list[Plan] = [Plan()]
     index: dict[tuple, int] = {(): 0}
     undo: dict[int, int] = {}
+
+    def plan(terms: tuple[Term, ...]) -> None:
+        if terms not in index:
+            index[terms] = len(plans)
+            plans.append(Plan(terms=terms))
+
     for o in answered:
-        key = tuple(o.terms)
-        if key not in index:
-            index[key] = len(plans)
-            plans.append(Plan(terms=o.terms))
+        if o.id not in valued:
+            continue
+        plan(tuple(o.terms))
+        prev = by_id.get(o.id - 1)
+        if o.side == v.other and prev is not None and prev.side == v.side and prev.status == "countered":
+            plan(tuple(prev.terms))
         if o.status == "accepted":
             before = _levels_before(v, o.turn)
             undo[o.id] = len(plans)
@@ -823,27 +837,30 @@ def _belief(
     thr = np.maximum(belief.walk_away, base)
     belief.base_values = base
     tau = TEMPERATURE
-    by_id = {o.id: o for o in v.offers}
     for o in answered:
-        uo = u[index[tuple(o.terms)]]
         before = _levels_before(v, o.turn)
         cross = belief.crosses(before, o.terms)
+        uo = u[index[tuple(o.terms)]] if o.id in valued else None
         if o.side == v.other:
             # their own offer: worth clearly more than their threshold, and (a counter) at least
             # what they refused from us; never across their own lines
-            ll += _log(_sigmoid((uo - thr - OFFER_MARGIN) / tau))
-            prev = by_id.get(o.id - 1)
-            if prev is not None and prev.side == v.side and prev.status == "countered":
-                ll += _log(_sigmoid((uo - u[index[tuple(prev.terms)]]) / tau))
             ll += np.log(np.where(cross, CROSSED, 1.0))
+            if uo is not None:
+                ll += _log(_sigmoid((uo - thr - OFFER_MARGIN) / tau))
+                prev = by_id.get(o.id - 1)
+                if prev is not None and prev.side == v.side and prev.status == "countered":
+                    ll += _log(_sigmoid((uo - u[index[tuple(prev.terms)]]) / tau))
             continue
         if o.status == "accepted":
+            if uo is None:
+                ll += np.log(np.where(cross, CROSSED, 1.0))
+                continue
             alt = np.maximum(belief.walk_away, u[undo[o.id]]) if o.id in undo else thr
             p = _sigmoid((uo - alt) / tau)
             ll += np.log(np.where(cross, CROSSED, np.maximum(FLOOR, p)))
             continue
         # refused (rejected or countered): certain across a line, else likelier below the threshold
-        p = _sigmoid((thr - uo) / tau)
+        p = _sigmoid((thr - uo) / tau) if uo is not None else np.full(belief.k, UNVALUED_REFUSAL)
         ll += np.log(np.maximum(FLOOR, np.where(cross, 1.0, p)))
         ll += _reason_evidence(belief, o, before, theirs, mine)
     ll += _frequency_evidence(belief, v, theirs, mine)
