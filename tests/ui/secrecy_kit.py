@@ -8,6 +8,15 @@ red-line texts and ids, in English and Chinese) contains ``ZQUS``, China's ``ZQC
 the walk-away values are 37 (US) and 43 (China). Private moves (see
 :class:`Secrets`) are the press words of a side's statement and the level of a
 move no one else uses, secret until the turn resolves (rules 2.1, 4, 7.1).
+
+With hidden types (rule 7.3; the marker scenario is then Geneva as shipped, with its priors)
+a side's objectives and red lines are public — the other side's "What you know of them"
+shows their texts and each quantity's range — so their texts and ids carry ``ZPUS``/``ZPCN``
+(public markers) instead; the summary keeps the private marker. What stays secret is the
+draw: the walk-away is drawn from a narrow range just above 37 (43), so a draw shows as
+``37.12``–``37.18`` and rounds to the old value; an objective's drawn weight and a red line's
+drawn level are shown to their own side after the text (``… objective (weight 2.5)``,
+``… red line (… at least 15%)``), which is the pattern of a drawn number leaked with its text.
 """
 
 from __future__ import annotations
@@ -48,23 +57,44 @@ from shiboken6 import getCppPointer
 
 ROOT = Path(__file__).resolve().parents[2]
 GENEVA = ROOT / "scenarios" / "geneva-2025.yaml"
+#: Geneva before rule 7.3: every briefing number fixed, a briefing wholly private (rule 7.1).
+GENEVA_FIXED = ROOT / "tests" / "engine" / "data" / "geneva-fixed.yaml"
 
 #: Every private text of a side's briefing contains its marker (matched case-insensitively:
 #: the ids are lower case).
 MARK = {"us": "ZQUS", "china": "ZQCN"}
-#: Each side's walk-away value in the marker scenario (Geneva has 35 for both).
+#: With priors (rule 7.3), the marker of a side's public texts: its objectives and red lines.
+PUBLIC_MARK = {"us": "ZPUS", "china": "ZPCN"}
+#: Each side's walk-away value in the marker scenario (Geneva has 35 for both); with priors,
+#: the walk-away is drawn between this + 0.11 and this + 0.19 (so that a draw is a number
+#: like no other on a screen, and rounds to this).
 WALK_AWAY = {"us": 37, "china": 43}
 
 
+def walk_away_range(side: str) -> tuple[float, float]:
+    """The marker scenario's walk-away prior for ``side`` (with priors)."""
+    return (WALK_AWAY[side] + 0.11, WALK_AWAY[side] + 0.19)
+
+
 # ------------------------------------------------------------------ the marker scenario
-def write_marker_scenario(path: Path) -> Path:
-    """Geneva with every private text of each side replaced by a unique marker."""
-    data = yaml.safe_load(GENEVA.read_text(encoding="utf-8"))
+def write_marker_scenario(path: Path, priors: bool = True) -> Path:
+    """Geneva with every private text of each side replaced by a unique marker: as shipped,
+    with its priors (rule 7.3: objectives and red lines public, with public markers; the
+    walk-away drawn from a marker range), or without (``priors=False``: the fixed copy,
+    every briefing wholly private)."""
+    data = yaml.safe_load((GENEVA if priors else GENEVA_FIXED).read_text(encoding="utf-8"))
     data["meta"]["id"] = "geneva_markers"
     for side, brief in data["briefings"].items():
-        m = MARK[side]
-        brief["summary"] = {"en": f"{m}-summary-en Private briefing", "zh": f"{m}-summary-zh 私密简报"}
-        brief["walk_away"] = WALK_AWAY[side]
+        brief["summary"] = {
+            "en": f"{MARK[side]}-summary-en Private briefing",
+            "zh": f"{MARK[side]}-summary-zh 私密简报",
+        }
+        if priors:
+            assert "between" in brief["walk_away"] or "one_of" in brief["walk_away"]
+            brief["walk_away"] = {"between": list(walk_away_range(side))}
+        else:
+            brief["walk_away"] = WALK_AWAY[side]
+        m = PUBLIC_MARK[side] if priors else MARK[side]
         for k, obj in enumerate(brief["objectives"], 1):
             obj["id"] = f"{m.lower()}_obj{k}"
             obj["text"] = {"en": f"{m}-obj{k}-en objective", "zh": f"{m}-obj{k}-zh 目标"}
@@ -105,6 +135,8 @@ class Secrets:
     moves: list[PrivateMove] = field(default_factory=list)
     #: Drafts a side typed and never sent (never public): side -> markers
     drafts: dict[str, list[str]] = field(default_factory=dict)
+    #: The marker scenario has priors (rule 7.3; :func:`write_marker_scenario`)
+    priors: bool = True
 
     def patterns(self, side: str, turn: int) -> list[tuple[str, re.Pattern[str]]]:
         """(what, pattern) of everything of ``side`` that is secret while ``turn`` is being played."""
@@ -120,6 +152,8 @@ class Secrets:
                 ),
             ),
         ]
+        if self.priors:  # rule 7.3: the draw (its public prior may be seen)
+            out += draw_patterns(side)
         for mv in self.moves:
             if mv.side == side and mv.turn >= turn:
                 out.append(
@@ -134,6 +168,30 @@ class Secrets:
         for d in self.drafts.get(side, []):
             out.append((f"{side}'s unsent draft", _pattern(re.escape(d), d)))
         return out
+
+
+def draw_patterns(side: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(what, pattern) of ``side``'s draw in the marker scenario with priors (rule 7.3): its
+    drawn walk-away as a number (strictly inside its range: a bound is what the prior shows),
+    and an objective or red line of its followed by a parenthesis — the weight or drawn level
+    its own briefing panel gives after the text (the other side's "What you know" card quotes
+    the text in “ ” and gives the range in a cell of its own)."""
+    w = WALK_AWAY[side]
+    m = PUBLIC_MARK[side]
+    return [
+        (
+            f"{side}'s drawn walk-away value",
+            _pattern(rf"(?<![\d.]){w}\.1[2-8](?!\d)", f"{w}.1"),
+        ),
+        (
+            f"{side}'s drawn weight or red-line level",
+            _pattern(
+                rf"{re.escape(m)}-(?:obj|rl)\d+-(?:en|zh) (?:objective|red line|目标|红线)\s*[(（]",
+                m,
+                flags=re.I,
+            ),
+        ),
+    ]
 
 
 # ------------------------------------------------------------------ every text on screen

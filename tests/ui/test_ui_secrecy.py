@@ -42,16 +42,21 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from secrecy_kit import (
     MARK,
+    PUBLIC_MARK,
     DialogAnswerer,
     PrivateMove,
     Secrets,
+    all_widgets,
     close_new_windows,
+    draw_patterns,
     new_windows,
     press,
     scan,
     step_sliders,
     triggers,
     visible_windows,
+    walk_away_range,
+    widget_texts,
     write_marker_scenario,
 )
 from uitest_driver import click, handover_up, package_for, set_level, wait_for_human
@@ -75,7 +80,14 @@ def home(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def marker_scenario(tmp_path) -> Path:
+    """Geneva as shipped, with its priors (rule 7.3), its secrets markers."""
     return write_marker_scenario(tmp_path / "geneva-markers.yaml")
+
+
+@pytest.fixture
+def fixed_marker_scenario(tmp_path) -> Path:
+    """Geneva without priors (every briefing wholly private, rule 7.1), its secrets markers."""
+    return write_marker_scenario(tmp_path / "geneva-fixed-markers.yaml", priors=False)
 
 
 def start(window, qtbot, path: Path, lang: str = "en") -> None:
@@ -118,12 +130,14 @@ ORDERS = {
 DRAFTS = {"us": "ZQUD1 draft", "china": "ZQCD1 draft"}
 
 
-def all_secrets() -> Secrets:
+def all_secrets(priors: bool = True) -> Secrets:
     """Every private move and draft of the game as played by :func:`play` (each secret
-    until its turn resolves; a draft never sent, for ever)."""
+    until its turn resolves; a draft never sent, for ever), on the marker scenario with or
+    without priors."""
     return Secrets(
         moves=[private_move(side, turn) for side, turn in ORDERS],
         drafts={side: [words.split()[0]] for side, words in DRAFTS.items()},
+        priors=priors,
     )
 
 
@@ -394,16 +408,21 @@ def report(findings: list[str]) -> str:
 
 # ------------------------------------------------------------------ the audit
 @pytest.mark.slow  # every action on every screen: about a minute per language
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("lang", "priors"), [("en", True), ("zh", True), ("en", False)], ids=["en", "zh", "en-fixed"]
+)
 def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
-    window, qtbot, monkeypatch, tmp_path, home, marker_scenario, lang
+    window, qtbot, monkeypatch, tmp_path, home, lang, priors
 ) -> None:
+    """With Geneva's priors (rule 7.3: the other side's prior is on screen, its draw never),
+    in both languages; and once on the fixed copy, where the other briefing is wholly private."""
     import game.ui.theme
 
+    marker_scenario = write_marker_scenario(tmp_path / "geneva-markers.yaml", priors=priors)
     # View ▸ Theme re-renders the screen as in play; only the application's style sheet (the
     # same for both sides, a third of a second each time) is not re-applied.
     monkeypatch.setattr(game.ui.theme, "apply_theme", lambda app, mode: None)
-    secrets = all_secrets()
+    secrets = all_secrets(priors)
     auditor = Auditor(window, qtbot, monkeypatch, tmp_path, secrets, marker_scenario)
     screens = 0
     last = None
@@ -435,8 +454,11 @@ def test_no_marker_of_the_absent_side_on_any_screen_after_any_action(
 def test_the_audit_sees_a_marker_on_the_own_sides_screen(
     window, qtbot, tmp_path, home, marker_scenario
 ) -> None:
-    """The scan has teeth: each side's markers are found on its own screen (briefing, draft,
-    orders once submitted) — so their absence elsewhere means something."""
+    """The scan has teeth: each side's markers are found on its own screen (briefing, its
+    draw, draft, orders once submitted) — so their absence elsewhere means something."""
+    from game.engine.hidden_types import draw_briefing
+    from game.scenario.loader import load_scenario
+
     secrets = Secrets()
     screens = play(window, qtbot, marker_scenario, "en", secrets)
     next(screens)  # hand-over
@@ -445,6 +467,19 @@ def test_the_audit_sees_a_marker_on_the_own_sides_screen(
     settle(window, qtbot)
     hits = "\n".join(scan(Secrets().patterns("us", 1), "US screen"))
     assert "us's briefing" in hits and "us's walk-away value" in hits
+    assert "us's drawn weight or red-line level" in hits, hits  # its draw, on its own panel
+    # China's public prior is on the US's screen (its objectives' texts and ranges), its draw not
+    assert "ZPCN-obj1-en objective" in "\n".join(t for w in all_widgets() for t in widget_texts(w))
+    assert not scan(Secrets().patterns("china", 1), "US screen")
+    # the drawn walk-away's pattern finds the draw as a number would show it
+    sc = load_scenario(marker_scenario)
+    for side in ("us", "china"):
+        walk = draw_briefing(sc, side, SEED).walk_away
+        lo, hi = walk_away_range(side)
+        assert lo < walk < hi  # a draw on a bound is what the prior shows
+        pat = dict(draw_patterns(side))[f"{side}'s drawn walk-away value"]
+        assert pat.search(f"walk-away {walk:g}") and pat.search(f"score {walk:.2f}")
+        assert not pat.search(f"between {lo:g} and {hi:g}")
     secrets.moves.append(private_move("us", 1))
     hits = "\n".join(scan(secrets.patterns("us", 1), "US screen"))
     assert "press words of turn 1" in hits and "us_tariff_reciprocal → 115 of turn 1" in hits
@@ -640,13 +675,21 @@ def test_edit_this_scenario_on_a_hot_seat_game_opened_from_its_save_stays_closed
     assert not findings, report(findings)
 
 
+@pytest.mark.parametrize("priors", [True, False], ids=["priors", "fixed"])
 def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
-    window, qtbot, monkeypatch, home, marker_scenario
+    window, qtbot, monkeypatch, home, tmp_path, priors
 ) -> None:
     """Every Ctx a panel renders holds nothing of the other side's briefing: no Briefing of
-    it, no text with its marker, anywhere in the objects reachable from the Ctx."""
+    it, no text with its marker, anywhere in the objects reachable from the Ctx — but, with
+    priors (rule 7.3), the other side's public prior exactly as the scenario gives it (never
+    its draw), and this side's own prior."""
+    from game.engine.hidden_types import public_prior
+    from game.scenario.loader import load_scenario
     from game.scenario.models import Briefing
     from game.ui import common
+
+    marker_scenario = write_marker_scenario(tmp_path / "geneva-markers.yaml", priors=priors)
+    sc = load_scenario(marker_scenario)
 
     seen: list[object] = []
     from game.ui import panels
@@ -670,15 +713,27 @@ def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
     assert seen and all(isinstance(c, common.Ctx) for c in seen)
     sides = {c.view.side for c in seen}
     assert sides == {"us", "china"}, sides
+    state = window.session.game.state
     for ctx in seen:
-        other = "china" if ctx.view.side == "us" else "us"
-        bad = _reachable_secrets(ctx, MARK[other], Briefing, ctx.view.briefing)
-        assert not bad, f"a Ctx for {ctx.view.side} reaches {other}'s briefing: " + "; ".join(bad[:5])
-        assert set(ctx.rules.scenario.briefings) == {ctx.view.side}
+        side = ctx.view.side
+        other = "china" if side == "us" else "us"
+        prior = public_prior(sc, other)
+        assert ctx.view.other_prior == prior and (prior is not None) == priors
+        assert ctx.view.briefing == state.briefings.get(side, sc.briefings[side])  # its own draw
+        public = [b for b in (ctx.view.my_prior, ctx.view.other_prior) if b is not None]
+        if priors:
+            assert state.briefings[other] != prior  # its draw is not its prior: it would be found
+            assert PUBLIC_MARK[other] in repr(ctx.view.other_prior)
+        bad = _reachable_secrets(ctx, MARK[other], Briefing, ctx.view.briefing, public)
+        assert not bad, f"a Ctx for {side} reaches {other}'s briefing: " + "; ".join(bad[:5])
+        assert set(ctx.rules.scenario.briefings) == {side}
 
 
-def _reachable_secrets(root: object, marker: str, briefing_cls: type, own: object) -> list[str]:
-    """Paths from ``root`` to a string holding ``marker``, or to a Briefing other than ``own``."""
+def _reachable_secrets(
+    root: object, marker: str, briefing_cls: type, own: object, public: list[object] | None = None
+) -> list[str]:
+    """Paths from ``root`` to a string holding ``marker``, or to a Briefing other than ``own``
+    (a Briefing in ``public`` — a prior — is allowed, and not looked into)."""
     import enum
 
     found: list[str] = []
@@ -695,6 +750,8 @@ def _reachable_secrets(root: object, marker: str, briefing_cls: type, own: objec
                 found.append(f"{path} = {obj[:60]!r}")
             continue
         if obj is None or isinstance(obj, int | float | bool | bytes | complex | enum.Enum | type):
+            continue
+        if isinstance(obj, briefing_cls) and any(obj is p or obj == p for p in public or ()):
             continue
         if isinstance(obj, briefing_cls) and obj is not own and obj != own:
             found.append(f"{path}: a Briefing")
