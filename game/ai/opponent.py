@@ -105,9 +105,12 @@ CAP_QUALITY = 1
 BELIEF_QUALITY = 2
 
 #: particles drawn from the prior (the prior's middle is one more)
-N_TYPES = 32
+N_TYPES = 64
 #: score points: the temperature of the logistic likelihoods of value gaps
 TEMPERATURE = 3.0
+#: the power of the value-based and reason likelihoods (a tempered posterior: the projections are rough,
+#: and one observation's evidence repeats in the next; keeps the few particles from collapsing)
+VALUE_POWER = 0.5
 #: score points a type's own offer is expected to clear its threshold by
 OFFER_MARGIN = 1.0
 #: no single observation's likelihood falls below this (the model's approximations)
@@ -779,7 +782,8 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def _log(p: np.ndarray) -> np.ndarray:
-    return np.asarray(np.log(np.maximum(FLOOR, p)))
+    """The tempered log-likelihood of a value-based observation (floored)."""
+    return np.asarray(VALUE_POWER * np.log(np.maximum(FLOOR, p)))
 
 
 def _z(x: np.ndarray) -> np.ndarray:
@@ -856,12 +860,11 @@ def _belief(
                 ll += np.log(np.where(cross, CROSSED, 1.0))
                 continue
             alt = np.maximum(belief.walk_away, u[undo[o.id]]) if o.id in undo else thr
-            p = _sigmoid((uo - alt) / tau)
-            ll += np.log(np.where(cross, CROSSED, np.maximum(FLOOR, p)))
+            ll += np.where(cross, np.log(CROSSED), _log(_sigmoid((uo - alt) / tau)))
             continue
         # refused (rejected or countered): certain across a line, else likelier below the threshold
         p = _sigmoid((thr - uo) / tau) if uo is not None else np.full(belief.k, UNVALUED_REFUSAL)
-        ll += np.log(np.maximum(FLOOR, np.where(cross, 1.0, p)))
+        ll += np.where(cross, 0.0, _log(p))
         ll += _reason_evidence(belief, o, before, theirs, mine)
     ll += _frequency_evidence(belief, v, theirs, mine)
     ll += _move_evidence(rules, belief, v)
@@ -896,7 +899,7 @@ def _reason_evidence(
                 cross |= ~_holds(asked[iid].value, ln.red_line.op, ln.values) & _holds(
                     b, ln.red_line.op, ln.values
                 )
-            out += np.log(np.where(cross, 1.0, REASON_MISS))
+            out += VALUE_POWER * np.log(np.where(cross, 1.0, REASON_MISS))
             bound = getattr(r, "bound", None)
             if r.kind == ReasonKind.RED_LINE and bound is not None:
                 # the public rough bound: the line lies between where it was and the bound
@@ -905,7 +908,7 @@ def _reason_evidence(
                 for ln in lines:
                     was = _holds(before.get(iid, 0.0), ln.red_line.op, ln.values)
                     inside |= was & ~_holds(float(bound), ln.red_line.op, ln.values)
-                out += np.log(np.where(inside, 1.0, BLUFF))
+                out += VALUE_POWER * np.log(np.where(inside, 1.0, BLUFF))
         elif iid in mine:
             out += REASON_PULL * _z(belief.stake(iid))
     return out
