@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from uitest_driver import GENEVA, click, handover_up, set_duration, set_level, visible_texts, wait_for_human
 
 from game.engine import Propose, Term
@@ -440,16 +440,23 @@ def test_a_red_line_refusal_in_the_status_bar_does_not_survive_the_hand_over(win
     t = table(window)
     set_level(window, "us_chip_controls", 0.0, builder=True)
     click(qtbot, t.send_btn)
-    assert line.text.en in window.statusBar().currentMessage()  # the US's own red line, to the US
+    refusal = window.statusBar().currentMessage()
+    assert line.text.en in refusal  # the US's own red line, to the US
     build(window, qtbot, SMALL)
     click(qtbot, t.send_btn)  # a package within the lines: the screen goes to China
     wait_for_human(window, qtbot)
     assert handover_up(window)
-    assert line.text.en not in "\n".join(visible_texts(window))
+    assert line.text.en not in "\n".join(visible_texts(window))  # the hand-over shows nothing
     click(qtbot, window.handover.button)
     wait_for_human(window, qtbot)
     assert window.controller.shown_side == "china"
-    assert line.text.en not in "\n".join(visible_texts(window))
+    # the refusal is gone; the line's text may be on China's screen only as the US's public
+    # prior (rule 7.3: "What you know of them"), never as the US's refusal
+    assert line.text.en not in window.statusBar().currentMessage()
+    assert not any(refusal in text for text in visible_texts(window))
+    known = window.page.briefing.findChild(QWidget, "knownTable")
+    assert known is not None and known.isVisible()
+    assert any(line.text.en in w.text() for w in known.findChildren(QLabel))
 
 
 def test_the_builders_cells_get_their_editor_only_when_edited(window, qtbot):
