@@ -179,11 +179,18 @@ def red_line_reasons(
 
 
 def shortfall_reasons(
-    rules: Rules, v: View, outcome: Outcome, terms: Sequence[Term], deciding: str | None = None
+    rules: Rules,
+    v: View,
+    outcome: Outcome,
+    terms: Sequence[Term],
+    deciding: str | None = None,
+    *,
+    guess: bool = True,
 ) -> tuple[Reason, ...]:
     """Why a package falls short: public, the term that decided it (``deciding``: the instrument
     whose change would most improve the package for us, found by the negotiator; else the
-    other side's instrument that most holds our worst objective back) — whose owner says the
+    other side's instrument that most holds our worst objective back, when ``guess``; else no
+    instrument at all: "we cannot agree to these terms") — whose owner says the
     direction ("too far on …" on ours, "we need more on …" on theirs); private, the objective
     furthest short of target with its value, target and words, and where the instrument stays."""
     sc = score_briefing(v.side, v.briefing, outcome.levels, outcome.meters, outcome.shared)
@@ -195,6 +202,8 @@ def shortfall_reasons(
     holder: Instrument | None
     if deciding is not None and deciding in rules.instruments:
         holder = rules.instruments[deciding]
+    elif not guess:
+        holder = None
     elif obj.instrument is not None and obj.instrument in rules.instruments:
         holder = rules.instruments[obj.instrument]
     else:

@@ -543,15 +543,19 @@ class Negotiator:
 
         Walking is open at any time and worth the same walk-away later, while waiting keeps the
         chance that they move: so a style walks only once :attr:`walk_patience` of the talks
-        has passed (or at its last word of the game) and they have refused us at least twice
-        (before that the record says nothing of the chance they take an offer). It never walks
-        on the opening of a game."""
+        has passed (or at its last word of the game), and they have refused us at least twice
+        (before that the record says nothing of the chance they take an offer) or we have
+        nothing left to offer that is worth our walk-away. It never walks on the opening of a
+        game."""
         v = ctx.v
         walk = self.walk_away(ctx)
         refused = sum(1 for o in v.offers if o.side == v.side and o.status in ("rejected", "countered"))
         last_word = v.turn >= v.deadline_turns and v.exchanges_left <= 1
-        if refused < 2 or (ctx.t < self.walk_patience and not last_word):
+        stuck = pick is None and v.exchanges_left > 0  # nothing left to offer worth our walk-away
+        if (refused < 2 and not stuck) or (ctx.t < self.walk_patience and not last_word):
             return None
+        if v.turn >= v.deadline_turns and not last_word:
+            return None  # the last week: nothing is lost by trying to its last word
         expected = self.expected_from_talks(ctx, pick)
         if expected >= walk - 1e-9:
             return None
@@ -603,12 +607,19 @@ class Negotiator:
             return [accept]
         walk = self.walk_out(ctx, pick)
         if walk is not None:
+            if ev.mine >= max(base + 0.5, self.walk_away(ctx)):
+                # what they offer now beats walking out, and the talks promise no better: take it
+                return [
+                    Accept(side=v.side, reasons=explain.accept_reasons(rules, v, offer.terms, ev.mine, base))
+                ]
             return [walk]
         if ctx.model.breaches and ev.mine >= base + 0.5:
             why: tuple[Reason, ...] = (Reason(kind=ReasonKind.BREACH, turn=max(ctx.model.breaches)),)
         else:
             deciding = self.deciding_term(ctx, offer, ev, pick)
-            why = explain.shortfall_reasons(rules, v, ev.outcome, offer.terms, deciding)
+            why = explain.shortfall_reasons(
+                rules, v, ev.outcome, offer.terms, deciding, guess=pick is None or v.exchanges_left <= 0
+            )
             if ev.mine < base + 0.5:
                 no_better = Reason(
                     kind=ReasonKind.NO_BETTER_THAN_NO_DEAL, private=Private(score=ev.mine, no_deal=base)
@@ -656,7 +667,9 @@ class Negotiator:
         evs = self.evaluate(ctx, list(variants.values()))
         gains = {iid: e.mine - ev.mine for iid, e in zip(variants, evs, strict=True)}
         iid = max(sorted(gains), key=lambda k: gains[k])
-        return iid if gains[iid] > 1e-6 else None
+        # with a counter, the term blamed is always one it moves (even when no single change
+        # alone is enough); without, only a change that helps is blamed
+        return iid if pick is not None or gains[iid] > 1e-6 else None
 
     def accepts(self, ctx: Context, offer: Offer, ev: Eval, asp: float, pick: Eval | None) -> bool:
         """Acceptance conditions (Baarslag et al. 2014) on top of 'better than no deal'."""

@@ -7,11 +7,11 @@ import itertools
 import pytest
 
 from game.ai import LEVELS, STYLES, make_ai
-from game.engine import Accept, Counter, Propose, Reject
+from game.engine import Accept, Counter, Propose, Reject, WalkOut
 from game.reasons_text import action_text, answer_text, offer_text
 from game.session import Session
 
-EXPLAINED = (Propose, Counter, Accept, Reject)
+EXPLAINED = (Propose, Counter, Accept, Reject, WalkOut)  # every table action but closing the week
 
 
 def _play(scenario, us, china, seed):

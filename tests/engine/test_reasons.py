@@ -63,6 +63,30 @@ def test_public_drops_only_the_private_part():
     assert band_for(20.0) == "far" and band_for(5.0) == "clearly" and band_for(0.5) == "somewhat"
 
 
+def test_public_blanks_the_coarsened_fields_by_construction():
+    """A red line's exact level and words, an objective's value and target are private for their
+    kinds (KINDS[kind].coarsened): the other side's copy never has them, even from a reason (an
+    old save's) that put them in the public fields; the rough bound and the direction stay."""
+    line = Reason(
+        kind=ReasonKind.RED_LINE,
+        instrument="cn_purchases",
+        op="<=",
+        level=30,
+        bound=38,
+        text="No more than $30bn",
+    )
+    seen = line.public()
+    assert seen.level is None and seen.text is None and seen.bound == 38 and seen.op == "<="
+    short = Reason(
+        kind=ReasonKind.SHORTFALL, objective="growth", instrument="cn_tariff_us", value=3.9, target=4.4
+    )
+    seen = short.public()
+    assert seen.value is None and seen.target is None and seen.instrument == "cn_tariff_us"
+    assert KINDS[ReasonKind.RED_LINE].coarsened and KINDS[ReasonKind.SHORTFALL].coarsened
+    move = Reason(kind=ReasonKind.GOODWILL, instrument="us_tariff_reciprocal", level=30)
+    assert move.public() == move  # a move's new level is public: nothing coarsened
+
+
 # ------------------------------------------------------------------ the engine keeps them
 def test_offers_and_answers_keep_their_reasons_and_a_counter_is_split(geneva_fixed):
     # fixed briefings: China's counter at $30bn sits on its purchase cap (drawn in Geneva, rule 7.3)
