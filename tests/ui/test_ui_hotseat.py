@@ -14,6 +14,7 @@ from uitest_driver import (
     wait_for_human,
 )
 
+from game.text import red_line_words
 from game.ui.dialogs import GameConfig
 
 
@@ -52,7 +53,12 @@ def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
         phases[me] += 1
         # my own briefing is on screen, the other side's is not, nor its advisers' words
         shown = "\n".join(visible_texts(window))
-        assert private_texts(scenario, me)[0] in shown
+        state = window.session.game.state
+        assert private_texts(scenario, me, state)[0] in shown  # the summary
+        # with priors (rule 7.3) its draw too: its red lines at their drawn levels, its weights
+        drawn = state.briefings[me]
+        assert all(red_line_words(scenario, r, "en") in shown for r in drawn.red_lines)
+        assert all(f"{o.text.en} (weight {o.weight:g})" in shown for o in drawn.objectives)
         assert not leaks(window, scenario, other), f"{other}'s secrets on screen during {me}'s phase"
         assert not advice_leaks(window, advice, other, me), f"{other}'s advice on screen during {me}'s phase"
         assert not window.page.advice.isVisible(), "advice carried over from another moment"

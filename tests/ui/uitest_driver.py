@@ -169,20 +169,34 @@ def visible_texts(win) -> list[str]:
     return [t for t in out if t]
 
 
-def private_texts(scenario, side: str) -> list[str]:
-    """The texts of a side's private briefing, in both languages."""
+def private_texts(scenario, side: str, state=None) -> list[str]:
+    """The texts of a side's private briefing, in both languages (the summary first).
+
+    A briefing with priors (rule 7.3) has its objectives and red lines public — the other
+    side's "What you know of them" card names them — so then its secrets are its draw as its
+    own panel gives it (with ``state``): each red line with its drawn level, each objective
+    with its drawn weight."""
+    from game.text import red_line_words
+
     b = scenario.briefings[side]
+    drawn = state.briefings.get(side) if state is not None else None
     texts = []
     for lang in ("en", "zh"):
         texts.append(tr(b.summary, lang))
-        texts += [tr(o.text, lang) for o in b.objectives]
-        texts += [tr(r.text, lang) for r in b.red_lines]
+        if not b.has_priors:
+            texts += [tr(o.text, lang) for o in b.objectives]
+            texts += [tr(r.text, lang) for r in b.red_lines]
+        elif drawn is not None:
+            texts += [red_line_words(scenario, r, lang) for r in drawn.red_lines]
+            if lang == "en":  # the window's caption of an objective (BriefingPanel)
+                texts += [f"{tr(o.text, lang)} (weight {o.weight:g})" for o in drawn.objectives]
     return [t for t in texts if t]
 
 
 def leaks(win, scenario, other: str) -> list[str]:
     shown = visible_texts(win)
-    return [p for p in private_texts(scenario, other) if any(p in t for t in shown)]
+    state = win.session.game.state if win.session is not None else None
+    return [p for p in private_texts(scenario, other, state) if any(p in t for t in shown)]
 
 
 # ------------------------------------------------------------------ message boxes
