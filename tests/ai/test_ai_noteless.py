@@ -3,14 +3,15 @@
 A note-less US player concedes the fentanyl tariff part-way (20% to 10%) in its own offers and
 rejects, with no reason, every offer of the AI's that asks more of it. From the first such
 refusal on, no offer or counter of the AI's, in any remaining week, asks the tariff below 10% —
-at hard and expert, with Geneva's hidden types on and with every number fixed (no priors).
+for every style at hard and expert, with Geneva's hidden types on and with every number fixed
+(the fixed copy, no priors).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from game.ai import make_ai
+from game.ai import STYLES, make_ai
 from game.engine import Counter, EndTalks, Game, Propose, Reject, SubmitOrders, Term
 from game.engine.actions import Action
 from game.scenario.models import Scenario
@@ -36,12 +37,12 @@ def _seed_where_the_us_can_offer_10(sc: Scenario) -> int:
     raise AssertionError("no seed lets the US cut the fentanyl tariff to 10%")
 
 
-def _play(sc: Scenario, level: str) -> tuple[list[tuple[int, float | None]], int]:
+def _play(sc: Scenario, style: str, level: str) -> tuple[list[tuple[int, float | None]], int]:
     """The whole game: (for every AI offer or counter after the first silent refusal of an ask
     beyond 10%, its turn and fentanyl level; the number of silent refusals of such asks)."""
     seed = _seed_where_the_us_can_offer_10(sc)
     g = Game(sc, seed)
-    ai = make_ai("pragmatist", level)
+    ai = make_ai(style, level)
     later: list[tuple[int, float | None]] = []
     refused_beyond = 0
     while not g.over:
@@ -69,12 +70,13 @@ def _play(sc: Scenario, level: str) -> tuple[list[tuple[int, float | None]], int
     return later, refused_beyond
 
 
+@pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("level", ["hard", "expert"])
 @pytest.mark.parametrize("priors", [True, False], ids=["priors", "fixed"])
-def test_a_silent_refusal_caps_the_ask_at_what_they_conceded(geneva, geneva_fixed, level, priors):
+def test_a_silent_refusal_caps_the_ask_at_what_they_conceded(geneva, geneva_fixed, style, level, priors):
     sc = geneva if priors else geneva_fixed
     assert sc.briefings["us"].has_priors is priors
-    later, refused = _play(sc, level)
+    later, refused = _play(sc, style, level)
     assert refused >= 1, "the AI never asked beyond the 10% conceded: nothing to learn from"
     assert later, "the AI made no offer after the silent refusal"
     beyond = [(turn, x) for turn, x in later if x is not None and x < CONCEDED - 1e-9]
