@@ -3,7 +3,7 @@
 A note-less US player concedes the fentanyl tariff part-way (20% to 10%) in its own offers and
 rejects, with no reason, every offer of the AI's that asks more of it. From the first such
 refusal on, no offer or counter of the AI's, in any remaining week, asks the tariff below 10% —
-for every style at hard and expert, with Geneva's hidden types on and with every number fixed
+for every style at normal, hard and expert (the levels that read refusals), with Geneva's hidden types on and with every number fixed
 (the fixed copy, no priors).
 """
 
@@ -71,7 +71,7 @@ def _play(sc: Scenario, style: str, level: str) -> tuple[list[tuple[int, float |
 
 
 @pytest.mark.parametrize("style", STYLES)
-@pytest.mark.parametrize("level", ["hard", "expert"])
+@pytest.mark.parametrize("level", ["normal", "hard", "expert"])
 @pytest.mark.parametrize("priors", [True, False], ids=["priors", "fixed"])
 def test_a_silent_refusal_caps_the_ask_at_what_they_conceded(geneva, geneva_fixed, style, level, priors):
     sc = geneva if priors else geneva_fixed
