@@ -3,8 +3,8 @@
 A note-less US player concedes the fentanyl tariff part-way (20% to 10%) in its own offers and
 rejects, with no reason, every offer of the AI's that asks more of it. From the first such
 refusal on, no offer or counter of the AI's, in any remaining week, asks the tariff below 10% —
-for every style at normal, hard and expert (the levels that read refusals), with Geneva's hidden types on and with every number fixed
-(the fixed copy, no priors).
+for every style at normal, hard and expert (the levels that read refusals), with Geneva's
+hidden types on and with every number fixed (the fixed copy, no priors).
 """
 
 from __future__ import annotations
