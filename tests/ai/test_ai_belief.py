@@ -10,7 +10,8 @@ import numpy as np
 from game.ai.negotiator import rules_for
 from game.ai.opponent import N_TYPES, OpponentModel, build
 from game.ai.planner import Plan, project
-from game.engine import Game, Propose, Reject, SubmitOrders, Term
+from game.engine import EndTalks, Game, Propose, Reject, SubmitOrders, Term
+from game.engine.reasons import Reason, ReasonKind, too_far
 from game.engine.state import Offer
 from game.engine.view import View
 
@@ -119,3 +120,40 @@ def test_accept_prob_and_their_value(geneva):
     # the lines every type shares are never asked across (hard and up)
     ins = rules.instruments["cn_tariff_us"]
     assert not model.allowed(ins, v.levels[ins.id], 0) and model.allowed(ins, v.levels[ins.id], 30)
+
+
+def test_a_too_far_reason_and_a_public_bound_say_more_than_a_plain_reject(geneva):
+    v = _table(geneva).view("us")
+    ask = (Term(instrument="us_tariff_reciprocal", value=30), Term(instrument="cn_purchases", value=30))
+    plain = _line(_model(_refused(v, ask)), "purchase_cap")
+    offers = (
+        Offer(
+            id=0,
+            turn=v.turn,
+            side="us",
+            terms=ask,
+            status="rejected",
+            response_reasons=(too_far("cn_purchases"),),
+        ),
+    )
+    named = _line(_model(dataclasses.replace(v, offers=offers)), "purchase_cap")
+    assert named < plain  # "too far on purchases": a line below $30bn is likelier still
+    bound = Reason(
+        kind=ReasonKind.RED_LINE, instrument="cn_purchases", op="<=", bound=25.0, red_line="purchase_cap"
+    )
+    offers = (Offer(id=0, turn=v.turn, side="us", terms=ask, status="rejected", response_reasons=(bound,)),)
+    bounded = _line(_model(dataclasses.replace(v, offers=offers)), "purchase_cap")
+    assert bounded < named  # "not above about $25bn": the line lies below that, most likely
+
+
+def test_escalation_makes_a_tougher_type_likelier(geneva):
+    def walk_away(moves: dict[str, float]) -> float:
+        g = Game(geneva, 1)
+        g.play(SubmitOrders(side="us"))
+        g.play(SubmitOrders(side="china", moves=moves))
+        while g.state.turn == 1:
+            g.play(EndTalks(side=g.to_move()[0]))
+        return _model(g.view("us")).walk_away_estimate()
+
+    calm = walk_away({})
+    assert walk_away({"cn_tariff_us": 135}) > calm > walk_away({"cn_tariff_us": 115})
