@@ -603,7 +603,8 @@ class Negotiator:
             nib = self.nibble(ctx, offer, ev)
             if nib is not None:
                 nibbled = explain.nibble_reasons(rules, v, offer.terms, nib.terms)
-                return [Counter(side=v.side, terms=nib.terms, reasons=nibbled), accept]
+                offered = explain.offer_reasons(rules, v, nib.terms, nib.mine, base)  # (its offer part)
+                return [Counter(side=v.side, terms=nib.terms, reasons=nibbled + offered), accept]
             return [accept]
         walk = self.walk_out(ctx, pick)
         if walk is not None:
