@@ -344,17 +344,24 @@ def test_no_ai_walks_out_in_week_one_of_geneva(geneva, refusal_games):
 
 
 def test_closing_and_the_last_word_respect_the_walk_away(geneva):
-    """On the last exchange of the game the AI takes anything better than no deal — but never
-    below its walk-away."""
-    scenario = _with_walk_away(geneva, "china", 95.0)
-    seats = {"us": make_probe("copy_trimmed"), "china": make_ai("conceder", "expert")}
-    session = _play(scenario, seats, 2)
-    state = session.game.state
-    wa = 95.0
-    for ag in state.agreements:
-        offer = state.offers[ag.offer_id]
-        if offer.side == "us":
-            # china accepted it: then it was worth its walk-away to china's own projection
-            accept = next(r for r in offer.response_reasons if r.kind == ReasonKind.ACCEPT)
+    """Closing on their package, AC_combi's best-they-offered, the last word of the game: with a
+    usual walk-away the expert takes the probe's packages; with one of 80 it neither takes nor
+    offers (closing mirrors included) anything its own projection puts below 80."""
+
+    def game(scenario):
+        seats = {"us": make_probe("copy_trimmed"), "china": make_ai("conceder", "expert")}
+        return _play(scenario, seats, 2).game.state
+
+    usual = game(geneva)
+    assert any(usual.offers[ag.offer_id].side == "us" for ag in usual.agreements)  # (it does take theirs)
+    state = game(_with_walk_away(geneva, "china", 80.0))
+    for o in state.offers:
+        if o.side == "us" and o.status == "accepted":
+            accept = next(r for r in o.response_reasons if r.kind == ReasonKind.ACCEPT)
             assert accept.private is not None and accept.private.score is not None
-            assert accept.private.score >= wa - 1e-6
+            assert accept.private.score >= 80.0 - 1e-6
+        if o.side == "china":
+            offer = next(r for r in o.reasons if r.kind == ReasonKind.OFFER)
+            assert offer.private is not None and offer.private.score is not None
+            assert offer.private.score >= 80.0 - 1e-6
+    assert any(o.side == "china" for o in state.offers)  # (it still talked)
