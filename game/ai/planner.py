@@ -55,6 +55,7 @@ from game.engine.rules.politics import (
     concession_prices,
     credibility_after,
     threat_status,
+    tough_streak,
 )
 from game.engine.view import View
 from game.registry.instruments import hurts_other
@@ -217,6 +218,7 @@ class _Politics:
     side: str
     threat: ThreatStatus | None  # the plan's own threat's fate, if it makes one
     threat_turn: int  # the step at which its fate is known
+    streak: int  # the side's tough statements in a row before now (rule 4.8)
 
     @classmethod
     def start(cls, rules: Rules, v: View, plan: Plan, deal: bool) -> _Politics:
@@ -248,8 +250,18 @@ class _Politics:
                 )
                 if threat != "pending":
                     break
+        streak = tough_streak(v.news, v.side, v.turn)
         return cls(
-            plan.statement, deal, approval, credibility, faction, order_price, v.side, threat, threat_turn
+            plan.statement,
+            deal,
+            approval,
+            credibility,
+            faction,
+            order_price,
+            v.side,
+            threat,
+            threat_turn,
+            streak,
         )
 
     def change(self, side: str, k: int, pressure_pp: float) -> float:
@@ -264,6 +276,7 @@ class _Politics:
                 implementing=self.deal and k > 0,
                 price=self.order_price if (mine and k == 0) else NO_PRICE,
                 backdown=mine and self.threat == "unfulfilled" and k == self.threat_turn,
+                streak=self.streak if (mine and k == 0) else 0,
             )
         )
 

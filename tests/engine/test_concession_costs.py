@@ -16,9 +16,11 @@ from game.engine.rules.politics import (
     APPROVAL_BACKDOWN,
     CREDIBILITY_CARRIED_OUT,
     CREDIBILITY_UNFULFILLED,
+    RALLY_FADE,
     TEMPORARY_FACE_FACTOR,
     concession_price,
     statement_approval,
+    tough_streak,
 )
 from game.engine.scoring import score
 from game.engine.view import view
@@ -134,6 +136,24 @@ def test_rule_4_8_a_threats_rally_scales_with_its_credibility():
     assert statement_approval("threatening", 0.0, implementing=False) == 0.0
     assert statement_approval("firm", 0.0, implementing=False) == APPROVAL_STATEMENT["firm"]
     assert statement_approval("conciliatory", 50.0, implementing=True) == 0.0  # rule 5.4
+    # tough talk repeated rallies less each turn in a row
+    assert statement_approval("firm", 0.0, implementing=False, streak=2) == APPROVAL_STATEMENT["firm"] / 4
+
+
+def test_rule_4_8_firm_statements_in_a_row_rally_less_and_less(geneva):
+    sc = quiet(geneva)
+    loud, once = Game(sc, 3), Game(sc, 3)
+    gains = []
+    for k in range(4):
+        before = approval(loud)["us"] - approval(once)["us"]
+        quiet_turn(loud, {"us": "firm"})
+        quiet_turn(once, {"us": "firm"} if k == 0 else {})
+        gains.append(approval(loud)["us"] - approval(once)["us"] - before)
+    assert tough_streak(loud.state.news, "us", loud.state.turn) == 4
+    # the first statement rallies in both games; the later ones only in the loud one, halving
+    assert gains[0] == pytest.approx(0.0, abs=1e-6)
+    for k in (1, 2, 3):
+        assert gains[k] == pytest.approx(APPROVAL_STATEMENT["firm"] * RALLY_FADE**k, abs=0.05)
 
 
 def test_rule_4_10_an_unfulfilled_threat_costs_approval_and_credibility(geneva):

@@ -28,6 +28,7 @@ import numpy as np
 
 from game.engine.rules.base import _clip
 from game.engine.rules.constants import APPROVAL_AGREEMENT, APPROVAL_STATEMENT
+from game.engine.state import NewsItem
 from game.registry.instruments import conceded_share, kind_of
 from game.scenario.models import Instrument
 
@@ -42,6 +43,10 @@ CREDIBILITY_UNFULFILLED = -25.0
 CREDIBILITY_CARRIED_OUT = 20.0
 
 FloatOrArray = TypeVar("FloatOrArray", float, np.ndarray)
+
+#: Rule 4.8: the statements that rally support at home, and how much less each one in a row does.
+TOUGH = ("firm", "threatening")
+RALLY_FADE = 0.5
 
 ThreatStatus = Literal["carried_out", "overtaken", "pending", "unfulfilled"]
 
@@ -91,15 +96,30 @@ def concession_prices(
     return out
 
 
-def statement_approval(statement: str, threat_credibility_pct: float, *, implementing: bool) -> float:
+def tough_streak(news: Iterable[NewsItem], side: str, turn: int) -> int:
+    """Rule 4.8: in how many turns in a row, up to the one before ``turn``, ``side`` made a
+    firm or threatening statement (from the news, which is public)."""
+    tough = {n.turn for n in news if n.kind == "statement" and n.side == side and n.headline in TOUGH}
+    k = 0
+    while turn - 1 - k in tough:
+        k += 1
+    return k
+
+
+def statement_approval(
+    statement: str, threat_credibility_pct: float, *, implementing: bool, streak: int = 0
+) -> float:
     """Rule 4.8: what a statement does to its side's approval this turn. A threat rallies
-    support in proportion to its credibility (rule 4.10); a week of implementing a deal
+    support in proportion to its credibility (rule 4.10); tough talk rallies less each turn
+    in a row it is repeated (``streak``: :func:`tough_streak`); a week of implementing a deal
     (rule 5.4) is no statement and costs nothing."""
     if implementing:
         return 0.0
     effect = APPROVAL_STATEMENT.get(statement, 0.0)
     if statement == "threatening":
         effect *= threat_credibility_pct / 100.0
+    if statement in TOUGH:
+        effect *= RALLY_FADE**streak
     return effect
 
 
@@ -111,6 +131,7 @@ def approval_change(
     implementing: bool,
     price: Price = NO_PRICE,
     backdown: bool = False,
+    streak: int = 0,
 ) -> FloatOrArray:
     """Rule 4.8: how a side's approval changes as a turn resolves — the economy's pressure
     (a number, or an array of them for a batch of projections), its statement, the price of
@@ -118,7 +139,7 @@ def approval_change(
     is clipped to the meter's range."""
     return (
         pressure_pp
-        + statement_approval(statement, threat_credibility_pct, implementing=implementing)
+        + statement_approval(statement, threat_credibility_pct, implementing=implementing, streak=streak)
         - price.approval_pp
         + (APPROVAL_BACKDOWN if backdown else 0.0)
     )
@@ -133,6 +154,7 @@ def approval_after(
     implementing: bool,
     price: Price = NO_PRICE,
     backdown: bool = False,
+    streak: int = 0,
 ) -> float:
     """Rule 4.8: a side's approval after a turn resolves (:func:`approval_change`), within the
     meter's range."""
@@ -143,6 +165,7 @@ def approval_after(
         implementing=implementing,
         price=price,
         backdown=backdown,
+        streak=streak,
     )
     return _clip(approval_pct + change, "approval_pct")
 

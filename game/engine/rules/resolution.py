@@ -31,6 +31,7 @@ from game.engine.rules.politics import (
     concession_prices,
     credibility_after,
     threat_status,
+    tough_streak,
 )
 from game.engine.state import EndReason, GameState, NewsItem, TurnRecord
 from game.registry import instruments as kinds
@@ -165,6 +166,7 @@ class ResolutionRules(EventRules):
                 implementing=implementing,
                 price=prices[s],
                 backdown=s in backdown,
+                streak=tough_streak(state.news, s, turn),
             )
             regen = CAPITAL_REGEN_BASE + (ss.approval_pct - 50.0) / 10.0
             ss.political_capital = _clip(ss.political_capital - capital_spent[s] + regen, "political_capital")
