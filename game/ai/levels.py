@@ -52,6 +52,9 @@ class Level:
     acceptance: Literal["aspiration", "next", "combi"]  # acceptance condition (Baarslag et al. 2014)
     nibble: bool = False  # before accepting, ask for a little more while the week leaves room
     closing: bool = False  # offer their own package within our red lines when holding out costs more
+    #: value an offer by what follows it: the chance they take it, and what a refusal leaves us
+    #: (their expected reply, the rest of the talks) — :mod:`game.ai.lookahead`
+    reply_lookahead: bool = False
 
 
 LEVEL_SPECS: dict[str, Level] = {
@@ -120,5 +123,6 @@ LEVEL_SPECS: dict[str, Level] = {
         acceptance="combi",
         nibble=True,
         closing=True,
+        reply_lookahead=True,
     ),
 }

@@ -33,7 +33,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from game.ai import explain
+from game.ai import explain, lookahead
 from game.ai.explain import Bluff
 from game.ai.levels import LEVEL_SPECS, Level
 from game.ai.opponent import OpponentModel, build, friendly_extreme, friendly_sign, last_offer
@@ -473,6 +473,12 @@ class Negotiator:
             ok = [e for e in fresh if e.mine >= min(asp, top) - 1e-9]
         if not ok:
             return None, asp, evs
+        if self.level.reply_lookahead:
+            # the expert: the offer of greatest expected value through its belief — the chance
+            # they take it, and what their refusal would leave us (game.ai.lookahead)
+            la = lookahead.best_offer(self, ctx, fresh, asp)
+            if la is not None:
+                return la.eval, asp, evs
         floor_ok = min(e.mine for e in ok)
         band = max(1.0, self.tradeoff_band * max(0.0, best - ctx.base.mine))
         near = [e for e in ok if e.mine <= floor_ok + band]
@@ -684,6 +690,10 @@ class Negotiator:
         need = asp + (self.breach_premium if ctx.model.breaches else 0.0)
         if ev.mine >= need:
             return True
+        if self.level.reply_lookahead and pick is not None:
+            (la,) = lookahead.expectations(self, ctx, [pick], asp)
+            if ev.mine >= la.value:
+                return True  # worth what our best counter can be expected to bring (AC_next in expectation)
         cond = self.level.acceptance
         if cond in ("next", "combi") and pick is not None and ev.mine >= pick.mine:
             return True  # AC_next: it is worth at least what we would offer next
