@@ -177,14 +177,12 @@ class Line:
 
     red_line: RedLine
     values: np.ndarray  # (K,)
-    prior: Prior | None
 
 
 @dataclass
 class Belief:
     """A weighted set of types of the other side (particles over its public prior)."""
 
-    side: str
     template: Briefing  # the structure: objectives, red lines (numbers replaced per type)
     objectives: tuple[Objective, ...]
     baseline: np.ndarray  # (J,)
@@ -706,12 +704,9 @@ def _middle_arrays(rules: Rules, b: Briefing, has_prior: bool) -> _Arrays:
 def _types_of(rules: Rules, template: Briefing, a: _Arrays, w: np.ndarray) -> Belief:
     objs = tuple(template.objectives)
     lines = tuple(
-        Line(rl, a.lines[i], rl.priors.get("value"))
-        for i, rl in enumerate(template.red_lines)
-        if rl.instrument in rules.instruments
+        Line(rl, a.lines[i]) for i, rl in enumerate(template.red_lines) if rl.instrument in rules.instruments
     )
     return Belief(
-        side="",
         template=template,
         objectives=objs,
         baseline=np.array([o.baseline for o in objs], dtype=float),
