@@ -301,3 +301,15 @@ def test_a_file_that_cannot_be_written_is_named_and_exits_1(tmp_path, capsys):
     assert main(argv) == 1
     out, err = capsys.readouterr()
     assert "cannot write" in err and "dir.md" in err and not out
+
+
+def test_json_file_on_a_plain_tournament_writes_the_json_and_prints_the_table(tmp_path, capsys):
+    js = tmp_path / "t.json"
+    argv = ["tournament", "--games", "1", "--styles", "pragmatist", "--levels", "easy", "--jobs", "1"]
+    assert main([*argv, "--json", str(js)]) == 0
+    out, _ = capsys.readouterr()
+    summary = json.loads(js.read_text())
+    assert summary["entrants"] == [E] and len(summary["results"]) == 1
+    assert out.startswith("Tournament on geneva_2025: 1 entrants")
+    assert main([*argv, "--json"]) == 0  # the bare flag still prints the JSON line
+    assert json.loads(capsys.readouterr()[0])["entrants"] == [E]
