@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from game.engine.hidden_types import Quantity, position, quantities
 from game.i18n import N_, t
 from game.scenario.models import Briefing, Objective, Prior, RedLine, Scenario, tr
-from game.text import format_level, format_meter
+from game.text import format_level, format_meter, instrument_name
 
 #: Where a draw fell in its range, in words.
 BAND_WORDS = {
@@ -24,10 +24,24 @@ BAND_WORDS = {
 
 @dataclass(frozen=True)
 class PriorRow:
-    """One quantity of the other side's prior: what it is, and what is known of it."""
+    """One item of the other side's prior — an objective (its weight and target together), a
+    red line, the walk-away value, the faction's strength — and what is known of it."""
 
     what: str
     known: str
+
+
+#: Under the prior's rows: how to read a plain number among ranges.
+KNOWN_EXACTLY = N_("A single number is known exactly.")
+
+#: A red line's level in the prior, by its comparison (``Floor on US fentanyl tariff on China:
+#: one of 5%, 10% or 15%``).
+_LINE_WORDS = {
+    ">=": N_("Floor on {instrument}: {range}"),
+    ">": N_("Floor on {instrument}: {range}"),
+    "<=": N_("Ceiling on {instrument}: {range}"),
+    "<": N_("Ceiling on {instrument}: {range}"),
+}
 
 
 @dataclass(frozen=True)
@@ -105,13 +119,43 @@ def where_words(prior: Prior | None, value: float, lang: str) -> str:
     return t(lang, BAND_WORDS[pos.band])
 
 
+def _known(sc: Scenario, q: Quantity, lang: str) -> str:
+    """A quantity's prior in words; a plain number as it is (known exactly: see KNOWN_EXACTLY)."""
+    fmt = _formatter(sc, q, lang)
+    return fmt(q.value) if q.prior is None else prior_words(q.prior, q.value, fmt, lang)
+
+
 def prior_rows(sc: Scenario, prior: Briefing, lang: str) -> list[PriorRow]:
-    """What a side knows of the other's briefing (``View.other_prior``): every private quantity's
-    range or choices; a plain number is known exactly."""
-    return [
-        PriorRow(_what(q, lang), prior_words(q.prior, q.value, _formatter(sc, q, lang), lang))
-        for q in quantities(prior)
-    ]
+    """What a side knows of the other's briefing (``View.other_prior``), one row an item: each
+    objective's text with its weight and target, each red line's text with its level, the
+    walk-away value, the faction's strength — a range or choices where the game draws it, a
+    plain number where it is known exactly."""
+    qs = quantities(prior)
+
+    def of(kind: str, item: object) -> Quantity:
+        return next(q for q in qs if q.kind == kind and q.item is item)
+
+    rows = []
+    for o in prior.objectives:
+        known = t(
+            lang,
+            "Weight {weight} · target {target}",
+            weight=_known(sc, of("weight", o), lang),
+            target=_known(sc, of("target", o), lang),
+        )
+        rows.append(PriorRow(tr(o.text, lang), known))
+    for r in prior.red_lines:
+        words = _LINE_WORDS.get(r.op, N_("{instrument}: {range}"))
+        name = instrument_name(sc, r.instrument, lang)
+        rows.append(
+            PriorRow(
+                tr(r.text, lang), t(lang, words, instrument=name, range=_known(sc, of("red_line", r), lang))
+            )
+        )
+    for kind in ("walk_away", "faction_strength"):
+        q = of(kind, None)
+        rows.append(PriorRow(_what(q, lang), _known(sc, q, lang)))
+    return rows
 
 
 def reveal_rows(sc: Scenario, prior: Briefing, drawn: Briefing, lang: str) -> list[RevealRow]:

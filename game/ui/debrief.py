@@ -259,8 +259,8 @@ class DebriefPage(QWidget):
         card.body.addWidget(table)
         if brief.red_lines:
             card.body.addWidget(QLabel(self.tr("Red lines:")))
-            for rl in brief.red_lines:
-                card.body.addWidget(wrap_label("✗ " + tr(rl.text, lang), object_name="redLine"))
+            for text in report.red_line_texts(self.session, side, lang):
+                card.body.addWidget(wrap_label("✗ " + text, object_name="redLine"))
         hidden = report.hidden_type_rows(self.session, side, lang)
         if hidden:  # rule 7.3: both draws revealed, and where each fell in its prior
             card.body.addWidget(QLabel(self.tr("Hidden type: drawn this game")))

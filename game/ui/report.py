@@ -52,6 +52,7 @@ from game.text import (
     format_meter,
     instrument_name,
     meter_label,
+    red_line_words,
     side_name,
     side_possessive,
     side_subject,
@@ -153,6 +154,17 @@ def hidden_type_rows(session: Session, side: str, lang: str) -> list[tuple[str, 
         return []
     drawn = drawn_briefing(sc, g.state, side)
     return [(r.what, r.drawn, r.prior, r.where) for r in reveal_rows(sc, prior, drawn, lang)]
+
+
+def red_line_texts(session: Session, side: str, lang: str) -> list[str]:
+    """The side's red lines as it played them: with priors (rule 7.3) each with its drawn level
+    (the texts do not say it), else its text alone (as the briefing panel gives them)."""
+    g = _game(session)
+    sc = g.scenario
+    lines = drawn_briefing(sc, g.state, side).red_lines
+    if public_prior(sc, side) is None:
+        return [tr(rl.text, lang) for rl in lines]
+    return [red_line_words(sc, rl, lang) for rl in lines]
 
 
 def score_rows(session: Session, side: str, lang: str) -> list[tuple[str, str, str, str]]:
@@ -481,7 +493,7 @@ def build_html(
         )
         if brief.red_lines:
             parts.append("<p>" + _e(DebriefReport.tr("Red lines:")) + "</p>")
-            parts += [f"<p class='redline'>✗ {_e(tr(rl.text, lang))}</p>" for rl in brief.red_lines]
+            parts += [f"<p class='redline'>✗ {_e(text)}</p>" for text in red_line_texts(session, s, lang)]
         hidden = hidden_type_rows(session, s, lang)
         if hidden:  # rule 7.3: the draw revealed, and where it fell in the prior
             parts.append("<p>" + _e(DebriefReport.tr("Hidden type: drawn this game")) + "</p>")

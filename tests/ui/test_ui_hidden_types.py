@@ -15,6 +15,7 @@ from game.hidden_text import prior_rows, reveal_rows
 from game.scenario.loader import load_scenario_text
 from game.scenario.models import Scenario
 from game.session import Session
+from game.text import red_line_words
 from game.ui.common import Ctx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
@@ -49,9 +50,25 @@ def test_rule_7_3_the_briefing_panel_shows_the_others_prior_only(qtbot, hidden: 
     panel.show()
     host = panel.findChild(QWidget, "knownTable")
     assert host is not None
-    cells = _cells(host, 2)
+    # one item a row: its name (an objective's or red line's text), then what is known of it
+    labels = [host.layout().itemAt(k).widget() for k in range(host.layout().count())]
+    names = [lab.text() for lab in labels if lab.objectName() == "knownWhat"]
+    known = [lab.text() for lab in labels if lab.objectName() == "knownValue"]
     want = [[r.what, r.known] for r in prior_rows(v.scenario, hidden.briefings[us], lang)]
-    assert cells == want
+    assert [list(pair) for pair in zip(names, known, strict=True)] == want
+    prior = hidden.briefings[us]
+    assert len(want) == len(prior.objectives) + len(prior.red_lines) + 2  # + walk-away, faction
+    if lang == "en":  # a red line drawn from a range: its comparison and the range, not the draw
+        fentanyl = next(r for r in prior.red_lines if r.instrument == "us_tariff_fentanyl")
+        assert [fentanyl.text.en, "Floor on US fentanyl tariff on China: between 5% and 15%"] in want
+        growth = prior.objectives[0]  # weight one of 1, 3, 5 (weighted), target 2.0 to 3.0
+        assert [
+            growth.text.en,
+            "Weight one of 1 (25%), 3 (50%) or 5 (25%) · target between 2.00 and 3.00",
+        ] in want
+    assert [r[0] for r in want[: len(prior.objectives)]] == [
+        o.text.en if lang == "en" else o.text.zh for o in prior.objectives
+    ]
     drawn = session.game.state.briefings[us]
     assert drawn.walk_away != hidden.briefings[us].walk_away
     shown = " ".join(lab.text() for lab in panel.findChildren(QLabel))
@@ -79,6 +96,11 @@ def test_rule_7_3_the_debrief_reveals_both_draws(qtbot, hidden: Scenario, lang: 
         ]
         assert _cells(table, 4) == want
         assert want  # every side here has a prior
+    # each side's red lines with the levels it drew (the texts do not say them)
+    shown = [lab.text() for lab in page.findChildren(QLabel) if lab.objectName() == "redLine"]
+    for side in hidden.side_ids:
+        for rl in state.briefings[side].red_lines:
+            assert "✗ " + red_line_words(hidden, rl, lang) in shown
     us = hidden.side_ids[0]
     walk = next(
         r for r in reveal_rows(hidden, hidden.briefings[us], state.briefings[us], lang) if "20" in r.prior

@@ -3,9 +3,8 @@ of the other side's (its public prior, rule 7.3)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from game.engine.scoring import credit, objective_value
-from game.hidden_text import prior_rows
+from game.hidden_text import KNOWN_EXACTLY, prior_rows
+from game.i18n import t
 from game.scenario.models import Briefing, Objective, tr
 from game.text import (
     format_level,
@@ -125,39 +125,37 @@ class BriefingPanel(QScrollArea):
             self.lay.addWidget(self._known_card(ctx, v.other_prior))
         self.lay.addStretch(1)
         self._built = self._build_key(ctx)
+        # The new contents' height (their labels wrap: a height for the width) reaches the
+        # scroll area only through a layout request to it; without one it kept the viewport's
+        # height and squeezed the cards into each other, with no scroll bar.
+        QCoreApplication.postEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def _known_card(self, ctx: Ctx, prior: Briefing) -> Card:
-        """Rule 7.3: what this side knows of the other's briefing — its public prior."""
+        """Rule 7.3: what this side knows of the other's briefing — its public prior, one
+        item a row (an objective's text, then its weight and target; a red line's text, then
+        its level; the walk-away value; the faction's strength)."""
         sc, lang = ctx.scenario, ctx.lang
         other = side_name(sc, ctx.view.other, lang)
         card = Card(self.tr("What you know of them"))
-        card.body.addWidget(
-            wrap_label(
-                self.tr(
-                    "The {side} delegation's briefing is drawn from these ranges each game; "
-                    "its draw stays secret until the debrief."
-                ).format(side=other),
-                object_name="hint",
-            )
-        )
-        grid_host = QWidget()
-        grid_host.setObjectName("knownTable")
-        named(grid_host, self.tr("What you know of the {side} delegation").format(side=other))
-        grid = QGridLayout(grid_host)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        for c, caption in enumerate((self.tr("Quantity"), self.tr("What you know"))):
-            head = QLabel(caption)
-            head.setObjectName("knownHeader")
-            head.setStyleSheet("font-weight: bold;")
-            grid.addWidget(head, 0, c)
-        for r, row in enumerate(prior_rows(sc, prior, lang), start=1):
-            grid.addWidget(wrap_label(row.what, object_name="knownWhat"), r, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(wrap_label(row.known, object_name="knownValue"), r, 1, Qt.AlignmentFlag.AlignTop)
-        card.body.addWidget(grid_host)
+        hint = self.tr(
+            "The {side} delegation's briefing is drawn from these ranges each game; "
+            "its draw stays secret until the debrief."
+        ).format(side=other)
+        card.body.addWidget(wrap_label(f"{hint} {t(lang, KNOWN_EXACTLY)}", object_name="hint"))
+        host = QWidget()
+        host.setObjectName("knownTable")
+        named(host, self.tr("What you know of the {side} delegation").format(side=other))
+        rows = QVBoxLayout(host)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(1)
+        for k, row in enumerate(prior_rows(sc, prior, lang)):
+            what = wrap_label(row.what, object_name="knownWhat")
+            what.setStyleSheet("font-weight: bold;" + (" margin-top: 5px;" if k else ""))
+            known = wrap_label(row.known, object_name="knownValue")
+            known.setStyleSheet("margin-left: 10px;")
+            rows.addWidget(what)
+            rows.addWidget(known)
+        card.body.addWidget(host)
         return card
 
     @staticmethod
