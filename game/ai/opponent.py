@@ -129,6 +129,8 @@ FREQ_PULL = 0.6
 MOVE_PULL = 0.3
 #: asks that would cross the other side's line in this share of the belief are not made
 LINE_BLOCK_PROB = 0.95
+#: the ask probed on an instrument with a line of theirs: crossing it in at most this share
+PROBE_PROB = 0.5
 #: the latest answered offers whose packages are projected and valued (older ones count
 #: through the red lines they cross only)
 MAX_VALUED = 12
@@ -232,6 +234,25 @@ class Belief:
                 hit |= ~_holds(value, ln.red_line.op, ln.values) & _holds(current, ln.red_line.op, ln.values)
         return float(self.w[hit].sum())
 
+    def median_ask(self, ins: Instrument, current: float) -> float | None:
+        """The furthest level of ``ins`` (from ``current``, on its steps, towards what its target
+        wants) that crosses their line in at most :data:`PROBE_PROB` of the belief; None when
+        no line of theirs is on it or no step qualifies."""
+        lines = [ln for ln in self.lines if ln.red_line.instrument == ins.id]
+        if not lines:
+            return None
+        d = friendly_sign(ins)
+        n = round(abs(friendly_extreme(ins) - current) / ins.step)
+        if n <= 0:
+            return None
+        values = np.round(current + d * ins.step * np.arange(1, n + 1), 9)
+        hit = np.zeros((n, self.k), dtype=bool)
+        for ln in lines:
+            op, lv = ln.red_line.op, ln.values[None, :]
+            hit |= ~_holds(values[:, None], op, lv) & _holds(current, op, lv)
+        ok = np.nonzero(hit.astype(float) @ self.w <= PROBE_PROB + 1e-12)[0]
+        return float(values[ok[-1]]) if ok.size else None
+
     def stake(self, iid: str) -> np.ndarray:
         """(K,) each type's weight share on objectives about instrument ``iid``."""
         cols = [j for j, o in enumerate(self.objectives) if o.instrument == iid]
@@ -315,8 +336,11 @@ class OpponentModel:
 
     def probe(self, ins: Instrument, current: float) -> float | None:
         """A level halfway between what they conceded and what they refused (the binary search),
-        or the line itself (or a silent refusal's cap) when it is known."""
+        or the line itself (or a silent refusal's cap) when it is known; with no block yet, the
+        furthest ask that crosses their line in at most half of the belief (hard and up)."""
         b = self.blocks.get(ins.id)
+        if b is None and self.quality >= BELIEF_QUALITY and self.belief is not None:
+            return self.belief.median_ask(ins, current)
         if b is None or (self.quality < BISECT_QUALITY and not b.exact):
             return None
         if b.exact:

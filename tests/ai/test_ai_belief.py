@@ -157,3 +157,20 @@ def test_escalation_makes_a_tougher_type_likelier(geneva):
 
     calm = walk_away({})
     assert walk_away({"cn_tariff_us": 135}) > calm > walk_away({"cn_tariff_us": 115})
+
+
+def test_the_probe_asks_up_to_the_beliefs_median_line(geneva):
+    v = _table(geneva).view("us")
+    rules = rules_for(v)
+    ins = rules.instruments["cn_purchases"]  # China's line: at most $20-40bn, uniform
+    before = _model(v, quality=2)
+    first = before.probe(ins, 0.0)
+    assert first is not None and 25 <= first <= 35
+    assert before.belief is not None and before.belief.line_cross_prob(ins.id, 0.0, first) <= 0.5
+    assert before.belief.line_cross_prob(ins.id, 0.0, first + 1) > 0.5
+    # China offers $36bn itself: its line is at least that, so the probe moves up to it or beyond
+    offers = (Offer(id=0, turn=v.turn, side="china", terms=(Term(instrument="cn_purchases", value=36),)),)
+    after = _model(dataclasses.replace(v, offers=offers), quality=2).probe(ins, 0.0)
+    assert after is not None and after >= 36
+    # the normal level has no belief to probe with
+    assert _model(v, quality=1).probe(ins, 0.0) is None
