@@ -296,6 +296,11 @@ def _shortfall(c: _Ctx, r: Reason) -> str:
     if text is None or value is None or target is None:
         return head
     goal = _lower_first(tr(text, lang).rstrip(".").rstrip("。"))
+    if r.meter is None and r.instrument is not None:  # an objective on an instrument's own level
+        level = priv.level if priv is not None and priv.level is not None else r.level
+        body = t(lang, "We still need to {objective}, and {instrument} {stays}", objective=goal,
+                 instrument=c.the(r.instrument), stays=c.stays(r.instrument, level))  # fmt: skip
+        return head + " " + _sentence(c, body)
     body = t(
         lang, "We still need to {objective} ({value} under these terms, against a target of {target})",
         objective=goal, value=_fmt_value(r.meter, value), target=_fmt_value(r.meter, target),
