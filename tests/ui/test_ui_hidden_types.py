@@ -3,6 +3,7 @@ prior (never its draw), and the debrief reveals both draws and where each fell i
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -133,3 +134,40 @@ def test_rule_7_3_the_exported_debrief_reveals_both_draws(qtbot, hidden: Scenari
     plain.play_to_end()
     assert report.hidden_type_rows(plain, fixed.side_ids[0], "en") == []
     assert "Hidden type" not in report.build_html(plain, "en")
+
+
+def test_the_briefing_panel_scrolls_its_whole_contents(qtbot, tmp_path, monkeypatch) -> None:
+    """In a new window at 1366×768 (sized before it shows, as the game starts), Geneva's
+    briefing with the "What you know" card is taller than the panel: it scrolls, its contents
+    at their full height for the width (wrapped labels), no card squeezed into another. (The
+    scroll area heard of its rebuilt contents' height only when something else resized it.)"""
+    from uitest_driver import GENEVA, wait_for_human
+
+    from game.ui.dialogs import GameConfig
+    from game.ui.main_window import MainWindow
+
+    monkeypatch.setenv("TARIFF_TALKS_HOME", str(tmp_path))
+    win = MainWindow("en")
+    qtbot.addWidget(win)
+    win.min_think_ms = 0
+    win.resize(1366, 768)
+    win.show()
+    try:
+        win.start_game(GameConfig(GENEVA, "us", "ai", "pragmatist", "normal", 2, "en"))
+        wait_for_human(win, qtbot)
+        qtbot.wait(200)
+        _check_scrolls(win.page.briefing, qtbot)
+    finally:
+        win.session.over or win.close()
+
+
+def _check_scrolls(panel, qtbot) -> None:
+    need = panel.inner.heightForWidth(panel.viewport().width())
+    assert need > panel.viewport().height()
+    qtbot.waitUntil(lambda: panel.inner.height() >= need - 1, timeout=5_000)
+    assert panel.verticalScrollBar().maximum() > 0
+    cards = [w for w in panel.inner.findChildren(QWidget, "card") if w.parent() is panel.inner]
+    tops = sorted((c.geometry().top(), c.geometry().bottom()) for c in cards)
+    assert len(tops) >= 4 and all(a[1] < b[0] for a, b in itertools.pairwise(tops))
+    for c in cards:  # each card has at least the height its contents need
+        assert c.height() >= c.layout().minimumSize().height()
