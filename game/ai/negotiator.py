@@ -552,7 +552,9 @@ class Negotiator:
         has passed (or at its last word of the game), and they have refused us at least twice
         (before that the record says nothing of the chance they take an offer) or we have
         nothing left to offer that is worth our walk-away. It never walks on the opening of a
-        game."""
+        game. A level whose projections stop short of the deadline (easy, normal) values
+        packages at its horizon, which is no match for a final score like the walk-away: it
+        walks only once its horizon reaches the end."""
         v = ctx.v
         walk = self.walk_away(ctx)
         refused = sum(1 for o in v.offers if o.side == v.side and o.status in ("rejected", "countered"))
@@ -562,6 +564,9 @@ class Negotiator:
             return None
         if v.turn >= v.deadline_turns and not last_word:
             return None  # the last week: nothing is lost by trying to its last word
+        h = self.level.horizon
+        if h is not None and h < v.deadline_turns - v.turn + 1:
+            return None  # our projections stop short of the end: no match for a final score
         expected = self.expected_from_talks(ctx, pick)
         if expected >= walk - 1e-9:
             return None
