@@ -365,3 +365,15 @@ def test_closing_and_the_last_word_respect_the_walk_away(geneva):
             assert offer.private is not None and offer.private.score is not None
             assert offer.private.score >= 80.0 - 1e-6
     assert any(o.side == "china" for o in state.offers)  # (it still talked)
+
+
+def test_a_short_sighted_level_walks_only_once_its_horizon_reaches_the_end(geneva):
+    """Easy values packages a week ahead: those values are no match for a final score like the
+    walk-away, so it never walks out before its horizon reaches the deadline (in self-play it
+    walked out of every game after signing a truce when it did)."""
+    last = geneva.end.deadline_turns
+    for seed in (0, 1, 2):
+        seats = {"us": make_ai("pragmatist", "easy"), "china": make_ai("pragmatist", "easy")}
+        state = _play(geneva, seats, seed).game.state
+        if state.end_reason == "walk_out":
+            assert state.turn >= last, (seed, state.turn)
