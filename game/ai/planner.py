@@ -175,6 +175,12 @@ def project(
     politics = [_Politics.start(rules, v, plan, deal[i]) for i, plan in enumerate(plans)]
     approval = {s: np.array([p.approval[s] for p in politics]) for s in rules.sides}
     lo, hi = METER_RANGES["approval_pct"]
+    # what each step adds to the economy's pressure on approval (rule 4.8): only the plan's own
+    # statement and orders now, and its threat's fate, differ from nothing
+    extra = {s: np.zeros((steps, n)) for s in rules.sides}
+    for i, p in enumerate(politics):
+        for k in {0, p.threat_turn} & set(range(steps)):
+            extra[p.side][k, i] = p.change(p.side, k, 0.0)
     m: eco.Meters | None = None
     for k in range(steps):
         idx = index[k]
@@ -183,8 +189,7 @@ def project(
         # rule 4.8, as the rules resolve it: the economy's pressure, statements, prices, threats
         for s in rules.sides:
             pressure = m.approval_pressure_pp[:, rules.econ.region_index[s]]
-            change = np.array([p.change(s, k, float(pressure[i])) for i, p in enumerate(politics)])
-            approval[s] = np.clip(approval[s] + change, lo, hi)
+            approval[s] = np.clip(approval[s] + pressure + extra[s][k], lo, hi)
     assert m is not None
     for i, p in enumerate(politics):
         for s in rules.sides:
@@ -265,7 +270,8 @@ class _Politics:
         )
 
     def change(self, side: str, k: int, pressure_pp: float) -> float:
-        """Approval change of ``side`` at projected step ``k`` (rule 4.8)."""
+        """Approval change of ``side`` at projected step ``k`` (rule 4.8): the other side is
+        projected to say nothing, and this one to say nothing after its plan's turn."""
         mine = side == self.side
         statement = self.statement if (mine and k == 0) else "none"
         return float(
