@@ -9,12 +9,18 @@ Systems 24): its aspiration falls from the best it can hope for to its floor as
 ``1 - t^(1/beta)``; ``beta < 1`` is Boulware (concedes late), ``beta > 1`` a
 conceder. Offers are chosen by the *trade-off* tactic of Faratin, Sierra & Jennings
 (2002), "Using similarity criteria to make issue trade-offs in automated
-negotiations" (Artificial Intelligence 142): among packages that meet the aspiration,
-the one the other side is likeliest to value. Acceptance follows Baarslag, Hindriks
+negotiations" (Artificial Intelligence 142): among packages about equal in value to
+us (within a band above the aspiration), the one the other side is likeliest to take
+by our belief about them; a package we made before is not made again while the table
+is as it was (:meth:`Negotiator.made_before`). Acceptance follows Baarslag, Hindriks
 & Jonker (2014), "Effective acceptance conditions in real-time automated
 negotiation" (Decision Support Systems 60): AC_next and AC_combi at the stronger
-levels. Orders follow Axelrod's (1984) *The Evolution of Cooperation*: answer
-escalation, reward de-escalation, forgive.
+levels — never below the side's walk-away value (rule 6.3), and the side walks out
+when the best it can expect from the talks falls below it (:meth:`Negotiator.walk_out`).
+A refusal names the term that decided it (:meth:`Negotiator.deciding_term`), with a
+direction and at most a rough bound, never the line or target itself
+(:mod:`game.ai.explain`). Orders follow Axelrod's (1984) *The Evolution of
+Cooperation*: answer escalation, reward de-escalation, forgive.
 
 An AI decides from its own side's :class:`~game.engine.View` only, and is a pure
 function of it: the opponent model, trust and breach memory are rebuilt from the
