@@ -40,7 +40,7 @@ from game.engine import (
 from game.engine.actions import STATEMENTS, Statement
 from game.engine.preview import preview_deltas
 from game.engine.reasons import too_far
-from game.hidden_text import prior_rows
+from game.hidden_text import KNOWN_EXACTLY, prior_rows
 from game.i18n import N_, nt, pt, t
 from game.reasons_text import answer_text, offer_text
 from game.scenario.models import SIDE_METERS, tr
@@ -506,6 +506,7 @@ class TerminalSeat:
             )
             for row in prior_rows(sc, v.other_prior, lang):
                 self.p(f"  • {row.what}: {row.known}")
+            self.p("  " + t(lang, KNOWN_EXACTLY))
         self.p(t(lang, "Type 'help' for the commands."))
         self.p("=" * 72)
 
