@@ -290,3 +290,22 @@ def test_the_projection_sees_approval_as_the_rules_resolve_it(geneva, statement)
         for s in sc.side_ids:
             assert out.meters[s]["approval_pct"] == pytest.approx(game.state.sides[s].approval_pct, abs=1e-6)
         assert out.meters["us"]["threat_credibility_pct"] == game.state.sides["us"].threat_credibility_pct
+
+
+def test_rule_3_8_a_sensitive_term_signed_raises_its_owners_faction_pressure(geneva):
+    sc = quiet(geneva)
+    with_card, without = Game(sc, 9), Game(sc, 9)
+    for g, extra in ((with_card, (Term(instrument="cn_rare_earth_licensing", value=0),)), (without, ())):
+        orders(g)
+        sign_now(g, (*TRUCE, *extra))
+    price = concession_price(Rules(sc).instruments["cn_rare_earth_licensing"], 1, 0, temporary=False)
+    gap = (
+        with_card.state.sides["china"].faction_pressure_pct
+        - without.state.sides["china"].faction_pressure_pct
+    )
+    assert gap == pytest.approx(price.faction_pct, abs=0.5)  # exports differ a little too
+    # the US gave nothing sensitive: its faction is where it would be anyway, give or take trade
+    assert (
+        abs(with_card.state.sides["us"].faction_pressure_pct - without.state.sides["us"].faction_pressure_pct)
+        < 1.0
+    )
