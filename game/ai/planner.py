@@ -159,7 +159,8 @@ def project(
             if k == 0:
                 statements = {v.side: plan.statement}
             elif deal[i]:
-                # rule 5.4: a deal's play-out counts as conciliatory statements from both sides
+                # rule 5.4: a deal's play-out calms uncertainty as conciliatory statements from
+                # both sides would (at home it is no statement: see _Politics)
                 statements = {s: "conciliatory" for s in rules.sides}
             else:
                 statements = {v.side: "none"}
