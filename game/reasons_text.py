@@ -228,9 +228,10 @@ def _nibble(c: _Ctx, r: Reason) -> str:
     return t(c.lang, "Almost there: we would sign this if {changes}.", changes=join(c.lang, parts))
 
 
-def _line_words(c: _Ctx, r: Reason) -> str:
+def _line_words(c: _Ctx, r: Reason, *, named: bool = True) -> str:
     """A red line in words: the side's own reader gets the scenario's words or the exact level
-    (the private part); anyone else at most the rough public bound ("not above about …")."""
+    (the private part); anyone else at most the rough public bound ("not above about …";
+    without the instrument's name when the sentence has just said it: ``named=False``)."""
     priv = r.private if c.own else None
     text = priv.text if priv is not None and priv.text is not None else r.text
     if text is not None:
@@ -245,6 +246,10 @@ def _line_words(c: _Ctx, r: Reason) -> str:
         return t(c.lang, "{instrument} at {level}", instrument=c.the(r.instrument), level=level)
     if r.bound is not None:
         level = c.level(r.instrument, r.bound)
+        if not named:
+            if r.op in ("<=", "<"):
+                return t(c.lang, "not above about {level}", level=level)
+            return t(c.lang, "not below about {level}", level=level)
         if r.op in ("<=", "<"):
             return t(
                 c.lang, "{instrument} not above about {level}", instrument=c.the(r.instrument), level=level
@@ -255,7 +260,7 @@ def _line_words(c: _Ctx, r: Reason) -> str:
 
 def _red_lines(c: _Ctx, rs: Sequence[Reason]) -> str:
     whats = [c.the(r.instrument) for r in rs]
-    words = [w for w in (_line_words(c, r) for r in rs) if w]
+    words = [w for w in (_line_words(c, r, named=len(rs) > 1) for r in rs) if w]
     if not words:
         return t(c.lang, "We will not move {instruments} that far.", instruments=join(c.lang, whats))
     lines = words[0]
