@@ -52,7 +52,8 @@ def test_rule_7_3_the_briefing_panel_shows_the_others_prior_only(qtbot, hidden: 
     host = panel.findChild(QWidget, "knownTable")
     assert host is not None
     # one item a row: its name (an objective's or red line's text), then what is known of it
-    labels = [host.layout().itemAt(k).widget() for k in range(host.layout().count())]
+    items = [host.layout().itemAt(k).widget() for k in range(host.layout().count())]
+    labels = [w for w in items if w is not None]  # (between the items: spacing)
     names = [lab.text() for lab in labels if lab.objectName() == "knownWhat"]
     known = [lab.text() for lab in labels if lab.objectName() == "knownValue"]
     want = [[r.what, r.known] for r in prior_rows(v.scenario, hidden.briefings[us], lang)]

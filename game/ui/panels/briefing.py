@@ -149,10 +149,14 @@ class BriefingPanel(QScrollArea):
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(1)
         for k, row in enumerate(prior_rows(sc, prior, lang)):
+            # (spacing and indent through the layout and QLabel, not style-sheet margins: a
+            # wrapped label's height for its width does not count those, and it was cut off)
+            if k:
+                rows.addSpacing(5)
             what = wrap_label(row.what, object_name="knownWhat")
-            what.setStyleSheet("font-weight: bold;" + (" margin-top: 5px;" if k else ""))
+            what.setStyleSheet("font-weight: bold;")
             known = wrap_label(row.known, object_name="knownValue")
-            known.setStyleSheet("margin-left: 10px;")
+            known.setIndent(10)
             rows.addWidget(what)
             rows.addWidget(known)
         card.body.addWidget(host)
