@@ -373,8 +373,9 @@ def section_titles() -> dict[str, str]:
     }
 
 
-#: Sections that start a new page (the others follow on the same page).
-NEW_PAGE: tuple[str, ...] = ("meters", "charts", "timeline")
+#: Sections that start a new page (the others follow on the same page). The zone of agreement
+#: is a tall picture: after the meters' charts its heading could be left at a page's foot.
+NEW_PAGE: tuple[str, ...] = ("meters", "charts", "zopa", "timeline")
 
 _CSS = """
 body { color: #1b1f24; }
