@@ -349,7 +349,7 @@ class Negotiator:
         is the likeliest to close this week."""
         v, rules = ctx.v, ctx.rules
         last = last_offer(v, v.other)
-        if last is None:
+        if last is None or last.status == "accepted":  # (an accepted one is in force already)
             return []
         terms: list[Term] = []
         for t in last.terms:
@@ -359,8 +359,10 @@ class Negotiator:
                 value = t.value if lim is None else min(lim[1], max(lim[0], t.value))
                 if abs(value - v.levels[ins.id]) > 1e-9:
                     terms.append(t.model_copy(update={"value": value}))
-            else:
-                terms.append(t)
+            elif (
+                t.duration_turns is not None or t.start_after_turns or abs(t.value - v.levels[ins.id]) > 1e-9
+            ):
+                terms.append(t)  # (a term for good at today's level adds nothing, rule 3.2)
         pk = _canonical(terms)
         if not pk or (
             pk == _canonical(last.terms) and v.pending_offer is not None and v.pending_offer.id == last.id

@@ -135,6 +135,23 @@ def test_rule_3_2_package_terms_checked(geneva):
     )
 
 
+def test_rule_3_2_a_package_must_change_something(geneva):
+    """Signing a term already agreed for good again is refused (it would only earn rule 3.7's
+    trust and approval); a temporary or different term on it, or a package with one real term, is not."""
+    g = Game(geneva, 1)
+    orders(g)
+    cut = (Term(instrument="us_tariff_fentanyl", value=10),)
+    g.play(Propose(side="us", terms=cut))
+    g.play(Accept(side="china"))
+    orders(g)
+    assert g.state.levels["us_tariff_fentanyl"] == 10
+    err = refused(g, Propose(side="china", terms=cut), "3.2")
+    assert "already agreed" in err.message
+    g.play(Propose(side="china", terms=(*cut, Term(instrument="cn_purchases", value=10))))
+    g.play(Reject(side="us"))
+    g.play(Propose(side="us", terms=(Term(instrument="us_tariff_fentanyl", value=10, duration_turns=2),)))
+
+
 def test_rule_3_3_answer_before_anything_else(geneva):
     g = Game(geneva, 1)
     orders(g)

@@ -172,7 +172,27 @@ class LegalityRules(RulesBase):
                 raise IllegalAction(
                     "3.2", "the term on {instrument} must start within the game", instrument=t.instrument
                 )
+        if all(self._already_agreed(state, t) for t in terms):
+            raise IllegalAction("3.2", "the package changes nothing: every term of it is already agreed")
         self._check_red_lines(state, side, terms, "3.5", "proposing")
+
+    def _already_agreed(self, state: GameState, t: Term) -> bool:
+        """Rule 3.2: ``t`` adds nothing — its instrument is at its level, bound there for the rest
+        of the game by an agreement in force, and ``t`` too is for good and from now."""
+        if (
+            t.duration_turns is not None
+            or t.start_after_turns
+            or abs(state.levels.get(t.instrument, 0.0) - t.value) > 1e-9
+        ):
+            return False
+        return any(
+            bt.instrument == t.instrument
+            and bt.active
+            and bt.until_turn is None
+            and abs(bt.value - t.value) < 1e-9
+            for ag in state.active_agreements()
+            for bt in ag.terms
+        )
 
     def package_levels(self, levels: dict[str, float], terms: tuple[Term, ...]) -> dict[str, float]:
         out = dict(levels)
