@@ -2,8 +2,13 @@
 
 Each level changes real capabilities:
 
+- **concession** (:attr:`Level.concession`): how soon it gives in — the weaker levels
+  multiply their style's concession exponent (Faratin et al. 1998's ``beta``: easy ×4,
+  normal ×2.5, hard ×1.6), so a stronger level that holds out gets more from them (issue 13:
+  with a one- or four-week horizon they used to be *stubborn* instead — costs now, gains
+  later — which a stronger level could not exploit and a beginner found no fun);
 - **lookahead**: how far ahead packages and orders are projected with the economy
-  model (a turn or three for the weaker levels, to the deadline for the stronger);
+  model (to the deadline at every level; :attr:`Level.horizon` can shorten it);
 - **rules knowledge**: whether the projection knows that a comprehensive deal ends the
   talks (rule 5.4: it is final, and its play-out counts as both sides' conciliatory
   statements; projected to the level's horizon like any package), and whether it follows the
@@ -20,6 +25,9 @@ Each level changes real capabilities:
   refusal patterns, halving towards a hidden line and a belief over the other side's type
   (particles over its public prior, weighted by everything it does); expert plus a named
   line's public rough bound as the limit of asks and learned priorities;
+- **reply lookahead** (expert, :mod:`game.ai.lookahead`): an offer valued by the chance the
+  belief gives that they take it and what their refusal would leave (their expected reply,
+  the rest of the talks);
 - **tactics** (expert): acceptance that prices the weeks a refusal would cost, learnt
   from how often the other side takes our offers; *closing* with their own offer
   corrected to our red lines; the *nibble* (one notch more before accepting);
@@ -55,16 +63,19 @@ class Level:
     #: value an offer by what follows it: the chance they take it, and what a refusal leaves us
     #: (their expected reply, the rest of the talks) — :mod:`game.ai.lookahead`
     reply_lookahead: bool = False
+    #: multiplies the style's concession exponent (Faratin's ``beta``): above 1 the level gives in
+    #: sooner than its style would — the weaker levels are softer bargainers, and exploitable
+    concession: float = 1.0
 
 
 LEVEL_SPECS: dict[str, Level] = {
     "easy": Level(
         "easy",
         N_(
-            "Looks one week ahead, offers all-or-nothing packages, misjudges values and ignores what refusals reveal."
+            "Gives in quickly, offers all-or-nothing packages, misjudges values and ignores what refusals reveal."
         ),
-        horizon=1,
-        knows_ending=False,
+        horizon=None,
+        knows_ending=True,
         schedule=False,
         breadth="grid3",
         noise_pts=4.0,
@@ -72,14 +83,15 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=3,
         plan_orders=False,
         acceptance="aspiration",
+        concession=4.0,
     ),
     "normal": Level(
         "normal",
         N_(
-            "Looks four weeks ahead, knows a comprehensive deal ends the talks, offers graded packages and "
-            "respects red lines the other side names."
+            "Gives in sooner than the stronger levels, offers graded packages, and respects red lines the other "
+            "side names and the limits its silent refusals show."
         ),
-        horizon=4,
+        horizon=None,
         knows_ending=True,
         schedule=False,
         breadth="grid5",
@@ -88,6 +100,7 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=None,
         plan_orders=False,
         acceptance="aspiration",
+        concession=2.5,
     ),
     "hard": Level(
         "hard",
@@ -104,13 +117,15 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=None,
         plan_orders=True,
         acceptance="next",
+        concession=1.6,
     ),
     "expert": Level(
         "expert",
         N_(
-            "Everything hard does, without the noise: reads the exact level of a red line the other side "
-            "names, learns what the other side wants most and how often it takes offers, closes on the other "
-            "side's own package when holding out would cost more, and asks for a little more before accepting."
+            "Everything hard does, without the noise, and looks one reply ahead: weighs each offer by the "
+            "chance the other side takes it and what a refusal would leave; takes a named red line's rough "
+            "bound as a limit, learns what the other side wants most, closes on the other side's own package "
+            "when holding out would cost more, and asks for a little more before accepting."
         ),
         horizon=None,
         knows_ending=True,

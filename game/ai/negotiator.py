@@ -259,7 +259,7 @@ class Negotiator:
         lo = self.floor(ctx, best)
         if best <= lo:
             return lo
-        return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / self.beta))
+        return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / (self.beta * self.level.concession)))
 
     # ------------------------------------------------------------- candidates
     def groups(self, ctx: Context) -> list[list[Package]]:
