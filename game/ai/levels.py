@@ -3,8 +3,8 @@
 Each level changes real capabilities:
 
 - **concession** (:attr:`Level.concession`): how soon it gives in — the weaker levels
-  multiply their style's concession exponent (Faratin et al. 1998's ``beta``: easy ×4,
-  normal ×2.5, hard ×1.6), so a stronger level that holds out gets more from them (issue 13:
+  multiply their style's concession exponent (Faratin et al. 1998's ``beta``: easy ×8,
+  normal ×2.5, hard ×1.6) and the expert holds out longer (×0.6, Boulware), so a stronger level that holds out gets more from them (issue 13:
   with a one- or four-week horizon they used to be *stubborn* instead — costs now, gains
   later — which a stronger level could not exploit and a beginner found no fun);
 - **lookahead**: how far ahead packages and orders are projected with the economy
@@ -31,6 +31,8 @@ Each level changes real capabilities:
 - **tactics** (expert): acceptance that prices the weeks a refusal would cost, learnt
   from how often the other side takes our offers; *closing* with their own offer
   corrected to our red lines; the *nibble* (one notch more before accepting);
+- **walking out** (:attr:`Level.walks_out`): every level but easy walks out when the talks
+  promise less than its walk-away (rule 6.3);
 - **memory**: how long a breach is held against the other side;
 - **orders**: whether unilateral moves and statements are simulated too.
 """
@@ -66,13 +68,17 @@ class Level:
     #: multiplies the style's concession exponent (Faratin's ``beta``): above 1 the level gives in
     #: sooner than its style would — the weaker levels are softer bargainers, and exploitable
     concession: float = 1.0
+    #: walks out when the talks promise less than its walk-away (rule 6.3); the beginner's level
+    #: does not — it misjudges values too much to tell a hopeless table from a slow one
+    walks_out: bool = True
 
 
 LEVEL_SPECS: dict[str, Level] = {
     "easy": Level(
         "easy",
         N_(
-            "Gives in quickly, offers all-or-nothing packages, misjudges values and ignores what refusals reveal."
+            "Gives in quickly, never walks out, offers all-or-nothing packages, misjudges values and ignores "
+            "what refusals reveal."
         ),
         horizon=None,
         knows_ending=True,
@@ -83,7 +89,8 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=3,
         plan_orders=False,
         acceptance="aspiration",
-        concession=4.0,
+        concession=8.0,
+        walks_out=False,
     ),
     "normal": Level(
         "normal",
@@ -139,5 +146,6 @@ LEVEL_SPECS: dict[str, Level] = {
         nibble=True,
         closing=True,
         reply_lookahead=True,
+        concession=0.6,
     ),
 }

@@ -88,6 +88,9 @@ class Context:
     model: OpponentModel
     rng: np.random.Generator
     t: float  # time used, 0..1 (Faratin's t/T)
+    #: the concession clock: like ``t``, but still 0 through the first week of talks (opening
+    #: positions: nobody gives ground before it has heard the other side), 1 at the deadline
+    tc: float = 0.0
     evals: dict[Package, Eval] = field(default_factory=dict)
     base: Eval | None = None
 
@@ -184,7 +187,9 @@ class Negotiator:
         )
         if key != self._memo_key:
             self._memo, self._memo_key = {}, key
-        return Context(rules, v, self.level, model, rng, t)
+        opening = 1.0 / span
+        tc = max(0.0, (t - opening) / (1.0 - opening)) if span > 1 else t
+        return Context(rules, v, self.level, model, rng, t, tc=tc)
 
     # ------------------------------------------------------------- evaluation
     def evaluate(self, ctx: Context, packages: Sequence[Package]) -> list[Eval]:
@@ -255,11 +260,12 @@ class Negotiator:
         return f
 
     def aspiration(self, ctx: Context, best: float) -> float:
-        """Faratin et al. (1998): from ``best`` at t=0 down to the floor at t=1."""
+        """Faratin et al. (1998): from ``best`` at t=0 down to the floor at t=1 — on the concession
+        clock (:attr:`Context.tc`: the first week holds), the level's concession factor applied."""
         lo = self.floor(ctx, best)
         if best <= lo:
             return lo
-        return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / (self.beta * self.level.concession)))
+        return lo + (best - lo) * (1.0 - ctx.tc ** (1.0 / (self.beta * self.level.concession)))
 
     # ------------------------------------------------------------- candidates
     def groups(self, ctx: Context) -> list[list[Package]]:
@@ -560,10 +566,13 @@ class Negotiator:
         has passed (or at its last word of the game), and they have refused us at least twice
         (before that the record says nothing of the chance they take an offer) or we have
         nothing left to offer that is worth our walk-away. It never walks on the opening of a
-        game. A level whose projections stop short of the deadline (easy, normal) values
+        game. A level whose projections stop short of the deadline (:attr:`Level.horizon`) values
         packages at its horizon, which is no match for a final score like the walk-away: it
-        walks only once its horizon reaches the end."""
+        walks only once its horizon reaches the end. A level that does not walk out
+        (:attr:`Level.walks_out`: easy) never does."""
         v = ctx.v
+        if not self.level.walks_out:
+            return None
         walk = self.walk_away(ctx)
         refused = sum(1 for o in v.offers if o.side == v.side and o.status in ("rejected", "countered"))
         last_word = v.turn >= v.deadline_turns and v.exchanges_left <= 1

@@ -117,7 +117,7 @@ class Reciprocator(Negotiator):
             return super().aspiration(ctx, best)
         first, last = self.evaluate(ctx, [theirs[0].terms, theirs[-1].terms])
         conceded = max(0.0, last.mine - first.mine)
-        drift = 0.5 * (best - lo) * ctx.t ** (1.0 / self.level.concession)
+        drift = 0.5 * (best - lo) * ctx.tc ** (1.0 / self.level.concession)
         return min(best, max(lo, best - conceded - drift))
 
     def orders(self, ctx: Context) -> SubmitOrders:
@@ -184,7 +184,7 @@ class Pragmatist(Negotiator):
             rate = (last.mine - first.mine) / max(1.0, best - lo)
             beta = 0.5 if rate > 0.25 else self.lookahead_beta if rate < 0.05 else 1.0
         beta *= self.level.concession
-        return lo + (best - lo) * (1.0 - ctx.t ** (1.0 / beta))
+        return lo + (best - lo) * (1.0 - ctx.tc ** (1.0 / beta))
 
     def orders(self, ctx: Context) -> SubmitOrders:
         v, rules = ctx.v, ctx.rules

@@ -369,13 +369,15 @@ def test_closing_and_the_last_word_respect_the_walk_away(geneva):
     assert any(o.side == "china" for o in state.offers)  # (it still talked)
 
 
-def test_a_short_sighted_level_walks_only_once_its_horizon_reaches_the_end(geneva):
-    """Easy values packages a week ahead: those values are no match for a final score like the
-    walk-away, so it never walks out before its horizon reaches the deadline (in self-play it
-    walked out of every game after signing a truce when it did)."""
-    last = geneva.end.deadline_turns
+def test_the_easy_level_never_walks_out(geneva):
+    """Easy misjudges values too much to tell a hopeless table from a slow one, so it never walks
+    out (Level.walks_out) — not even against a side that never moves, where the hard level does."""
+    from game.ai.probes import make_probe
+
     for seed in (0, 1, 2):
         seats = {"us": make_ai("pragmatist", "easy"), "china": make_ai("pragmatist", "easy")}
-        state = _play(geneva, seats, seed).game.state
-        if state.end_reason == "walk_out":
-            assert state.turn >= last, (seed, state.turn)
+        assert _play(geneva, seats, seed).game.state.end_reason != "walk_out", seed
+    for level, walks in (("easy", False), ("hard", True)):
+        seats = {"us": make_probe("greedy_anchor"), "china": make_ai("pragmatist", level)}
+        state = _play(geneva, seats, 0).game.state
+        assert (state.end_reason == "walk_out" and state.ended_by == "china") is walks, (level, state.end_reason)
