@@ -10,7 +10,8 @@ AI) is consumed or shifted, and adding a prior to one quantity never moves anoth
 The drawn briefing is that side's briefing for the whole game (scoring, red lines, walk-away,
 its view); it is kept in :attr:`GameState.briefings`. With no prior in a side's briefing the
 draw is the file's briefing itself. The prior is public: :func:`public_prior` is what the other
-side is told (the file's briefing, whose numbers are the priors' middles).
+side is told (the file's briefing, whose numbers are the priors' middles, less its private
+summary).
 """
 
 from __future__ import annotations
@@ -147,9 +148,13 @@ def faction_strength(scenario: Scenario, state: GameState, side: str) -> float:
 def public_prior(scenario: Scenario, side: str) -> Briefing | None:
     """What the other side is told of ``side``'s briefing: the file's briefing when it has a
     prior (its numbers are the priors' middles; a fixed number is known exactly), else nothing
-    (a briefing without priors stays wholly private, rule 7.1)."""
+    (a briefing without priors stays wholly private, rule 7.1).
+
+    Only the objectives, red lines and quantities are public (rule 7.3): the briefing's
+    ``summary`` (its private prose) is blanked here, so no consumer of the prior (a view's
+    ``other_prior``, the agent wire, the debrief) can pass it on."""
     b = scenario.briefings[side]
-    return b if b.has_priors else None
+    return b.model_copy(update={"summary": ""}) if b.has_priors else None
 
 
 def guess_from_prior(scenario: Scenario, prior: Briefing) -> Briefing:

@@ -4,10 +4,12 @@ and the decoder refuses each kind of bad message with its own rule."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from game.agents import AgentError, decode_action, encode_view, pass_action, view_json
+from game.agents.protocol import EndMessage, ViewMessage
 from game.ai import make_ai
 from game.engine import Accept, Counter, EndTalks, Propose, Reject, SubmitOrders, WalkOut
 from game.engine.hidden_types import quantities
@@ -137,7 +139,7 @@ def test_a_view_holds_nothing_of_a_fixed_other_briefing(geneva_fixed, side: str)
 @pytest.mark.parametrize("side", ["us", "china"])
 def test_a_view_holds_the_other_sides_prior_never_its_draw(geneva, side: str) -> None:
     """With priors (rule 7.3, Geneva as shipped) the other side's prior is on the wire by
-    design (``other_prior``: the file's briefing, ranges and middles), its draw never: no number
+    design (``other_prior``: the file's briefing, ranges and middles, not its summary), its draw never: no number
     drawn for it (walk-away, faction strength, a weight or target off the prior's own numbers)
     appears anywhere in this side's view, and its red lines are told only as their priors."""
     session = _played(geneva)
@@ -147,9 +149,11 @@ def test_a_view_holds_the_other_sides_prior_never_its_draw(geneva, side: str) ->
     drawn = state.briefings[other]
     assert prior.has_priors and drawn != prior
     wire = view_json(session.view(side))
-    # this side's own draw, and the other's prior as the scenario publishes it
+    # this side's own draw, and the other's prior as the scenario publishes it: the file's
+    # briefing less its private summary (rule 7.3)
     assert wire["briefing"] == state.briefings[side].model_dump(mode="json")
-    assert wire["other_prior"] == prior.model_dump(mode="json")
+    assert prior.summary and wire["other_prior"]["summary"] == ""
+    assert wire["other_prior"] == prior.model_copy(update={"summary": ""}).model_dump(mode="json")
     assert wire["score"]["walk_away"] == state.briefings[side].walk_away
     assert _walk_aways(wire, side) == {
         ".briefing.walk_away",
@@ -179,6 +183,48 @@ def test_a_view_holds_the_other_sides_prior_never_its_draw(geneva, side: str) ->
         put = next(r for r in wire["other_prior"]["red_lines"] if r["id"] == rl.id)
         assert put["value"] == rl_prior.value and ("value" in put["priors"]) == ("value" in rl_prior.priors)
     _check_private_meters_and_reasons(wire, state, side, other)
+
+
+def _summary_pieces(summary: object) -> list[str]:
+    """A briefing summary's texts (en and zh) and each sentence of them long enough to tell."""
+    texts = list(summary.values()) if isinstance(summary, dict) else [summary]
+    pieces = [str(x) for x in texts if x]
+    for x in list(pieces):
+        pieces += [s.strip() for s in re.split(r"[.。!?！？]", x) if len(s.strip()) >= 12]
+    return pieces
+
+
+@pytest.mark.parametrize("priors", [True, False])
+@pytest.mark.parametrize("side", ["us", "china"])
+def test_the_other_sides_summary_is_in_no_view_or_agent_message(
+    geneva, geneva_fixed, priors: bool, side: str
+) -> None:
+    """Rule 7.3: only the objectives and the quantities' ranges are public; the other side's
+    briefing summary (en and zh) is nowhere in this side's view, its wire or the agent's
+    messages (view, end), with priors (its ``other_prior``) or without."""
+    sc = geneva if priors else geneva_fixed
+    other = sc.other(side)
+    raw = sc.briefings[other].model_dump(mode="json")["summary"]
+    assert isinstance(raw, dict) and raw.get("en") and raw.get("zh"), "Geneva's summaries are en and zh"
+    mine = set(_summary_pieces(sc.briefings[side].model_dump(mode="json")["summary"]))
+    pieces = [p for p in _summary_pieces(raw) if p not in mine]
+    assert any(re.search(r"[\u4e00-\u9fff]", p) for p in pieces) and any(p.isascii() for p in pieces)
+    session = Session.new(sc, {"us": make_ai(), "china": make_ai()})
+    seen = [session.view(side)]
+    session.run_ai()
+    assert session.over
+    seen.append(session.view(side))
+    for v in seen:
+        assert (v.other_prior is not None) == priors
+        agent = encode_view(v)
+        texts = [
+            repr(v),
+            json.dumps(view_json(v), ensure_ascii=False),
+            ViewMessage(view=agent).model_dump_json(),
+            EndMessage(outcome="x", end_reason=None, turns=v.turn, scores={}, view=agent).model_dump_json(),
+        ]
+        leaks = [(p, i) for p in pieces for i, text in enumerate(texts) if p in text]
+        assert not leaks, leaks
 
 
 def test_the_view_has_the_protocols_fields(geneva) -> None:

@@ -133,7 +133,8 @@ def test_rule_7_3_the_other_side_sees_the_prior_never_the_draw(hidden: Scenario)
         game = Game(hidden, seed)
         drawn_us = game.state.briefings[us]
         v = game.view(china)
-        assert v.other_prior == hidden.briefings[us]  # the public prior
+        # the public prior: the file's briefing less its private summary
+        assert v.other_prior == hidden.briefings[us].model_copy(update={"summary": ""})
         assert v.other_prior is not None and v.other_prior != drawn_us
         assert us not in v.scenario.briefings
         assert v.briefing == game.state.briefings[china]
@@ -279,7 +280,7 @@ def test_rule_7_3_a_program_seat_is_sent_the_prior_never_the_draw(hidden: Scenar
     us, china = hidden.side_ids
     game = Game(hidden, 6)
     sent = encode_view(game.view(china))
-    assert sent.other_prior == hidden.briefings[us]
+    assert sent.other_prior == hidden.briefings[us].model_copy(update={"summary": ""})
     assert sent.briefing == game.state.briefings[china]
     wire = sent.model_dump_json()
     assert f'"walk_away":{game.state.briefings[us].walk_away}' not in wire

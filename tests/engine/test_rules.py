@@ -408,6 +408,8 @@ def test_rule_7_1_view_hides_the_other_side_s_secrets(geneva, geneva_fixed):
     g = Game(geneva, 1)
     v = g.view("us")
     assert set(v.scenario.briefings) == {"us"} and v.scenario.briefings["us"] == g.state.briefings["us"]
-    assert v.other_prior == geneva.briefings["china"] != g.state.briefings["china"]
+    assert v.other_prior == geneva.briefings["china"].model_copy(update={"summary": ""})
+    assert v.other_prior != g.state.briefings["china"]
+    assert geneva.briefings["china"].summary and not v.other_prior.summary  # its summary is private
     assert repr(g.state.briefings["china"]) not in repr(v)
     assert f"walk_away={g.state.briefings['china'].walk_away!r}" not in repr(v)

@@ -681,8 +681,8 @@ def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
 ) -> None:
     """Every Ctx a panel renders holds nothing of the other side's briefing: no Briefing of
     it, no text with its marker, anywhere in the objects reachable from the Ctx — but, with
-    priors (rule 7.3), the other side's public prior exactly as the scenario gives it (never
-    its draw), and this side's own prior."""
+    priors (rule 7.3), the other side's public prior as the scenario gives it less its summary
+    (never its draw), and this side's own prior."""
     from game.engine.hidden_types import public_prior
     from game.scenario.loader import load_scenario
     from game.scenario.models import Briefing
@@ -724,6 +724,8 @@ def test_leak5_panel_contexts_carry_only_the_shown_sides_briefing(
         if priors:
             assert state.briefings[other] != prior  # its draw is not its prior: it would be found
             assert PUBLIC_MARK[other] in repr(ctx.view.other_prior)
+            # the public prior holds none of the other's private texts: its summary is blanked
+            assert MARK[other].lower() not in repr(ctx.view.other_prior).lower()
         bad = _reachable_secrets(ctx, MARK[other], Briefing, ctx.view.briefing, public)
         assert not bad, f"a Ctx for {side} reaches {other}'s briefing: " + "; ".join(bad[:5])
         assert set(ctx.rules.scenario.briefings) == {side}
