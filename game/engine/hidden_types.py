@@ -76,12 +76,38 @@ def middle(prior: Prior, grid: Grid | None = None) -> float:
     return round(origin + k * step, 9)
 
 
-def _grid(scenario: Scenario, rl: RedLine) -> Grid | None:
+def snap(value: float, grid: Grid, avoid: float | None = None) -> float:
+    """The level on ``grid`` nearest ``value`` (the lower on a tie), never ``avoid``: a level
+    that would be it is moved one step on ``value``'s side of it (an objective's target never
+    lands on its baseline)."""
+    origin, step = grid
+    k = math.floor((value - origin) / step + 0.5 - 1e-9)
+    level = round(origin + k * step, 9)
+    if avoid is not None and abs(level - avoid) < 1e-9 and value != avoid:
+        level = round(level + (step if value > avoid else -step), 9)
+    return level
+
+
+def _grid(scenario: Scenario, item: RedLine | Objective) -> Grid | None:
+    """The step grid of the instrument a red line or an objective reads (None: a meter)."""
+    if item.instrument is None:
+        return None
     try:
-        ins = scenario.instrument(rl.instrument)
+        ins = scenario.instrument(item.instrument)
     except KeyError:
         return None
     return (ins.min, ins.step)
+
+
+def draw_target(prior: Prior, rng: np.random.Generator, baseline: float, grid: Grid | None) -> float:
+    """An objective's drawn target: on the step of the instrument it reads (``grid``) — each of
+    the instrument's levels in a ``between`` range equally likely, a choice of ``one_of`` (or a
+    range with no level in it) rounded to the nearest level — and never its ``baseline``."""
+    if grid is None:
+        return draw(prior, rng)
+    if prior.between is not None and grid_points(prior, grid):
+        return snap(draw(prior, rng, grid), grid, baseline)
+    return snap(draw(prior, rng), grid, baseline)
 
 
 def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
@@ -96,11 +122,21 @@ def draw_briefing(scenario: Scenario, side: str, seed: int) -> Briefing:
     def drawn(path: str, prior: Prior | None, value: float, grid: Grid | None = None) -> float:
         return value if prior is None else draw(prior, _rng(seed, side, path), grid)
 
+    def target(o: Objective) -> float:
+        # on the step of the instrument it reads, never its baseline (a baseline is never a
+        # prior: PRIOR_FIELDS); a meter's target to DRAW_DECIMALS
+        prior = o.priors.get("target")
+        if prior is None:
+            return o.target
+        return draw_target(
+            prior, _rng(seed, side, f"objectives.{o.id}.target"), o.baseline, _grid(scenario, o)
+        )
+
     objectives = [
         o.model_copy(
             update={
                 "weight": drawn(f"objectives.{o.id}.weight", o.priors.get("weight"), o.weight),
-                "target": drawn(f"objectives.{o.id}.target", o.priors.get("target"), o.target),
+                "target": target(o),
                 "priors": {},
             }
         )

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from game.engine import Game
-from game.engine.hidden_types import STREAM_TAG, briefing, draw_briefing, grid_points, position, quantities
+from game.engine.hidden_types import (
+    STREAM_TAG,
+    briefing,
+    draw_briefing,
+    grid_points,
+    position,
+    quantities,
+    snap,
+)
 from game.engine.scoring import score, score_briefing
 from game.scenario.loader import load_scenario, validate_text
 from game.scenario.models import Prior, Scenario
@@ -103,6 +111,52 @@ def test_rule_7_3_draws_lie_in_the_prior_and_on_the_step(hidden: Scenario) -> No
     assert seen_fentanyl == set(
         grid_points(Prior(between=[5, 15]), (0.0, hidden.instrument("us_tariff_fentanyl").step))
     )
+
+
+#: The US purchases objective (it reads the cn_purchases instrument: $0bn to $50bn, step $1bn).
+PURCHASES = "        instrument: cn_purchases\n        baseline: 0\n        target: 25\n"
+
+
+def _purchases(target: str) -> Scenario:
+    sc, diags = validate_text(
+        prior_text((PURCHASES, PURCHASES.replace("target: 25", f"target: {target}"))), "purchases.yaml"
+    )
+    assert sc is not None, [str(d) for d in diags]
+    return sc
+
+
+def _target(sc: Scenario, seed: int) -> float:
+    b = draw_briefing(sc, sc.side_ids[0], seed)
+    return next(o.target for o in b.objectives if o.id == "purchases")
+
+
+def test_rule_7_3_a_target_on_an_instrument_is_drawn_on_its_step(hidden: Scenario) -> None:
+    """A drawn target of an objective that reads an instrument is one of the instrument's levels
+    (each level in the range equally likely, as a red line's), never the baseline; a choice off
+    the step is rounded to the nearest level; the draw is the seed's, on its own stream."""
+    sc = _purchases("{between: [15, 35]}")
+    ins = sc.instrument("cn_purchases")
+    seen = [_target(sc, seed) for seed in range(200)]
+    assert seen == [_target(sc, seed) for seed in range(200)]  # the same seed, the same draw
+    assert all(15 <= x <= 35 and ((x - ins.min) / ins.step).is_integer() for x in seen), seen
+    assert set(seen) == set(grid_points(Prior(between=[15, 35]), (ins.min, ins.step)))
+    # a meter's target (growth, %) keeps its decimals
+    growth = [
+        next(o.target for o in draw_briefing(sc, "us", s).objectives if o.id == "growth") for s in range(40)
+    ]
+    assert any(not float(x).is_integer() for x in growth)
+    # choices off the step: rounded to the nearest level
+    off = _purchases("{one_of: [14.6, 20.4]}")
+    assert {_target(off, seed) for seed in range(60)} == {15.0, 20.0}
+    # a range with no level in it, nearest the baseline ($0bn): the nearest level off the baseline
+    near = _purchases("{between: [0.1, 0.4]}")
+    assert {_target(near, seed) for seed in range(30)} == {1.0}
+    assert snap(0.3, (0.0, 1.0), avoid=0.0) == 1.0 and snap(-0.3, (0.0, 1.0), avoid=0.0) == -1.0
+    assert snap(29.53, (0.0, 1.0), avoid=0.0) == 30.0 and snap(2.5, (0.0, 1.0)) == 2.0
+    # its own stream: the other quantities draw as they do without it
+    for seed in range(6):
+        plain = [k for k in _key(hidden, seed) if not k[0].endswith(".target.purchases")]
+        assert plain == [k for k in _key(sc, seed) if not k[0].endswith(".target.purchases")]
 
 
 def test_rule_7_3_fixed_briefings_are_the_files(fixed: Scenario) -> None:
