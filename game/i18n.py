@@ -115,7 +115,25 @@ class Said(str):
         return said
 
     def text(self, lang: str | None) -> str:
-        return t(lang, self.msgid, **self.fields)
+        # a field that is itself said (a clause) is read in ``lang`` too
+        return t(lang, self.msgid, **{k: text_of(v, lang) for k, v in self.fields.items()})
+
+
+class Joined(Said):
+    """Sentences or clauses said one after the other, each read in the reader's language:
+    ``Joined(Said(a), Said(b))`` is their English text; ``.text(lang)`` joins them in ``lang``."""
+
+    parts: tuple[Said, ...]
+
+    def __new__(cls, *parts: Said) -> Joined:
+        said = str.__new__(cls, "".join(parts))
+        said.msgid = str(said)
+        said.fields = {}
+        said.parts = parts
+        return said
+
+    def text(self, lang: str | None) -> str:
+        return "".join(p.text(lang) for p in self.parts)
 
 
 def text_of(words: str, lang: str | None) -> str:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 
 from game.engine import Action, Game, GameState
 from game.engine.state import _json_default
-from game.i18n import t
+from game.i18n import Joined, Said
 from game.saves.schema import Checkpoint
 from game.scenario.models import Scenario
 
@@ -110,24 +110,29 @@ class Divergence:
     expected: str
     actual: str
 
-    def describe(self, lang: str | None = "en") -> str:
-        """Where the replay diverged, in ``lang``."""
+    def said(self) -> Joined:
+        """Where the replay diverged, to be read in any language (a load warning's clause)."""
         if self.turn == 0:
-            where = t(lang, "the replay diverges from the saved game at the start of the game")
+            parts = [Said("the replay diverges from the saved game at the start of the game")]
         else:
-            where = t(lang, "the replay diverges from the saved game in turn {turn}", turn=self.turn)
+            parts = [Said("the replay diverges from the saved game in turn {turn}", turn=self.turn)]
         if self.actions:
-            where += t(lang, " (checked after action {n})", n=self.actions)
+            parts.append(Said(" (checked after action {n})", n=self.actions))
         if self.last_good_turn is not None and self.last_good_turn > 0:
-            where += t(
-                lang,
-                "; it still matched after turn {turn} (action {n})",
-                turn=self.last_good_turn,
-                n=self.last_good_actions,
+            parts.append(
+                Said(
+                    "; it still matched after turn {turn} (action {n})",
+                    turn=self.last_good_turn,
+                    n=self.last_good_actions,
+                )
             )
         elif self.last_good_turn == 0:
-            where += t(lang, "; it still matched at the start")
-        return where
+            parts.append(Said("; it still matched at the start"))
+        return Joined(*parts)
+
+    def describe(self, lang: str | None = "en") -> str:
+        """Where the replay diverged, in ``lang``."""
+        return self.said().text(lang)
 
 
 def replay_checked(

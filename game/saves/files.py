@@ -80,7 +80,7 @@ def app_version() -> str:
 
         return version("tariff-talks")
     except Exception:
-        return "0.2.0"
+        return "0.3.0"
 
 
 # ---------------------------------------------------------------------- saving
@@ -596,7 +596,7 @@ def _load(p: Path, scenario_dir: str | os.PathLike[str] | None) -> LoadedGame:
                     "this is {version}): {where}. The replayed game is loaded",
                     saved_by=doc.app_version,
                     version=app_version(),
-                    where=divergence.describe(),
+                    where=divergence.said(),
                 )
             )
         else:

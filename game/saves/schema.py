@@ -5,7 +5,7 @@ A save is one UTF-8 JSON object::
     {
       "format": "tariff-talks-save",        # what the file is
       "format_version": 1,                  # this layout; older ones are migrated
-      "app_version": "0.2.0",               # the game that wrote it
+      "app_version": "0.3.0",               # the game that wrote it
       "created_at": "2025-05-06T09:00:00+00:00",  # first save of this game
       "updated_at": "2025-05-06T09:42:00+00:00",  # this save
       "scenario": {                         # the scenario, whole, so that the save

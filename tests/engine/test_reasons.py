@@ -12,7 +12,7 @@ import pytest
 from game.ai import make_ai, parse_ai_spec
 from game.engine import Game, Propose, Reject, SubmitOrders, Term, action_from_dict, action_to_dict
 from game.engine.reasons import KINDS, Private, Reason, ReasonKind, TermRef, band_for, of_part
-from game.i18n import PSEUDO
+from game.i18n import PSEUDO, text_of
 from game.reasons_text import TEMPLATES, answer_text, offer_text, render
 from game.saves.files import load_game
 from game.session import Session
@@ -242,16 +242,32 @@ def test_answers_read_with_their_head_and_a_counter_without_its_offer(played):
 
 
 # ------------------------------------------------------------------ old saves
-def test_an_old_save_with_prose_notes_loads_verified_and_replays(tmp_path):
-    """``tests/data/saves/prose-notes-2026-12.json`` was saved before reasons existed (its AI
-    explained itself in prose notes). It must load, replay and verify: the fields added for
-    reasons stay out of the state hash while empty. (A deliberate change of play, like a
-    re-recording of the golden games, makes it replay differently: then this test says so.)"""
+def test_an_old_save_with_prose_notes_loads_and_replays_with_a_warning_naming_both_versions(tmp_path):
+    """``tests/data/saves/prose-notes-2026-12.json`` was saved by 0.2.0, before reasons existed
+    (its AI explained itself in prose notes). Play changed on purpose since (issue 13, 0.3.0:
+    rules 3.2, 3.8, 4.8, 4.10, 5.4, 6.3), so it replays to a different state than when it was
+    saved: it must still load and replay to its end, not be ``verified``, and say so in a
+    warning that names the version that saved it and this one (en and zh)."""
+    import json
+
+    from game.saves.files import app_version
+
     path = tmp_path / OLD_SAVE.name
     shutil.copy(OLD_SAVE, path)
+    saved = json.loads(OLD_SAVE.read_text(encoding="utf-8"))
+    assert saved["app_version"] == "0.2.0" != app_version()
     loaded = load_game(path)
-    assert loaded.verified, loaded.warnings  # the same state hash as when it was saved
-    assert not any("different state" in w for w in loaded.warnings), loaded.warnings
+    assert not loaded.verified and loaded.divergence is not None
+    different = [w for w in loaded.warnings if "different state" in w]
+    assert len(different) == 1, loaded.warnings
+    warning = different[0]
+    assert "by version 0.2.0" in warning and f"this is {app_version()}" in warning, warning
+    assert "The replayed game is loaded" in warning
+    zh = text_of(warning, "zh")
+    assert zh != warning and "0.2.0" in zh and app_version() in zh, zh
+    assert loaded.divergence.describe("zh") in zh and "replay diverges" not in zh, zh  # all of it in zh
+    # replayed to its end: every saved move, the game over
+    assert len(loaded.game.actions) == len(saved["actions"])
     state = loaded.game.state
     assert state.phase == "over"
     sc = loaded.game.scenario
