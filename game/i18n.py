@@ -116,7 +116,11 @@ class Said(str):
 
     def text(self, lang: str | None) -> str:
         # a field that is itself said (a clause) is read in ``lang`` too
-        return t(lang, self.msgid, **{k: text_of(v, lang) for k, v in self.fields.items()})
+        return t(
+            lang,
+            self.msgid,
+            **{k: v.text(lang) if isinstance(v, Said) else v for k, v in self.fields.items()},
+        )
 
 
 class Joined(Said):
