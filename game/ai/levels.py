@@ -4,7 +4,7 @@ Each level changes real capabilities:
 
 - **concession** (:attr:`Level.concession`): how soon it gives in — the weaker levels
   multiply their style's concession exponent (Faratin et al. 1998's ``beta``: easy ×8,
-  normal ×2.5, hard ×1.6) and the expert holds out longer (×0.6, Boulware), so a stronger level that holds out gets more from them (issue 13:
+  normal ×3.2, hard ×2) and the expert holds out longer (×0.6, Boulware), so a stronger level that holds out gets more from them (issue 13:
   with a one- or four-week horizon they used to be *stubborn* instead — costs now, gains
   later — which a stronger level could not exploit and a beginner found no fun);
 - **lookahead**: how far ahead packages and orders are projected with the economy
@@ -107,7 +107,7 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=None,
         plan_orders=False,
         acceptance="aspiration",
-        concession=2.5,
+        concession=3.2,
     ),
     "hard": Level(
         "hard",
@@ -124,7 +124,7 @@ LEVEL_SPECS: dict[str, Level] = {
         memory_turns=None,
         plan_orders=True,
         acceptance="next",
-        concession=1.6,
+        concession=2.0,
     ),
     "expert": Level(
         "expert",
