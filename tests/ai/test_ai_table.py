@@ -324,10 +324,13 @@ def test_walks_out_when_the_talks_promise_less_than_its_walk_away(geneva):
     assert render(scenario, walk.reasons, "en", side="china").endswith("we walk out.")
     last = geneva.end.deadline_turns
     assert 1 < state.turn < last  # the talks had their chance first, and then it did not wait
-    # the same AI with its usual walk-away talks on to the last week: then, at its last word
-    # and with no deal, walking out may beat the deadline's no deal (rule 6.3)
-    usual = _play(geneva, {"us": make_probe("stonewall"), "china": make_ai("hardliner", "normal")}, 1)
-    assert usual.game.state.end_reason != "walk_out" or usual.game.state.turn == last
+    # the same AI with its usual walk-away talks on longer, and never walks out before its
+    # style's patience has run (a share of the talks, Negotiator.walk_patience)
+    ai = make_ai("hardliner", "normal")
+    usual = _play(geneva, {"us": make_probe("stonewall"), "china": ai}, 1).game.state
+    if usual.end_reason == "walk_out":
+        assert usual.turn > state.turn
+        assert (usual.turn - 1) / (last - 1) >= type(ai).walk_patience
 
 
 def test_no_ai_walks_out_in_week_one_of_geneva(geneva, refusal_games):
@@ -380,4 +383,7 @@ def test_the_easy_level_never_walks_out(geneva):
     for level, walks in (("easy", False), ("hard", True)):
         seats = {"us": make_probe("greedy_anchor"), "china": make_ai("pragmatist", level)}
         state = _play(geneva, seats, 0).game.state
-        assert (state.end_reason == "walk_out" and state.ended_by == "china") is walks, (level, state.end_reason)
+        assert (state.end_reason == "walk_out" and state.ended_by == "china") is walks, (
+            level,
+            state.end_reason,
+        )
