@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -327,6 +327,10 @@ class DebriefPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_history_table()
+
+    def _fit_history_table(self) -> None:
+        """The 2025 comparison shows every row whole: its height follows its wrapped rows."""
         t = getattr(self, "_history_table", None)
         if t is not None:
             t.resizeRowsToContents()
@@ -611,9 +615,18 @@ class DebriefPage(QWidget):
     def render_pixmap(self) -> QPixmap:
         """The whole debrief (not just the visible part, and not the export bar) as an image."""
         w = self.content
-        size = w.sizeHint().expandedTo(QSize(self.scroll_area.viewport().width(), 0))
+        width = self.scroll_area.viewport().width()
+        for _ in range(2):  # (the table's rows wrap to the width the layout gives it, then it fits them)
+            size = w.sizeHint().expandedTo(QSize(width, 0))
+            if w.size().height() < size.height():
+                w.resize(size)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self._fit_history_table()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        size = w.sizeHint().expandedTo(QSize(width, 0))
         if w.size().height() < size.height():
             w.resize(size)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         return w.grab()
 
     def chart_images(self, scale: float = 2.0) -> dict[str, QImage]:

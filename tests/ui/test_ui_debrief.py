@@ -231,6 +231,18 @@ def test_the_png_is_the_debrief_without_its_export_buttons(window, qtbot, monkey
     assert content.height() > debrief.scroll_area.viewport().height()
     # and nothing of the bar: its height is not in the image
     assert content.mapTo(debrief, content.rect().topLeft()).y() >= debrief.bar.height()
+    # the 2025 comparison as the image shows it: every row whole, its source line below the table
+    # (the export once grabbed before the layout had moved the line under the refitted table):
+    # the geometry just as render_pixmap grabs it, with no event processed in between
+    debrief.resize(debrief.width() - 120, debrief.height())
+    debrief.render_pixmap()
+    table = debrief._history_table
+    rows = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.height() >= rows
+    source = next(
+        lab for lab in table.parentWidget().findChildren(QLabel) if lab.text().startswith("Source:")
+    )
+    assert source.geometry().top() >= table.geometry().bottom()
 
 
 @needs_pdftotext
