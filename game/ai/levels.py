@@ -4,9 +4,10 @@ Each level changes real capabilities:
 
 - **concession** (:attr:`Level.concession`): how soon it gives in — the weaker levels
   multiply their style's concession exponent (Faratin et al. 1998's ``beta``: easy ×8,
-  normal ×3.2, hard ×2) and the expert holds out longer (×0.6, Boulware), so a stronger level that holds out gets more from them (issue 13:
-  with a one- or four-week horizon they used to be *stubborn* instead — costs now, gains
-  later — which a stronger level could not exploit and a beginner found no fun);
+  normal ×3.2, hard ×2) and the expert holds out longer (×0.6, Boulware), so a stronger
+  level that holds out gets more from them (issue 13: with a one- or four-week horizon
+  they used to be *stubborn* instead — costs now, gains later — which a stronger level
+  could not exploit and a beginner found no fun);
 - **lookahead**: how far ahead packages and orders are projected with the economy
   model (to the deadline at every level; :attr:`Level.horizon` can shorten it);
 - **rules knowledge**: whether the projection knows that a comprehensive deal ends the

@@ -66,13 +66,14 @@ def expected_reply(ai: Negotiator, ctx: Context) -> float | None:
     """``R``: the value to us of the reply we expect after a refusal — their latest package
     (a counter improves on it for them at most a little, so it is what they will put back),
     a week later. None if they have offered nothing."""
+    from game.ai.negotiator import _canonical
     from game.ai.opponent import last_offer
 
     v = ctx.v
     last = last_offer(v, v.other)
     if last is None or not last.terms:
         return None
-    (ev,) = ai.evaluate(ctx, [tuple(sorted(last.terms, key=lambda t: t.instrument))])
+    (ev,) = ai.evaluate(ctx, [_canonical(last.terms)])
     if ev.mine < ai.walk_away(ctx) or ai._crossed(ctx, last):
         return None  # a reply we could not take is no continuation
     return ev.mine - ai.delay_cost(ctx, ev)

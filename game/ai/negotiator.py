@@ -265,7 +265,12 @@ class Negotiator:
         lo = self.floor(ctx, best)
         if best <= lo:
             return lo
-        return lo + (best - lo) * (1.0 - ctx.tc ** (1.0 / (self.beta * self.level.concession)))
+        return self.conceded_to(ctx, lo, best, self.beta)
+
+    def conceded_to(self, ctx: Context, lo: float, best: float, beta: float) -> float:
+        """Faratin et al.'s time-dependent tactic: from ``best`` down to ``lo`` as
+        ``1 - tc^(1/beta)``, on the concession clock, with the level's concession factor."""
+        return lo + (best - lo) * (1.0 - ctx.tc ** (1.0 / (beta * self.level.concession)))
 
     # ------------------------------------------------------------- candidates
     def groups(self, ctx: Context) -> list[list[Package]]:

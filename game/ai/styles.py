@@ -183,8 +183,7 @@ class Pragmatist(Negotiator):
             first, last = self.evaluate(ctx, [theirs[0].terms, theirs[-1].terms])
             rate = (last.mine - first.mine) / max(1.0, best - lo)
             beta = 0.5 if rate > 0.25 else self.lookahead_beta if rate < 0.05 else 1.0
-        beta *= self.level.concession
-        return lo + (best - lo) * (1.0 - ctx.tc ** (1.0 / beta))
+        return self.conceded_to(ctx, lo, best, beta)
 
     def orders(self, ctx: Context) -> SubmitOrders:
         v, rules = ctx.v, ctx.rules
