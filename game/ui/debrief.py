@@ -616,16 +616,12 @@ class DebriefPage(QWidget):
         """The whole debrief (not just the visible part, and not the export bar) as an image."""
         w = self.content
         width = self.scroll_area.viewport().width()
-        for _ in range(2):  # (the table's rows wrap to the width the layout gives it, then it fits them)
+        for _ in range(3):  # grow to the hint, let the layout place the table, refit its wrapped rows
             size = w.sizeHint().expandedTo(QSize(width, 0))
             if w.size().height() < size.height():
                 w.resize(size)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self._fit_history_table()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        size = w.sizeHint().expandedTo(QSize(width, 0))
-        if w.size().height() < size.height():
-            w.resize(size)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         return w.grab()
 
