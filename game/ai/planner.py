@@ -44,6 +44,7 @@ from game.engine.rules import (
     Rules,
     agreement_credibility,
     agreement_credibility_after_signing,
+    agreement_lift,
 )
 from game.engine.rules.politics import (
     NO_PRICE,
@@ -89,9 +90,9 @@ def horizon_steps(v: View, horizon: int | None) -> int:
     return remaining if horizon is None else max(1, min(horizon, remaining))
 
 
-def _credibility(trust_pct: float, signed: bool, in_force: bool) -> float:
+def _credibility(trust_pct: float, signed: bool, in_force: bool, signed_before: int = 0) -> float:
     if signed:
-        return agreement_credibility_after_signing(trust_pct)
+        return agreement_credibility_after_signing(trust_pct, signed_before)
     return agreement_credibility(trust_pct, in_force=in_force)
 
 
@@ -144,6 +145,7 @@ def project(
     deal = [bool(ends_game is not None and ends_game[i]) for i in range(n)]
     trust = v.shared.get("trust_pct", 0.0)
     in_force = bool(v.active_agreements)
+    signed_before = len(v.agreements)  # rule 3.7: each agreement lifts less than the one before
     # the distinct input sets: one per (levels, statement, signed) combination
     keys: dict[tuple, int] = {}
     inputs: list[eco.Inputs] = []
@@ -152,7 +154,7 @@ def project(
     for i, plan in enumerate(plans):
         signed = bool(plan.terms)
         said = min(100.0, max(0.0, trust + TRUST_STATEMENT.get(plan.statement, 0.0)))
-        cred = _credibility(said, signed, in_force)
+        cred = _credibility(said, signed, in_force, signed_before)
         path = level_path(rules, v, plan, steps, schedule=schedule)
         final_levels.append(path[-1])
         for k, lv in enumerate(path):
@@ -198,7 +200,9 @@ def project(
     out: list[Outcome] = []
     for i, plan in enumerate(plans):
         shared_trust = (
-            trust + TRUST_STATEMENT.get(plan.statement, 0.0) + (TRUST_AGREEMENT if plan.terms else 0.0)
+            trust
+            + TRUST_STATEMENT.get(plan.statement, 0.0)
+            + (TRUST_AGREEMENT * agreement_lift(signed_before) if plan.terms else 0.0)
         )
         if deal[i]:
             shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (steps - 1)
@@ -235,7 +239,7 @@ class _Politics:
             prices = rules.signing_prices(v.levels, plan.terms)
             for s in rules.sides:
                 price = prices.get(s, NO_PRICE)
-                approval[s] = approval_at_signing(approval[s], price)
+                approval[s] = approval_at_signing(approval[s], price, len(v.agreements), comprehensive=deal)
                 faction[s] += price.faction_pct
         moves = {k: float(x) for k, x in plan.moves.items()}
         order_price = concession_prices(

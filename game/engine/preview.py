@@ -67,7 +67,7 @@ def project_packages(
 
 def rules_credibility(v: View) -> float:
     """Credibility of agreements after signing a package now."""
-    return agreement_credibility_after_signing(v.shared.get("trust_pct", 0.0))
+    return agreement_credibility_after_signing(v.shared.get("trust_pct", 0.0), len(v.agreements))
 
 
 def rules_credibility_no_deal(v: View) -> float:

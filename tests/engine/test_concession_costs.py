@@ -11,13 +11,21 @@ from game.ai.planner import Plan, project
 from game.engine import Accept, EndTalks, Game, Propose, SubmitOrders, Term, WalkOut
 from game.engine.actions import Statement
 from game.engine.rules import Rules
-from game.engine.rules.constants import APPROVAL_AGREEMENT, APPROVAL_STATEMENT
+from game.engine.rules.constants import (
+    AGREEMENT_FADE,
+    APPROVAL_AGREEMENT,
+    APPROVAL_DEAL,
+    APPROVAL_STATEMENT,
+    TRUST_AGREEMENT,
+)
 from game.engine.rules.politics import (
     APPROVAL_BACKDOWN,
     CREDIBILITY_CARRIED_OUT,
     CREDIBILITY_UNFULFILLED,
+    NO_PRICE,
     RALLY_FADE,
     TEMPORARY_FACE_FACTOR,
+    approval_at_signing,
     concession_price,
     statement_approval,
     tough_streak,
@@ -107,6 +115,68 @@ def test_rule_3_7_signing_lifts_approval_less_each_sides_own_price(geneva):
     # the truce's tariff cuts lift the economy no less than two consultations do, so the
     # difference in approval is at most the price paid
     assert approval(g)["us"] >= approval(g2)["us"] - prices["us"].approval_pp - 1e-6
+
+
+def test_rule_3_7_each_later_agreement_lifts_approval_half_as_much():
+    """A signing every week for one more step of purchases must not farm rule 3.7's lift."""
+    for before in range(4):
+        lift = approval_at_signing(50.0, NO_PRICE, before) - 50.0
+        assert lift == pytest.approx(APPROVAL_AGREEMENT * AGREEMENT_FADE**before)
+
+
+def test_rule_3_7_the_trust_a_signing_adds_halves_with_each_agreement_before_it(geneva):
+    """On the state: one one-term package signed a turn, against the same turns unsigned."""
+    sc = quiet(geneva)
+    signed, bare = Game(sc, 1), Game(sc, 1)
+    gains = []
+    for purchases in (5, 6, 7):
+        orders(signed)
+        orders(bare)
+        t0, b0 = signed.state.trust_pct, bare.state.trust_pct
+        sign_now(signed, (Term(instrument="cn_purchases", value=purchases),))
+        bare.play(EndTalks(side=bare.to_move()[0]))
+        if not bare.over and bare.state.phase == "table":
+            bare.play(EndTalks(side=bare.to_move()[0]))
+        gains.append((signed.state.trust_pct - t0) - (bare.state.trust_pct - b0))
+    # the purchases themselves move trust a little (de-escalation), the signings by the rule
+    for n in range(1, 3):
+        assert gains[n] < gains[n - 1]
+    assert gains[0] - gains[1] == pytest.approx(TRUST_AGREEMENT * (1 - AGREEMENT_FADE), abs=1.0)
+    assert gains[1] - gains[2] == pytest.approx(
+        TRUST_AGREEMENT * AGREEMENT_FADE * (1 - AGREEMENT_FADE), abs=1.0
+    )
+
+
+def test_rule_5_4_a_comprehensive_deal_lifts_both_sides_approval_by_more(geneva, monkeypatch):
+    """Signing a comprehensive deal adds APPROVAL_DEAL to both sides' approval on top of rule
+    3.7's lift, in full whatever came before it; a package that is not one does not."""
+    from game.engine.rules import politics
+
+    assert approval_at_signing(50.0, NO_PRICE, 3, comprehensive=True) - 50.0 == pytest.approx(
+        APPROVAL_AGREEMENT * AGREEMENT_FADE**3 + APPROVAL_DEAL
+    )
+    deal = (
+        Term(instrument="us_tariff_reciprocal", value=10),
+        Term(instrument="cn_tariff_us", value=15),  # at China's reciprocity line, wherever it is drawn
+        Term(instrument="cn_rare_earth_licensing", value=0),
+        Term(instrument="cn_fentanyl_pledge", value=1),
+        Term(instrument="us_consultation", value=1),
+    )
+    assert Rules(geneva).is_comprehensive(deal) and not Rules(geneva).is_comprehensive(TRUCE)
+
+    def play(terms: tuple[Term, ...]) -> dict[str, float]:
+        g = Game(quiet(geneva), 1)
+        orders(g)
+        g.play(Propose(side=g.to_move()[0], terms=terms))
+        g.play(Accept(side=g.to_move()[0]))
+        return approval(g)
+
+    with_lift, truce_with = play(deal), play(TRUCE)
+    monkeypatch.setattr(politics, "APPROVAL_DEAL", 0.0)
+    without, truce_without = play(deal), play(TRUCE)
+    for s in geneva.side_ids:
+        assert with_lift[s] - without[s] == pytest.approx(APPROVAL_DEAL, abs=0.05)
+        assert truce_with[s] == pytest.approx(truce_without[s])
 
 
 def test_rule_3_8_easing_by_orders_costs_as_a_permanent_term_and_the_trade_costs_the_same(geneva):

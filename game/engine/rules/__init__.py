@@ -41,6 +41,7 @@ from game.engine.rules.constants import (
     UPPER_BOUND_KINDS,
     agreement_credibility,
     agreement_credibility_after_signing,
+    agreement_lift,
 )
 from game.engine.rules.core import Rules
 from game.engine.rules.table import DealCheck
@@ -67,4 +68,5 @@ __all__ = [
     "Rules",
     "agreement_credibility",
     "agreement_credibility_after_signing",
+    "agreement_lift",
 ]

@@ -19,6 +19,8 @@ TRUST_AGREEMENT = 10.0
 TRUST_BREACH = -25.0
 CAPITAL_BREACH = -10.0
 APPROVAL_AGREEMENT = 2.0
+APPROVAL_DEAL = 4.0  # rule 5.4: a comprehensive deal's further lift to both sides' approval
+AGREEMENT_FADE = 0.5  # rule 3.7: each agreement lifts trust and approval by this share of the one before
 CAPITAL_REGEN_BASE = 3.0
 UNCERTAINTY_WALK_OUT = 150.0
 UNCERTAINTY_BREACH = 60.0
@@ -33,7 +35,15 @@ def agreement_credibility(trust_pct: float, *, in_force: bool = True) -> float:
     return 0.5 + 0.5 * trust_pct / 100.0
 
 
-def agreement_credibility_after_signing(trust_pct: float) -> float:
+def agreement_lift(signed_before: int) -> float:
+    """Rule 3.7: the share of an agreement's full lift (trust and approval) the next signing
+    earns after ``signed_before`` agreements: the first earns it all, each later one
+    :data:`AGREEMENT_FADE` of the one before — a signing every week for one more step of
+    purchases is news no longer."""
+    return float(AGREEMENT_FADE ** max(0, signed_before))
+
+
+def agreement_credibility_after_signing(trust_pct: float, signed_before: int = 0) -> float:
     """The credibility of agreements once a package is signed now: signing adds
-    :data:`TRUST_AGREEMENT` to trust (at most 100)."""
-    return agreement_credibility(min(100.0, trust_pct + TRUST_AGREEMENT))
+    :data:`TRUST_AGREEMENT` to trust (at most 100), less for each agreement before it."""
+    return agreement_credibility(min(100.0, trust_pct + TRUST_AGREEMENT * agreement_lift(signed_before)))

@@ -27,7 +27,13 @@ from typing import Literal, TypeVar
 import numpy as np
 
 from game.engine.rules.base import _clip
-from game.engine.rules.constants import APPROVAL_AGREEMENT, APPROVAL_STATEMENT
+from game.engine.rules.constants import (
+    APPROVAL_AGREEMENT,
+    APPROVAL_DEAL,
+    APPROVAL_STATEMENT,
+    TRUST_AGREEMENT,
+    agreement_lift,
+)
 from game.engine.state import NewsItem
 from game.registry.instruments import conceded_share, kind_of
 from game.scenario.models import Instrument
@@ -170,10 +176,19 @@ def approval_after(
     return _clip(approval_pct + change, "approval_pct")
 
 
-def approval_at_signing(approval_pct: float, price: Price) -> float:
-    """Rule 3.7 and 3.8: a side's approval once a package is signed — the agreement's lift,
-    less the price of what the side itself gave in it."""
-    return _clip(approval_pct + APPROVAL_AGREEMENT - price.approval_pp, "approval_pct")
+def trust_at_signing(trust_pct: float, signed_before: int) -> float:
+    """Rule 3.7: trust once a package is signed, after ``signed_before`` agreements."""
+    return _clip(trust_pct + TRUST_AGREEMENT * agreement_lift(signed_before), "trust_pct")
+
+
+def approval_at_signing(
+    approval_pct: float, price: Price, signed_before: int = 0, *, comprehensive: bool = False
+) -> float:
+    """Rules 3.7, 3.8 and 5.4: a side's approval once a package is signed — the agreement's
+    lift (fading with the agreements signed before it; a comprehensive deal lifts it by
+    :data:`APPROVAL_DEAL` more, in full), less the price of what the side itself gave in it."""
+    lift = APPROVAL_AGREEMENT * agreement_lift(signed_before) + (APPROVAL_DEAL if comprehensive else 0.0)
+    return _clip(approval_pct + lift - price.approval_pp, "approval_pct")
 
 
 def threat_status(threat_turn: int, turn: int, *, escalated: bool, signed: bool) -> ThreatStatus:

@@ -19,9 +19,13 @@ from game.engine.actions import (
 )
 from game.engine.errors import IllegalAction
 from game.engine.reasons import of_part
-from game.engine.rules.base import _clip
-from game.engine.rules.constants import TRUST_AGREEMENT
-from game.engine.rules.politics import NO_PRICE, Price, approval_at_signing, concession_prices
+from game.engine.rules.politics import (
+    NO_PRICE,
+    Price,
+    approval_at_signing,
+    concession_prices,
+    trust_at_signing,
+)
 from game.engine.rules.resolution import ResolutionRules
 from game.engine.state import Agreement, BoundTerm, GameState, NewsItem, Offer
 
@@ -162,6 +166,7 @@ class TableRules(ResolutionRules):
 
     def _sign(self, state: GameState, offer: Offer) -> None:
         prices = self.signing_prices(state.levels, offer.terms)
+        signed_before = len(state.agreements)
         bound = []
         for t in offer.terms:
             ins = self.instruments[t.instrument]
@@ -193,10 +198,12 @@ class TableRules(ResolutionRules):
         )
         state.agreements.append(ag)
         state.news.append(NewsItem(state.turn, "agreement", "agreement", side=offer.side))
-        state.trust_pct = _clip(state.trust_pct + TRUST_AGREEMENT, "trust_pct")
+        state.trust_pct = trust_at_signing(state.trust_pct, signed_before)
         for s in self.sides:
             ss = state.sides[s]
             price = prices.get(s, NO_PRICE)  # rule 3.8: each side pays for what it gave
-            ss.approval_pct = approval_at_signing(ss.approval_pct, price)  # its faction's: at resolution
+            ss.approval_pct = approval_at_signing(
+                ss.approval_pct, price, signed_before, comprehensive=ag.comprehensive
+            )  # its faction's: at resolution
         if ag.comprehensive:
             state.deal_signed = True
