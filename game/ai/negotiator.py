@@ -124,6 +124,8 @@ class Negotiator:
     #: how a refusal states a red line's bound in public (:func:`game.ai.explain.rough_bound`):
     #: ``rough`` (a coarse level beyond the line), ``tighter`` (a bluff inside it), ``none``
     bluff: ClassVar[Bluff] = "rough"
+    #: frontier packages whose one-term variants are searched too (:meth:`_neighbours`)
+    NEIGHBOURHOOD: ClassVar[int] = 4
     #: the trade-off band: packages within this share of the surplus (at least a point) above
     #: the aspiration count as "about equal" to us, and among them we offer the one they
     #: are likeliest to take (Faratin, Sierra & Jennings 2002)
@@ -428,6 +430,31 @@ class Negotiator:
                 if pk and self._package_ok(ctx, pk):
                     out.append(pk)
                     out.extend(self._short_of_deal(ctx, pk))
+        out = list(dict.fromkeys(out))
+        return out + [pk for pk in self._neighbours(ctx, groups, out) if pk not in set(out)]
+
+    def _neighbours(self, ctx: Context, groups: list[list[Package]], found: list[Package]) -> list[Package]:
+        """Local search around the frontier: each of the first :attr:`NEIGHBOURHOOD` packages
+        with one group's term changed to another of its options, or left out. The exchange
+        rates find few distinct packages when the belief rules most asks out, and once those
+        have been made (never twice, :meth:`made_before`) the offer must come from somewhere:
+        a notch more or less on one instrument is the next trade to try."""
+        made = self.made_before(ctx)
+        seeds = [pk for pk in found if pk not in made][: self.NEIGHBOURHOOD]
+        seeds += [pk for pk in found if pk in made][: max(0, self.NEIGHBOURHOOD - len(seeds))]
+        out: list[Package] = []
+        for pk in seeds:
+            chosen = {t.instrument for t in pk}
+            for g in groups:
+                ids = {t.instrument for o in g for t in o}
+                rest = tuple(t for t in pk if t.instrument not in ids)
+                current = tuple(t for t in pk if t.instrument in ids)
+                variants = [rest] if current else []
+                variants += [(*rest, *o) for o in g if o != current and not (chosen & ids and not current)]
+                for terms in variants:
+                    n = _canonical(terms)
+                    if n and n != pk and self._package_ok(ctx, n):
+                        out.append(n)
         return list(dict.fromkeys(out))
 
     def _short_of_deal(self, ctx: Context, pk: Package) -> list[Package]:

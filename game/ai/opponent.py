@@ -131,6 +131,9 @@ MOVE_PULL = 0.3
 LINE_BLOCK_PROB = 0.95
 #: the ask probed on an instrument with a line of theirs: crossing it in at most this share
 PROBE_PROB = 0.5
+#: an ask beyond the binary search's middle stays open when it crosses their line in at most
+#: this share of the belief (the line's public prior puts it further)
+SAFE_ASK_PROB = 0.1
 #: the latest answered offers whose packages are projected and valued (older ones count
 #: through the red lines they cross only)
 MAX_VALUED = 12
@@ -234,10 +237,10 @@ class Belief:
                 hit |= ~_holds(value, ln.red_line.op, ln.values) & _holds(current, ln.red_line.op, ln.values)
         return float(self.w[hit].sum())
 
-    def median_ask(self, ins: Instrument, current: float) -> float | None:
+    def median_ask(self, ins: Instrument, current: float, prob: float = PROBE_PROB) -> float | None:
         """The furthest level of ``ins`` (from ``current``, on its steps, towards what its target
-        wants) that crosses their line in at most :data:`PROBE_PROB` of the belief; None when
-        no line of theirs is on it or no step qualifies."""
+        wants) that crosses their line in at most ``prob`` of the belief (:data:`PROBE_PROB`);
+        None when no line of theirs is on it or no step qualifies."""
         lines = [ln for ln in self.lines if ln.red_line.instrument == ins.id]
         if not lines:
             return None
@@ -250,7 +253,7 @@ class Belief:
         for ln in lines:
             op, lv = ln.red_line.op, ln.values[None, :]
             hit |= ~_holds(values[:, None], op, lv) & _holds(current, op, lv)
-        ok = np.nonzero(hit.astype(float) @ self.w <= PROBE_PROB + 1e-12)[0]
+        ok = np.nonzero(hit.astype(float) @ self.w <= prob + 1e-12)[0]
         return float(values[ok[-1]]) if ok.size else None
 
     def stake(self, iid: str) -> np.ndarray:
@@ -332,7 +335,18 @@ class OpponentModel:
         if self.quality < BISECT_QUALITY:
             return True
         mid = (b.safe + b.limit) / 2.0
-        return (value - mid) * d <= 1e-9
+        return (value - mid) * d <= 1e-9 or self._clear_of_lines(ins, current, value)
+
+    def _clear_of_lines(self, ins: Instrument, current: float, value: float) -> bool:
+        """Beyond the binary search's middle, an ask is still open where the belief — the public
+        prior of their line on ``ins``, narrowed by what they did — puts the line further: it
+        crosses it in at most :data:`SAFE_ASK_PROB` of the types ("no lower than somewhere
+        between 5% and 15%" leaves every ask above 15% open after a refusal at 9%)."""
+        if self.quality < BELIEF_QUALITY or self.belief is None:
+            return False
+        if not any(ln.red_line.instrument == ins.id for ln in self.belief.lines):
+            return False
+        return self.belief.line_cross_prob(ins.id, current, value) <= SAFE_ASK_PROB + 1e-12
 
     def probe(self, ins: Instrument, current: float) -> float | None:
         """A level halfway between what they conceded and what they refused (the binary search),
@@ -348,6 +362,12 @@ class OpponentModel:
         mid = (b.safe + b.limit) / 2.0
         k = round((mid - ins.min) / ins.step)
         value = ins.min + k * ins.step
+        if self.quality >= BELIEF_QUALITY and self.belief is not None:
+            # the belief may put the line further than the middle: probe as far as it is clear
+            far = self.belief.median_ask(ins, current, SAFE_ASK_PROB)
+            d = friendly_sign(ins)
+            if far is not None and (far - value) * d > 1e-9 and (far - b.limit) * d < -1e-9:
+                value = far
         if not self.allowed(ins, current, value) or abs(value - current) < 1e-9:
             return None
         return round(value, 9)

@@ -174,3 +174,26 @@ def test_the_probe_asks_up_to_the_beliefs_median_line(geneva):
     assert after is not None and after >= 36
     # the normal level has no belief to probe with
     assert _model(v, quality=1).probe(ins, 0.0) is None
+
+
+def test_after_a_refusal_at_a_line_the_belief_keeps_open_what_the_lines_prior_allows(geneva):
+    """China refuses a cut of its tariff to 9% naming its reciprocity line (public prior: no
+    lower than somewhere between 5% and 15%). The binary search alone would ask no more than
+    halfway between 125% and 9% (67%); the belief knows the line lies at 15% or below, so every
+    ask from 15% up stays open and the probe goes there — the expert once settled for 67%."""
+    v = _table(geneva).view("us")
+    rules = rules_for(v)
+    ins = rules.instruments["cn_tariff_us"]
+    ask = (Term(instrument="us_tariff_reciprocal", value=10), Term(instrument="cn_tariff_us", value=9))
+    named = Reason(kind=ReasonKind.RED_LINE, instrument="cn_tariff_us", op=">=", red_line="reciprocity")
+    offers = (Offer(id=0, turn=v.turn, side="us", terms=ask, status="rejected", response_reasons=(named,)),)
+    seen = dataclasses.replace(v, offers=offers, pending_offer=None)
+    model = _model(seen, quality=2)
+    assert ins.id in model.blocks and model.blocks[ins.id].limit == 9
+    assert not model.allowed(ins, 125.0, 9.0)  # the refused ask, and anything beyond it
+    assert model.allowed(ins, 125.0, 15.0) and model.allowed(ins, 125.0, 30.0)
+    probe = model.probe(ins, 125.0)
+    assert probe is not None and 9 < probe <= 15
+    # 30% is beyond the binary search's middle: only the belief keeps it open
+    block = model.blocks[ins.id]
+    assert (block.safe + block.limit) / 2 > 30.0 and model._clear_of_lines(ins, 125.0, 30.0)

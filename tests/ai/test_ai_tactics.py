@@ -54,3 +54,30 @@ def test_every_expert_offer_is_explained(geneva):
     g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
     action = make_ai("conceder", "expert").decide(g.view("china"))
     assert action.reasons and action_text(geneva, action).endswith(".")
+
+
+def test_the_frontier_is_searched_around_too_so_refusals_never_leave_one_offer(geneva):
+    """Each of the first frontier packages with one group's term changed or left out: the
+    exchange rates alone can find only a handful of distinct packages, and once those are
+    made (never twice) the next offer had to be whatever was left."""
+    g = _opening(geneva)
+    ai = make_ai("pragmatist", "hard")
+    ctx = ai._context(g.view("us"))
+    groups = ai.groups(ctx)
+    ai.NEIGHBOURHOOD = 0  # (on this instance) the exchange rates alone
+    found = ai._frontier(ctx, groups)
+    ai.NEIGHBOURHOOD = type(ai).NEIGHBOURHOOD
+    near = ai._neighbours(ctx, groups, found)
+    assert len(set(found) | set(near)) > 2 * len(set(found))
+    # each neighbour differs from one of the seeds in the terms of one group only
+    group_of = {t.instrument: i for i, gr in enumerate(groups) for o in gr for t in o}
+    for pk in near:
+        diffs = []
+        for seed in found[: ai.NEIGHBOURHOOD]:
+            if seed == pk:
+                continue
+            changed = {t for t in set(pk) ^ set(seed)}
+            diffs.append({group_of[t.instrument] for t in changed})
+        assert min(len(d) for d in diffs) == 1
+    # and they are candidates: the search breadth the hard and expert levels have
+    assert set(near) <= set(ai.candidates(ctx))
