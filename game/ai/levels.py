@@ -20,7 +20,7 @@ Each level changes real capabilities:
   suspensions with durations, purchases, pledges);
 - **noise**: random error (seeded from the view, so still deterministic) in how it
   values packages;
-- **opponent modelling** (:mod:`game.ai.opponent`): easy none; normal the lines named in
+- **opponent modelling** (:mod:`game.ai.opponent`): easy and normal the lines named in
   refusals and the caps of silent refusals (once they conceded part of an instrument and
   refused more, never asked beyond what they conceded until they offer more); hard plus
   refusal patterns, halving towards a hidden line and a belief over the other side's type
@@ -78,18 +78,21 @@ LEVEL_SPECS: dict[str, Level] = {
     "easy": Level(
         "easy",
         N_(
-            "Gives in quickly, never walks out, offers all-or-nothing packages, misjudges values and ignores "
-            "what refusals reveal."
+            "Gives in quickly, never walks out, offers all-or-nothing packages and misjudges values; it respects "
+            "the red lines the other side names and the limits its silent refusals show, and reads nothing more "
+            "into them."
         ),
         horizon=None,
         knows_ending=True,
         schedule=False,
         breadth="grid3",
         noise_pts=4.0,
-        opponent=0,
+        opponent=1,
         memory_turns=3,
         plan_orders=False,
         acceptance="aspiration",
+        # (with no opponent model at all, two easy AIs asked each other across their red lines
+        # all game: a stalemate or a fragile truce in 60% of games, and no game for a beginner)
         concession=8.0,
         walks_out=False,
     ),
