@@ -53,12 +53,41 @@ class Expectation:
     value: float  # EU(p)
 
 
-def continuation(ai: Negotiator, ctx: Context, asp: float, reply: float | None) -> float:
-    """``C``: what we can expect after they refuse an offer of ours (module docstring)."""
+#: our latest answered offers the calibration reads (:func:`calibration`)
+CALIBRATION_OFFERS = 8
+#: answered offers before the record is read at all
+CALIBRATION_MIN = 3
+
+
+def calibration(ai: Negotiator, ctx: Context) -> float:
+    """``κ``, in (0, 1]: how far the belief's chances have held up against this game's record.
+    The belief is over the scenario's prior; a side that plays outside it — a person with a
+    fixed rule such as "copy their offer back, trimmed" — refuses what every type in it would
+    take. Over our latest :data:`CALIBRATION_OFFERS` answered offers, the number they took
+    against the number the belief now expects of those same packages (each smoothed by one,
+    as Laplace's rule of succession): when the record says less, every chance is scaled down
+    by the ratio (never up)."""
+    from game.ai.negotiator import _canonical
+
+    v = ctx.v
+    answered = [o for o in v.offers if o.side == v.side and o.status in ("accepted", "rejected", "countered")]
+    answered = answered[-CALIBRATION_OFFERS:]
+    if len(answered) < CALIBRATION_MIN:
+        return 1.0
+    evs = ai.evaluate(ctx, [_canonical(o.terms) for o in answered])
+    expected = sum(ctx.model.accept_prob(e.terms, e.outcome) for e in evs)
+    taken = sum(1 for o in answered if o.status == "accepted")
+    return min(1.0, (taken + 1.0) / (expected + 1.0))
+
+
+def continuation(ai: Negotiator, ctx: Context, asp: float, reply: float | None, kappa: float = 1.0) -> float:
+    """``C``: what we can expect after they refuse an offer of ours (module docstring); the hope
+    of the talks is scaled by the calibration ``κ`` too (a side that takes nothing we offer
+    leaves little to hope for from offering on)."""
     base = ctx.base.mine if ctx.base is not None else 0.0
     floor = max(base, ai.walk_away(ctx))
     ahead = max(0.0, 1.0 - ctx.t)
-    hope = floor + ahead * max(0.0, asp - floor)
+    hope = floor + kappa * ahead * max(0.0, asp - floor)
     return max(floor, hope, reply if reply is not None else floor)
 
 
@@ -81,11 +110,12 @@ def expected_reply(ai: Negotiator, ctx: Context) -> float | None:
 
 def expectations(ai: Negotiator, ctx: Context, evs: Sequence[Eval], asp: float) -> list[Expectation]:
     """``EU`` of every package in ``evs`` (one continuation for all: it does not depend on
-    the offer)."""
-    c = continuation(ai, ctx, asp, expected_reply(ai, ctx))
+    the offer), the belief's chances calibrated against the record (:func:`calibration`)."""
+    kappa = calibration(ai, ctx)
+    c = continuation(ai, ctx, asp, expected_reply(ai, ctx), kappa)
     out = []
     for e in evs:
-        p = ctx.model.accept_prob(e.terms, e.outcome)
+        p = kappa * ctx.model.accept_prob(e.terms, e.outcome)
         out.append(Expectation(e, p, p * e.mine + (1.0 - p) * c))
     return out
 

@@ -81,3 +81,35 @@ def test_the_frontier_is_searched_around_too_so_refusals_never_leave_one_offer(g
         assert min(len(d) for d in diffs) == 1
     # and they are candidates: the search breadth the hard and expert levels have
     assert set(near) <= set(ai.candidates(ctx))
+
+
+def test_the_experts_chances_are_calibrated_against_the_record(geneva):
+    """A side outside the prior (a person who copies our offer back, trimmed) refuses what
+    every type would take: once our offers keep being refused, the belief's chances are
+    scaled down by how far they have held up (never up), and so is the hope of offering on."""
+    import dataclasses
+
+    from game.ai import lookahead
+    from game.engine.state import Offer
+
+    g = _opening(geneva)
+    ai = make_ai("pragmatist", "expert")
+    v = g.view("us")
+    generous = [
+        (Term(instrument="us_tariff_reciprocal", value=x), Term(instrument="cn_purchases", value=5))
+        for x in (30, 20, 10, 0)
+    ]
+    assert lookahead.calibration(ai, ai._context(v)) == 1.0  # nothing on record yet
+    offers = tuple(
+        Offer(id=i, turn=v.turn, side="us", terms=p, status="rejected") for i, p in enumerate(generous)
+    )
+    refused = dataclasses.replace(v, offers=offers, pending_offer=None)
+    ctx = ai._context(refused)
+    kappa = lookahead.calibration(ai, ctx)
+    assert 0.0 < kappa < 1.0
+    (e,) = ai.evaluate(ctx, [generous[-1]])
+    (x,) = lookahead.expectations(ai, ctx, [e], 60.0)
+    assert x.accept == ctx.model.accept_prob(e.terms, e.outcome) * kappa
+    # had they taken them all, the record says no less than the belief: no scaling
+    taken = tuple(dataclasses.replace(o, status="accepted") for o in offers)
+    assert lookahead.calibration(ai, ai._context(dataclasses.replace(refused, offers=taken))) == 1.0
