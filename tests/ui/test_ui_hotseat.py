@@ -26,7 +26,9 @@ def advice_leaks(win, advice: dict[str, set[str]], other: str, me: str) -> list[
 
 @pytest.mark.slow  # a whole hot-seat game driven through the window
 def test_hot_seat_game_never_shows_the_other_sides_secrets(window, qtbot):
-    window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=5, lang="en"))
+    # (a seed whose game gives each side advice the other does not get, so both checks bite:
+    # the last line of the test; seed 5 stopped doing so when play changed in issue 13)
+    window.start_game(GameConfig(GENEVA, "us", "hotseat", seed=6, lang="en"))
     scenario = window.session.scenario
     handovers = 0
     phases = {"us": 0, "china": 0}
