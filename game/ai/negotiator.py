@@ -431,7 +431,8 @@ class Negotiator:
                     out.append(pk)
                     out.extend(self._short_of_deal(ctx, pk))
         out = list(dict.fromkeys(out))
-        return out + [pk for pk in self._neighbours(ctx, groups, out) if pk not in set(out)]
+        known = set(out)
+        return out + [pk for pk in self._neighbours(ctx, groups, out) if pk not in known]
 
     def _neighbours(self, ctx: Context, groups: list[list[Package]], found: list[Package]) -> list[Package]:
         """Local search around the frontier: each of the first :attr:`NEIGHBOURHOOD` packages
@@ -444,13 +445,12 @@ class Negotiator:
         seeds += [pk for pk in found if pk in made][: max(0, self.NEIGHBOURHOOD - len(seeds))]
         out: list[Package] = []
         for pk in seeds:
-            chosen = {t.instrument for t in pk}
             for g in groups:
                 ids = {t.instrument for o in g for t in o}
                 rest = tuple(t for t in pk if t.instrument not in ids)
                 current = tuple(t for t in pk if t.instrument in ids)
-                variants = [rest] if current else []
-                variants += [(*rest, *o) for o in g if o != current and not (chosen & ids and not current)]
+                variants = [rest] if current else []  # the group left out
+                variants += [(*rest, *o) for o in g if o != current]  # or another of its options
                 for terms in variants:
                     n = _canonical(terms)
                     if n and n != pk and self._package_ok(ctx, n):
