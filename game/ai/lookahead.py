@@ -27,6 +27,12 @@ of negotiation strategies", in *Novel Insights in Agent-based Complex Automated
 Negotiation*; the "BOA" bidding component with an opponent model), with the belief of
 :mod:`game.ai.opponent` as the opponent model.
 
+The belief is over the scenario's prior, and a side that plays outside it (a person with a
+fixed rule) can refuse what every type in it would take: so ``P`` is *calibrated* against
+the game's record — scaled by ``κ``, the offers of ours they took against the number the
+belief expects of those same offers (:func:`calibration`; never above 1) — and so is the
+hope in ``C``.
+
 The same number answers their offers: the expert accepts an offer worth at least the
 best ``EU`` of anything it could say instead (AC_next in expectation), and refuses one
 worth less even if it meets the aspiration.
