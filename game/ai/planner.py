@@ -39,12 +39,11 @@ from game import economy as eco
 from game.engine.actions import Term
 from game.engine.preview import projected_meters
 from game.engine.rules import (
-    TRUST_AGREEMENT,
     TRUST_STATEMENT,
     Rules,
     agreement_credibility,
     agreement_credibility_after_signing,
-    agreement_lift,
+    trust_lift,
 )
 from game.engine.rules.politics import (
     NO_PRICE,
@@ -202,7 +201,7 @@ def project(
         shared_trust = (
             trust
             + TRUST_STATEMENT.get(plan.statement, 0.0)
-            + (TRUST_AGREEMENT * agreement_lift(signed_before) if plan.terms else 0.0)
+            + (trust_lift(signed_before) if plan.terms else 0.0)
         )
         if deal[i]:
             shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (steps - 1)

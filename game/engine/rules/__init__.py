@@ -42,6 +42,7 @@ from game.engine.rules.constants import (
     agreement_credibility,
     agreement_credibility_after_signing,
     agreement_lift,
+    trust_lift,
 )
 from game.engine.rules.core import Rules
 from game.engine.rules.table import DealCheck
@@ -69,4 +70,5 @@ __all__ = [
     "agreement_credibility",
     "agreement_credibility_after_signing",
     "agreement_lift",
+    "trust_lift",
 ]

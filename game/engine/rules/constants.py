@@ -43,7 +43,12 @@ def agreement_lift(signed_before: int) -> float:
     return float(AGREEMENT_FADE ** max(0, signed_before))
 
 
+def trust_lift(signed_before: int) -> float:
+    """Rule 3.7: the trust the next signing adds after ``signed_before`` agreements."""
+    return TRUST_AGREEMENT * agreement_lift(signed_before)
+
+
 def agreement_credibility_after_signing(trust_pct: float, signed_before: int = 0) -> float:
     """The credibility of agreements once a package is signed now: signing adds
-    :data:`TRUST_AGREEMENT` to trust (at most 100), less for each agreement before it."""
-    return agreement_credibility(min(100.0, trust_pct + TRUST_AGREEMENT * agreement_lift(signed_before)))
+    :func:`trust_lift` to trust (at most 100)."""
+    return agreement_credibility(min(100.0, trust_pct + trust_lift(signed_before)))

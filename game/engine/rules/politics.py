@@ -31,8 +31,8 @@ from game.engine.rules.constants import (
     APPROVAL_AGREEMENT,
     APPROVAL_DEAL,
     APPROVAL_STATEMENT,
-    TRUST_AGREEMENT,
     agreement_lift,
+    trust_lift,
 )
 from game.engine.state import NewsItem
 from game.registry.instruments import conceded_share, kind_of
@@ -178,7 +178,7 @@ def approval_after(
 
 def trust_at_signing(trust_pct: float, signed_before: int) -> float:
     """Rule 3.7: trust once a package is signed, after ``signed_before`` agreements."""
-    return _clip(trust_pct + TRUST_AGREEMENT * agreement_lift(signed_before), "trust_pct")
+    return _clip(trust_pct + trust_lift(signed_before), "trust_pct")
 
 
 def approval_at_signing(
