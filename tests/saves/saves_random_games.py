@@ -34,7 +34,6 @@ def check_random_games(games: int, scenario_path: Path, work: Path) -> dict:
     sc = kit.load(scenario_path)
     ends: Counter[str] = Counter()
     actions = turns = 0
-    t0 = time.perf_counter()
     for seed in range(games):
         g = kit.play_random(Game(sc, seed), random.Random(seed))
         p = save_game(
@@ -56,7 +55,6 @@ def check_random_games(games: int, scenario_path: Path, work: Path) -> dict:
         "actions": actions,
         "turns": turns,
         "ends": dict(ends),
-        "seconds": round(time.perf_counter() - t0, 1),
     }
 
 
@@ -65,7 +63,9 @@ def main(argv: list[str]) -> int:
     turns = int(argv[argv.index("--turns") + 1]) if "--turns" in argv else None
     with tempfile.TemporaryDirectory() as d:
         path = kit.GENEVA if turns is None else kit.write_short_scenario(Path(d) / "scen", turns)
-        print(check_random_games(games, path, Path(d)))
+        t0 = time.perf_counter()  # the script reports how long it took; the test does not read a clock
+        result = check_random_games(games, path, Path(d))
+        print({**result, "seconds": round(time.perf_counter() - t0, 1)})
     return 0
 
 
