@@ -477,10 +477,22 @@ def build(rules: Rules, v: View, quality: int, memory_turns: int | None) -> Oppo
                 if quality >= EXACT_LINE_QUALITY:
                     _bound_line(model, ins, t.value, cur, o.response_reasons)
     if quality >= BISECT_QUALITY:
-        # refusal patterns: asked twice beyond what they ever conceded, never moved by them
+        # refusal patterns: asked twice beyond what they ever conceded, never moved by them —
+        # on an instrument their public prior gives a line on; elsewhere two refused packages
+        # that asked for it say only that it has a price, which the belief weighs (a block
+        # there closed a yes/no instrument such as the rare-earth licences for the whole game,
+        # and the hard US settled for a truce it valued at 48 where the normal one won a
+        # historic deal at 80)
+        lined = (
+            {rl.instrument for rl in v.other_prior.red_lines}
+            if v.other_prior is not None and quality >= BELIEF_QUALITY
+            else None
+        )
         for iid, ins in theirs.items():
             if iid in model.blocks:
                 continue
+            if lined is not None and iid not in lined:
+                continue  # no line in their public prior: what they want is the belief's to weigh
             cur = v.levels[iid]
             safe = conceded.get(iid, cur)
             d = friendly_sign(ins)

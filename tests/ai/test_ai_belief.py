@@ -197,3 +197,33 @@ def test_after_a_refusal_at_a_line_the_belief_keeps_open_what_the_lines_prior_al
     # 30% is beyond the binary search's middle: only the belief keeps it open
     block = model.blocks[ins.id]
     assert (block.safe + block.limit) / 2 > 30.0 and model._clear_of_lines(ins, 125.0, 30.0)
+
+
+def test_two_refused_packages_do_not_close_an_instrument_their_prior_gives_no_line(geneva):
+    # China countered once asking only for our tariffs, then refused two big packages of ours
+    # that both asked for the rare-earth licences (no red line in China's public prior) and
+    # more purchases than it has ever offered (its prior has a purchase cap): the purchases are
+    # a refusal pattern near a possible line, the rare earths only a price the belief weighs
+    v = _table(geneva).view("us")
+    theirs = (Term(instrument="us_tariff_reciprocal", value=0),)
+    ours = (
+        Term(instrument="us_tariff_reciprocal", value=0),
+        Term(instrument="cn_rare_earth_licensing", value=0),
+        Term(instrument="cn_purchases", value=38),
+    )
+    offers = (
+        Offer(id=0, turn=v.turn, side="china", terms=theirs, status="rejected"),
+        Offer(id=1, turn=v.turn, side="us", terms=ours, status="rejected"),
+        Offer(id=2, turn=v.turn, side="us", terms=ours, status="rejected"),
+    )
+    v2 = dataclasses.replace(v, offers=offers, pending_offer=None)
+    ins = rules_for(v2).instruments
+    for quality in (2, 3):
+        model = _model(v2, quality)
+        assert "cn_rare_earth_licensing" not in model.blocks
+        assert model.allowed(ins["cn_rare_earth_licensing"], 1, 0)
+        assert "cn_purchases" in model.blocks  # the pattern still bounds an ask near a line
+        assert not model.allowed(ins["cn_purchases"], 0, 38)
+    # without the public prior's lines to tell them apart, the pattern closes both (the normal
+    # level's guess from public facts is not a prior)
+    assert "cn_rare_earth_licensing" in _model(dataclasses.replace(v2, other_prior=None), 2).blocks
