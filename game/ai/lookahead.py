@@ -59,6 +59,10 @@ class Expectation:
     value: float  # EU(p)
 
 
+#: a chance of acceptance at or below this is none: with no package above it the lookahead has
+#: nothing to weigh (every expected value is the continuation) and leaves the pick to the level's
+#: plain rule (:meth:`Negotiator.plan_offer`)
+NO_CHANCE = 1e-6
 #: our latest answered offers the calibration reads (:func:`calibration`)
 CALIBRATION_OFFERS = 8
 #: answered offers before the record is read at all

@@ -523,8 +523,10 @@ class Negotiator:
             # the expert: the offer of greatest expected value through its belief — the chance
             # they take it, and what their refusal would leave us (game.ai.lookahead)
             la = lookahead.best_offer(self, ctx, fresh, asp)
-            if la is not None:
+            if la is not None and la.accept > lookahead.NO_CHANCE:
                 return la.eval, asp, evs
+            # the belief gives no package a chance: every expected value is the continuation,
+            # and its tie-break would offer what is worth most to them — the plain rule picks
         floor_ok = min(e.mine for e in ok)
         band = max(1.0, self.tradeoff_band * max(0.0, best - ctx.base.mine))
         near = [e for e in ok if e.mine <= floor_ok + band]

@@ -113,3 +113,21 @@ def test_the_experts_chances_are_calibrated_against_the_record(geneva):
     # had they taken them all, the record says no less than the belief: no scaling
     taken = tuple(dataclasses.replace(o, status="accepted") for o in offers)
     assert lookahead.calibration(ai, ai._context(dataclasses.replace(refused, offers=taken))) == 1.0
+
+
+def test_when_the_belief_gives_no_offer_a_chance_the_expert_does_not_offer_what_is_worth_most_to_them(
+    geneva, monkeypatch
+):
+    # every expected value is then the continuation; the lookahead's tie-break (worth most to
+    # them) once made a hard-liner expert offer a package worth one point more than no deal
+    g = _opening(geneva)
+    ai = make_ai("hardliner", "expert")
+    ctx = ai._context(g.view("us"))
+    monkeypatch.setattr(
+        type(ctx.model), "accept_prob", lambda self, terms, outcome, their_alternative=None: 0.0
+    )
+    pick, asp, evs = ai.plan_offer(ctx)
+    assert pick is not None
+    assert pick.mine >= asp - 1e-9  # the plain rule: at or above the style's aspiration
+    generous = max((e for e in evs if e.mine >= ctx.base.mine + 0.5), key=lambda e: e.theirs)
+    assert pick.terms != generous.terms and pick.mine > generous.mine
