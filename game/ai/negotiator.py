@@ -228,8 +228,20 @@ class Negotiator:
                 ctx.base = ev
         return [ctx.evals[p] for p in packages]
 
+    def knows_ending(self, ctx: Context) -> bool:
+        """Whether this game's projections know that a comprehensive deal ends the talks
+        (:attr:`Level.knows_ending`, in :attr:`Level.ending_known` of the games: a coin drawn from
+        our own briefing's draw, the same all game)."""
+        lv = self.level
+        if not lv.knows_ending:
+            return False
+        if lv.ending_known >= 1.0:
+            return True
+        coin = zlib.crc32(f"{self.key}|{ctx.v.side}|{ctx.v.briefing.model_dump_json()}".encode()) / 2**32
+        return coin < lv.ending_known
+
     def _ends_game(self, ctx: Context, terms: Package) -> bool:
-        if not self.level.knows_ending:
+        if not self.knows_ending(ctx):
             return False
         return bool(terms) and ctx.v.scenario.end.ends_on_deal and ctx.rules.is_comprehensive(terms)
 
@@ -461,7 +473,7 @@ class Negotiator:
         """Variants of a comprehensive package that stop short of one (so the game goes on),
         for levels that know a comprehensive deal ends the game."""
         if not (
-            self.level.knows_ending and ctx.v.scenario.end.ends_on_deal and ctx.rules.is_comprehensive(pk)
+            self.knows_ending(ctx) and ctx.v.scenario.end.ends_on_deal and ctx.rules.is_comprehensive(pk)
         ):
             return []
         out = []
@@ -746,10 +758,12 @@ class Negotiator:
         need = asp + (self.breach_premium if ctx.model.breaches else 0.0)
         if ev.mine >= need:
             return True
+        p_pick: float | None = None  # the chance the belief gives that they take our counter
         if self.level.reply_lookahead and pick is not None:
             (la,) = lookahead.expectations(self, ctx, [pick], asp)
             if ev.mine >= la.value:
                 return True  # worth what our best counter can be expected to bring (AC_next in expectation)
+            p_pick = la.accept
         cond = self.level.acceptance
         if cond in ("next", "combi") and pick is not None and ev.mine >= pick.mine:
             return True  # AC_next: it is worth at least what we would offer next
@@ -757,7 +771,7 @@ class Negotiator:
             own = self._own_offer_within_lines(ctx)
             if own is not None and ev.mine >= own.mine - 0.25:
                 return True  # our own last package, short only of the lines they named
-        if cond == "combi" and pick is not None and ev.mine >= pick.mine - self.delay_cost(ctx, pick):
+        if cond == "combi" and pick is not None and ev.mine >= pick.mine - self.delay_cost(ctx, pick, p_pick):
             return True  # waiting for our counter to pass may cost a week of recovery: take this now
         if cond == "combi" and ctx.t >= 0.8:
             theirs = [o for o in v.offers if o.side == v.other and o.id != offer.id]
@@ -849,17 +863,23 @@ class Negotiator:
         (ev,) = self.evaluate(ctx, [pk])
         return ev
 
-    def delay_cost(self, ctx: Context, pick: Eval) -> float:
+    def delay_cost(self, ctx: Context, pick: Eval, p: float | None = None) -> float:
         """What holding out for our planned package would cost us: a week's delay of it
         (projected with its terms phased in one turn later) times the weeks a refusal is
-        expected to cost (:meth:`expected_weeks_lost`)."""
+        expected to cost (:meth:`expected_weeks_lost`; ``p``: the chance they take it, when
+        the lookahead has one)."""
+        return self.week_of_delay(ctx, pick) * self.expected_weeks_lost(ctx, p)
+
+    def week_of_delay(self, ctx: Context, pick: Eval) -> float:
+        """What one week's delay of a package costs us (projected with its terms phased in one
+        turn later; 0 for levels that do not follow the schedule of terms)."""
         if not self.level.schedule or pick.terms == ():
             return 0.0
         later = tuple(t.model_copy(update={"start_after_turns": t.start_after_turns + 1}) for t in pick.terms)
         (ev,) = self.evaluate(ctx, [later])
-        return max(0.0, pick.mine - ev.mine) * self.expected_weeks_lost(ctx)
+        return max(0.0, pick.mine - ev.mine)
 
-    def expected_weeks_lost(self, ctx: Context) -> float:
+    def expected_weeks_lost(self, ctx: Context, p_model: float | None = None) -> float:
         """Weeks we expect to lose holding out for our own package instead of taking theirs.
 
         The chance ``p`` that they take an offer of ours is learnt from this game's record
@@ -872,6 +892,11 @@ class Negotiator:
         ]
         taken = sum(1 for o in answered if o.status == "accepted")
         p = (taken + 1.0) / (len(answered) + 2.0)
+        if p_model is not None:
+            # the lookahead's chance for this very package (the belief, calibrated against the
+            # same record) knows more than the record of other packages: a side that refused
+            # every ask may still take the one that meets it
+            p = min(1.0, max(p, p_model))
         first = 1.0 if v.exchanges_left <= 1 else 0.5
         weeks = first * (1.0 - p) + (1.0 - p) / p * (1.0 - p)
         return min(weeks, float(max(1, v.deadline_turns - v.turn)))

@@ -80,3 +80,25 @@ def test_a_decision_depends_only_on_the_view(geneva):
             v = replay.view("us")
             assert used.decide(v) == make_ai("pragmatist", "expert").decide(v) == action
         replay.submit(action)
+
+
+def test_the_easy_level_knows_a_deal_ends_the_talks_in_some_games_only(geneva):
+    # Level.ending_known: a beginner sometimes stops short of a comprehensive deal (and
+    # settles for a truce), sometimes offers the whole package; the seed decides, through
+    # its own drawn briefing, and the answer holds all game
+    def known(level: str, seed: int, turns: int = 1) -> list[bool]:
+        ai = make_ai("pragmatist", level)
+        s = Session.new(geneva, {"us": ai, "china": make_ai("pragmatist", level)}, seed=seed)
+        out = []
+        while not s.over and s.game.state.turn <= turns:
+            side = s.next_actor()
+            if side == "us":
+                out.append(ai.knows_ending(ai._context(s.view("us"))))
+            s.submit(s.seats[side].decide(s.view(side)))
+        return out
+
+    easy = [known("easy", seed) for seed in range(12)]
+    assert all(len(set(k)) == 1 for k in easy)  # the same all through a game
+    assert {k[0] for k in easy} == {True, False}  # and not the same in every game
+    assert known("easy", 3) == known("easy", 3)
+    assert all(all(known("normal", seed)) for seed in range(4))

@@ -131,3 +131,19 @@ def test_when_the_belief_gives_no_offer_a_chance_the_expert_does_not_offer_what_
     assert pick.mine >= asp - 1e-9  # the plain rule: at or above the style's aspiration
     generous = max((e for e in evs if e.mine >= ctx.base.mine + 0.5), key=lambda e: e.theirs)
     assert pick.terms != generous.terms and pick.mine > generous.mine
+
+
+def test_a_counter_the_belief_expects_them_to_take_costs_no_weeks(geneva):
+    # a record of refusals says holding out is slow; a chance from the lookahead for the
+    # very package we would counter with overrides it (a side that refused every ask may
+    # still take the one that meets it), and a sure one costs no weeks at all
+    g = _opening(geneva)
+    g.play(Propose(side="us", terms=(Term(instrument="cn_purchases", value=50),)))
+    g.play(Reject(side="china"))
+    ai = make_ai("pragmatist", "expert")
+    ctx = ai._context(g.view("us"))
+    record = ai.expected_weeks_lost(ctx)
+    assert record > 0
+    assert ai.expected_weeks_lost(ctx, 0.01) == record  # (the record is the floor of the chance)
+    assert 0 < ai.expected_weeks_lost(ctx, 0.8) < record
+    assert ai.expected_weeks_lost(ctx, 1.0) == 0
