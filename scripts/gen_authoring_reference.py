@@ -108,6 +108,8 @@ def _type_text(prop: dict[str, Any]) -> str:
             inner = next(iter(prop["patternProperties"].values()))
             return f"map of side id → {_type_text(inner)}"
         inner = prop.get("additionalProperties")
+        if inner is False and "properties" in prop:
+            return "map of parameter → number"
         if isinstance(inner, dict):
             return f"map of name → {_type_text(inner)}"
         return "mapping"
@@ -245,7 +247,39 @@ def render_reference() -> str:
             )
         out.append("")
     out += _meter_tables()
+    out += _parameter_table()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _parameter_table() -> list[str]:
+    """The economy model's parameters, as ``economy.overrides`` accepts them (from
+    game.economy.params, where each is defined with its unit, limits and source)."""
+    import dataclasses
+
+    from game.economy import params as eco_params
+
+    out = [
+        '<a id="economy-parameters"></a>',
+        "",
+        "### Economy parameters",
+        "",
+        "Names that `economy.overrides` accepts, with the calibrated default, the unit and the "
+        'values allowed (`validate` reports any other name, with a "did you mean …?", and any value '
+        "outside its limits, at its line). Their sources and the equations that use them are in "
+        "`docs/economy.md`.",
+        "",
+        "| parameter | default | unit | allowed | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for f in dataclasses.fields(eco_params.Params):
+        m = f.metadata
+        lim = m["limits"]
+        why = f" ({lim.why})" if lim.why else ""
+        out.append(
+            f"| `{f.name}` | {f.default:g} | {_cell(m['unit'])} | {_cell(lim.text(m['unit']) + why)} | {_cell(m['doc'])} |"
+        )
+    out.append("")
+    return out
 
 
 def _meter_tables() -> list[str]:

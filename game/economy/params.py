@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +22,69 @@ REGIONS: tuple[str, ...] = ("us", "china", "row")
 US, CHINA, ROW = 0, 1, 2
 
 
-def _p(value: float, unit: str, source: str, doc: str, *, fitted: bool = False) -> Any:
-    return field(default=value, metadata={"unit": unit, "source": source, "doc": doc, "fitted": fitted})
+@dataclass(frozen=True)
+class Limits:
+    """The values a parameter may take (a scenario's ``economy.overrides`` are checked against
+    them): between ``lo`` and ``hi``, either end left out when ``*_open`` (a divisor, a log-odds)
+    or absent when None; ``why`` says what breaks outside them."""
+
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    hi_open: bool = False
+    why: str = ""
+
+    def admits(self, x: float) -> bool:
+        if not math.isfinite(x):
+            return False
+        if self.lo is not None and (x <= self.lo if self.lo_open else x < self.lo):
+            return False
+        return not (self.hi is not None and (x >= self.hi if self.hi_open else x > self.hi))
+
+    def text(self, unit: str = "") -> str:
+        """ "more than 0 bn USD", "from 0 to 1", "more than 0% and less than 100%", "any finite
+        number" (``unit`` as :data:`Params` metadata gives it; ``-`` and ``share`` print none)."""
+        u = "" if unit in ("", "-", "share") else unit if unit == "%" else f" {unit}"
+
+        def low(x: float) -> str:
+            return f"more than {x:g}" if self.lo_open else f"at least {x:g}"
+
+        def high(x: float) -> str:
+            return f"less than {x:g}" if self.hi_open else f"at most {x:g}"
+
+        lo, hi = self.lo, self.hi
+        if lo is not None and hi is not None:
+            if not self.lo_open and not self.hi_open:
+                return f"from {lo:g} to {hi:g}{u}"
+            return f"{low(lo)}{u} and {high(hi)}{u}"
+        if lo is not None:
+            return f"{low(lo)}{u}"
+        if hi is not None:
+            return f"{high(hi)}{u}"
+        return "a finite number"
+
+
+#: what a unit allows unless a parameter says otherwise (``_p(..., limits=...)``)
+UNIT_LIMITS: dict[str, Limits] = {
+    "share": Limits(0.0, 1.0),
+    "bn USD": Limits(0.0, None),
+    "years": Limits(0.0, 50.0),
+    "1/years": Limits(0.0, None),
+}
+_ANY = Limits()
+_POSITIVE_GDP = Limits(0.0, None, lo_open=True, why="the model divides by a region's GDP")
+_ODDS = Limits(0.0, 100.0, lo_open=True, hi_open=True, why="the model works in the odds' logarithm")
+
+
+def _p(
+    value: float, unit: str, source: str, doc: str, *, fitted: bool = False, limits: Limits | None = None
+) -> Any:
+    lim = limits if limits is not None else UNIT_LIMITS.get(unit, _ANY)
+    assert lim.admits(value), f"default {value} outside its own limits"
+    return field(
+        default=value,
+        metadata={"unit": unit, "source": source, "doc": doc, "fitted": fitted, "limits": lim},
+    )
 
 
 _CENSUS = "US Census Bureau, 2024 trade in goods (FT-900 annual)"
@@ -41,16 +104,33 @@ class Params:
     )
     weight_us: float = _p(0.15, "share", "IMF WEO database, PPP weights", "US weight in world growth")
     weight_china: float = _p(0.19, "share", "IMF WEO database, PPP weights", "China weight in world growth")
-    weight_row: float = _p(0.66, "share", "IMF WEO database, PPP weights", "RoW weight in world growth")
-    gdp_us_bn: float = _p(29185.0, "bn USD", "BEA / IMF WEO Apr 2025 database, 2024", "US nominal GDP 2024")
+    weight_row: float = _p(
+        0.66,
+        "share",
+        "IMF WEO database, PPP weights",
+        "RoW weight in world growth",
+        limits=Limits(0.0, 1.0, lo_open=True, why="RoW's base growth is divided by its weight"),
+    )
+    gdp_us_bn: float = _p(
+        29185.0,
+        "bn USD",
+        "BEA / IMF WEO Apr 2025 database, 2024",
+        "US nominal GDP 2024",
+        limits=_POSITIVE_GDP,
+    )
     gdp_china_bn: float = _p(
-        18748.0, "bn USD", "NBS / IMF WEO Apr 2025 database, 2024", "China nominal GDP 2024"
+        18748.0,
+        "bn USD",
+        "NBS / IMF WEO Apr 2025 database, 2024",
+        "China nominal GDP 2024",
+        limits=_POSITIVE_GDP,
     )
     gdp_row_bn: float = _p(
         62100.0,
         "bn USD",
         "IMF WEO Apr 2025 database: world ≈ 110,000 minus US and China",
         "RoW nominal GDP 2024",
+        limits=_POSITIVE_GDP,
     )
     inflation_base_us_pct: float = _p(
         1.9,
@@ -69,10 +149,13 @@ class Params:
         "%",
         "Goldman Sachs 12-month odds at the start of 2025, as reported",
         "US 12-month recession odds",
+        limits=_ODDS,
     )
-    recession_base_china_pct: float = _p(10.0, "%", "judgement", "China 12-month recession odds at baseline")
+    recession_base_china_pct: float = _p(
+        10.0, "%", "judgement", "China 12-month recession odds at baseline", limits=_ODDS
+    )
     recession_base_row_pct: float = _p(
-        15.0, "%", "judgement (long-run frequency)", "RoW 12-month recession odds"
+        15.0, "%", "judgement (long-run frequency)", "RoW 12-month recession odds", limits=_ODDS
     )
 
     # ------------------------------------------------- base trade flows, 2024
@@ -169,6 +252,7 @@ class Params:
         "years",
         "judgement: EPU shocks halve in about 5-6 weeks",
         "time constant of the uncertainty stock",
+        limits=Limits(0.0, 50.0, lo_open=True, why="the stock's decay divides by it"),
     )
     uncertainty_stock_floor: float = _p(
         -50.0,
@@ -269,22 +353,88 @@ def default_params() -> Params:
 _DEFAULT = Params()
 
 
-def params_with_overrides(params: Params, overrides: dict[str, float]) -> Params:
+@dataclass(frozen=True)
+class OverrideProblem:
+    """Something wrong with a scenario's ``economy.overrides``: ``name`` is the key it is about,
+    ``on_key`` whether the key itself is wrong (an unknown name) rather than its value."""
+
+    name: str
+    message: str
+    on_key: bool = False
+
+
+#: the base trade flows (their total divides every trade share)
+TRADE_FLOWS: tuple[str, ...] = (
+    "imports_us_from_china_bn",
+    "imports_china_from_us_bn",
+    "imports_us_from_row_bn",
+    "imports_row_from_us_bn",
+    "imports_china_from_row_bn",
+    "imports_row_from_china_bn",
+)
+
+
+def override_problems(overrides: Mapping[str, object], params: Params | None = None) -> list[OverrideProblem]:
+    """Every problem of ``overrides`` against ``params`` (default: the calibrated defaults):
+    names that are not parameters ("did you mean …?"), values that are not numbers or lie
+    outside the parameter's :class:`Limits`, and trade flows that would all be zero."""
+    base = params or default_params()
+    out: list[OverrideProblem] = []
+    good: dict[str, float] = {}
+    for name, value in overrides.items():
+        if name not in PARAM_NAMES:
+            close = difflib.get_close_matches(str(name), PARAM_NAMES, n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            out.append(
+                OverrideProblem(
+                    name,
+                    f"unknown economy parameter {name!r}{hint} (docs/economy.md lists them all)",
+                    on_key=True,
+                )
+            )
+            continue
+        try:
+            x = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            out.append(OverrideProblem(name, f"economy parameter {name!r} must be a number, not {value!r}"))
+            continue
+        lim: Limits = describe(name)["limits"]
+        if not lim.admits(x):
+            why = f" ({lim.why})" if lim.why else ""
+            out.append(
+                OverrideProblem(
+                    name,
+                    f"economy parameter {name!r} is {x:g}; it must be {lim.text(describe(name)['unit'])}{why}",
+                )
+            )
+            continue
+        good[name] = x
+    flows = [good.get(n, getattr(base, n)) for n in TRADE_FLOWS]
+    if any(n in good for n in TRADE_FLOWS) and sum(flows) <= 0.0:
+        last = next(n for n in reversed(list(overrides)) if n in TRADE_FLOWS)
+        out.append(
+            OverrideProblem(
+                last, "the base trade flows (imports_*_bn) are all zero: at least one must be above 0"
+            )
+        )
+    return out
+
+
+def params_with_overrides(params: Params, overrides: Mapping[str, float]) -> Params:
     """``params`` with some fields replaced by name.
 
-    Raises ``KeyError`` with a "did you mean …?" hint on an unknown name and
-    ``ValueError`` on a value that is not a finite number.
+    Raises ``KeyError`` with a "did you mean …?" hint on an unknown name and ``ValueError`` on
+    a value that is not a finite number or lies outside the parameter's limits
+    (:func:`override_problems`; a scenario file's are reported, located, before it plays).
     """
     if not overrides:
         return params
-    for name, value in overrides.items():
-        if name not in PARAM_NAMES:
-            close = difflib.get_close_matches(name, PARAM_NAMES, n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-            raise KeyError(f"unknown economy parameter {name!r}{hint}")
-        v = float(value)
-        if v != v or v in (float("inf"), float("-inf")):
-            raise ValueError(f"economy parameter {name!r} must be a finite number, not {value!r}")
+    problems = override_problems(overrides, params)
+    for pr in problems:
+        if pr.on_key:
+            raise KeyError(pr.message)
+    if problems:
+        raise ValueError(problems[0].message)
     return dataclasses.replace(params, **{k: float(v) for k, v in overrides.items()})
 
 
@@ -299,9 +449,12 @@ def describe(name: str) -> dict[str, Any]:
 def markdown_table(params: Params | None = None) -> str:
     """The parameter table of ``docs/economy.md``."""
     p = params or default_params()
-    rows = ["| parameter | value | unit | meaning | source |", "|---|---|---|---|---|"]
+    rows = ["| parameter | value | unit | allowed | meaning | source |", "|---|---|---|---|---|---|"]
     for f in dataclasses.fields(Params):
         m = f.metadata
         name = f"**{f.name}**" if m["fitted"] else f"`{f.name}`"
-        rows.append(f"| {name} | {getattr(p, f.name):.4g} | {m['unit']} | {m['doc']} | {m['source']} |")
+        allowed = m["limits"].text(m["unit"])
+        rows.append(
+            f"| {name} | {getattr(p, f.name):.4g} | {m['unit']} | {allowed} | {m['doc']} | {m['source']} |"
+        )
     return "\n".join(rows)

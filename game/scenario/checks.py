@@ -22,6 +22,8 @@ Rules (severity in brackets):
 - end: the comprehensive deal's required instruments exist [error];
 - scoring: tier ids unique [error]; some tier catches the default outcome
   (no deal, low scores) [warning];
+- economy: each override names a parameter of the model ("did you mean …?") and lies
+  within its limits (no zero GDP, time constant or weight to divide by) [error];
 - numbers are finite [error];
 - texts: when any text has a Chinese translation, a hint for each that lacks one.
 """
@@ -35,6 +37,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.economy.params import override_problems
 from game.registry import instruments as kind_registry
 from game.scenario.diagnostics import Diagnostic, Locator, Path, Severity
 from game.scenario.model_errors import did_you_mean, is_text, suggestion
@@ -433,7 +436,18 @@ class _Checker:
             for lang in sorted(languages - set(have)):
                 self.r.hint(f"text has no translation into {lang}: write it as {{en: …, {lang}: …}}", path)
 
+    def economy(self) -> None:
+        """``economy.overrides``: each name a parameter of the model, each value within the
+        parameter's limits (a zero GDP or time constant would divide by zero)."""
+        overrides = self.sc.economy.overrides
+        for pr in override_problems(overrides):
+            value = overrides.get(pr.name)
+            if isinstance(value, float) and not math.isfinite(value):
+                continue  # (reported by numbers_and_texts)
+            self.r.error(pr.message, ("economy", "overrides", pr.name), key=pr.on_key)
+
     def run(self) -> list[Diagnostic]:
+        self.economy()
         self.sides()
         self.instruments_()
         self.briefings()

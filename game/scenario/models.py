@@ -574,7 +574,8 @@ class End(Model):
 class Economy(Model):
     calibration: Literal["default"] = "default"
     overrides: dict[str, float] = Field(
-        default_factory=dict, description="Economy parameters to override by name."
+        default_factory=dict,
+        description="Economy parameters to override by name (Economy parameters, below: names, units, limits).",
     )
     uncertainty_index: float = Field(
         default=100.0, ge=0, le=1000, description="Uncertainty index at the start."

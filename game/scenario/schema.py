@@ -16,9 +16,11 @@ turns within the deadline, …): ``tariff-talks validate`` checks those.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from typing import Any, Final
 
+from game.economy import params as eco_params
 from game.registry import meters as meter_registry
 from game.scenario.models import EFFECT_METERS, PRIOR_FIELDS, SHARED_METERS, SIDE_METERS, Scenario
 
@@ -189,7 +191,11 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
     },
     "Economy": {
         "calibration": ("Which calibration of the economy model to start from.", ["default"]),
-        "overrides": (None, [{"import_elasticity": 2.5}]),
+        "overrides": (
+            "Economy parameters to override by name (the table under Economy parameters lists them, "
+            "with their units and limits).",
+            [{"trade_elasticity": 3.0}],
+        ),
         "uncertainty_index": (None, [100]),
         "warmup_turns": (None, [8]),
     },
@@ -213,6 +219,24 @@ def _meter_enum(prop: dict[str, Any], meters: list[str]) -> None:
             branch["enum"] = meters
 
 
+def _override_properties() -> dict[str, Any]:
+    """``economy.overrides`` in the schema: one number per parameter of the model, with its
+    meaning, unit and limits (game.economy.params: the one place they are defined); no other
+    key (an editor can complete the names)."""
+    props: dict[str, Any] = {}
+    for f in dataclasses.fields(eco_params.Params):
+        meta = f.metadata
+        lim: eco_params.Limits = meta["limits"]
+        unit = "" if meta["unit"] == "-" else f" ({meta['unit']})"
+        prop: dict[str, Any] = {"type": "number", "description": f"{meta['doc']}{unit}", "default": f.default}
+        if lim.lo is not None:
+            prop["exclusiveMinimum" if lim.lo_open else "minimum"] = lim.lo
+        if lim.hi is not None:
+            prop["exclusiveMaximum" if lim.hi_open else "maximum"] = lim.hi
+        props[f.name] = prop
+    return {"properties": props, "additionalProperties": False}
+
+
 def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a scenario file."""
     schema = copy.deepcopy(Scenario.model_json_schema(mode="validation"))
@@ -234,6 +258,8 @@ def scenario_json_schema() -> dict[str, Any]:
             _meter_enum(defs[name]["properties"]["meter"], meters)
     if "Effect" in defs:
         _meter_enum(defs["Effect"]["properties"]["meter"], sorted(meter_registry.event_meters()))
+    if "Economy" in defs:
+        defs["Economy"]["properties"]["overrides"].update(_override_properties())
     # rule 7.3: a prior may stand in place of a briefing's number (the models lift it to `priors`)
     for name, fields in PRIOR_FIELDS.items():
         for field in fields:

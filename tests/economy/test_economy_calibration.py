@@ -101,3 +101,13 @@ def test_params_table_has_every_parameter() -> None:
     table = markdown_table()
     for f in dataclasses.fields(eco.Params):
         assert f.name in table
+
+
+def test_the_parameter_table_of_docs_economy_is_the_generated_one() -> None:
+    # (python -m game.economy.calibration --table prints it; paste it over the old one)
+    from pathlib import Path
+
+    from game.economy.params import markdown_table
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "economy.md").read_text(encoding="utf-8")
+    assert markdown_table() in doc

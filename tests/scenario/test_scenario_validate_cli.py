@@ -98,3 +98,31 @@ def test_validate_files_returns_results_and_prints_nothing(tmp_path: Path, capsy
     ]
     assert [d.format() for d in all_diagnostics(results)] == [f"{missing}:1:1: error: file not found"]
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_mistyped_economy_override_is_located_by_every_command(tmp_path: Path) -> None:
+    # issue 14: `validate --no-lint` passed it, then validate, simulate and the window's
+    # Play-test crashed with a KeyError traceback
+    bad = tmp_path / "typo.yaml"
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "scoring:\n", "economy:\n  overrides:\n    import_elasticity: 2.5\nscoring:\n", 1
+    )
+    bad.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    import_elasticity: 2.5") + 1
+    where = f"{bad}:{line}:5: error: unknown economy parameter 'import_elasticity'"
+    for args in (
+        ["validate", "--no-lint", str(bad)],
+        ["validate", str(bad)],
+        ["simulate", "--scenario", str(bad)],
+    ):
+        r = subprocess.run(
+            [sys.executable, "-m", "game", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        both = r.stdout + r.stderr
+        assert r.returncode == 1, (args, both)
+        assert where in both, (args, both)
+        assert "Traceback" not in both, (args, both)

@@ -390,9 +390,77 @@ CHECK_CASES = [
         "error",
         "inf is not allowed here: use a finite number",
     ),
+    # issue 14: economy.overrides were unchecked — a typo passed `validate --no-lint` and then
+    # crashed every command with a KeyError; a zero time constant or weight divided by zero
+    (
+        "override_unknown_name",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    ‸import_elasticity: 2.5\nscoring:\n  tiers:",
+        "error",
+        "unknown economy parameter 'import_elasticity'; did you mean 'trade_elasticity'",
+    ),
+    (
+        "override_zero_time_constant",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    uncertainty_decay_years: ‸0\nscoring:\n  tiers:",
+        "error",
+        "economy parameter 'uncertainty_decay_years' is 0; it must be more than 0 years",
+    ),
+    (
+        "override_zero_weight",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    weight_row: ‸0\nscoring:\n  tiers:",
+        "error",
+        "economy parameter 'weight_row' is 0; it must be more than 0 and at most 1",
+    ),
+    (
+        "override_zero_gdp",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    trade_elasticity: 3\n    gdp_us_bn: ‸0\nscoring:\n  tiers:",
+        "error",
+        "economy parameter 'gdp_us_bn' is 0; it must be more than 0 bn USD",
+    ),
+    (
+        "override_share_above_one",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    diversion_share: ‸1.5\nscoring:\n  tiers:",
+        "error",
+        "economy parameter 'diversion_share' is 1.5; it must be from 0 to 1",
+    ),
+    (
+        "override_odds_of_certainty",
+        "scoring:\n  tiers:",
+        "economy:\n  overrides:\n    recession_base_us_pct: ‸100\nscoring:\n  tiers:",
+        "error",
+        "it must be more than 0% and less than 100%",
+    ),
 ]
 
 CASES = MODEL_CASES + CHECK_CASES
+
+
+def test_a_good_override_passes_and_plays() -> None:
+    from game.engine import Game
+
+    text, _, _ = _edit(
+        "scoring:\n  tiers:", "economy:\n  overrides:\n    trade_elasticity: 3.0‸\nscoring:\n  tiers:"
+    )
+    scenario, diagnostics = validate_text(text, "m.yaml")
+    assert scenario is not None, "\n".join(d.format() for d in diagnostics)
+    assert not [d for d in diagnostics if d.severity == "error"]
+    Game(scenario, 1)  # the rules build the model's parameters with the override
+
+
+def test_every_default_is_within_its_limits_and_every_limit_says_why_it_excludes_an_end() -> None:
+    import dataclasses
+
+    from game.economy.params import Params
+
+    for f in dataclasses.fields(Params):
+        lim = f.metadata["limits"]
+        assert lim.admits(f.default), f.name
+        if lim.lo_open or lim.hi_open:
+            assert lim.why, f"{f.name}: say what breaks at the excluded end"
 
 
 @pytest.mark.parametrize(
