@@ -53,7 +53,8 @@ def forecast(
     }
     for side in scenario.sides:
         m = st.meters[side.id]
-        out[side.region] = {
+        out[side.id] = {
+            "region": side.region,
             "growth_pct": round(m["growth_pct"], 3),
             "recession_prob_pct": round(m["recession_prob_pct"], 3),
             "inflation_pct": round(m["inflation_pct"], 3),

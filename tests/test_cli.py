@@ -115,7 +115,73 @@ def test_forecast_json_shape(capsys):
     data = json.loads(out)
     assert data["date"] == "2025-01-17"
     assert set(data) >= {"date", "world", "us", "china"}
-    assert set(data["us"]) == {"growth_pct", "recession_prob_pct", "inflation_pct"}
+    assert set(data["us"]) == {"region", "growth_pct", "recession_prob_pct", "inflation_pct"}
+
+
+def _renamed_sides(tmp_path: Path) -> Path:
+    """Geneva with its sides called ``wash`` and ``beij`` (their regions still us and china)."""
+    from game.scenario.loader import load_scenario
+
+    sc = load_scenario(GENEVA)
+    text = sc.model_dump_json()
+    for old, new in (('"us"', '"wash"'), ('"china"', '"beij"')):
+        text = text.replace(old, new)
+    data = json.loads(text)
+    for side, region in zip(data["sides"], ("us", "china"), strict=True):
+        side["region"] = region
+    path = tmp_path / "renamed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_forecast_is_keyed_by_the_scenarios_side_ids(capsys, tmp_path):
+    # issue 14: forecast printed and keyed the regions (us, china) whatever the sides were
+    path = _renamed_sides(tmp_path)
+    code, out, _ = run(capsys, "forecast", "--scenario", str(path), "--turn", "1", "--json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert {"wash", "beij"} <= set(data) and "us" not in data
+    assert (data["wash"]["region"], data["beij"]["region"]) == ("us", "china")
+    code, out, _ = run(capsys, "forecast", "--scenario", str(path), "--turn", "1")
+    assert "  wash " in out and "  beij " in out
+
+
+def test_seats_are_given_by_the_scenarios_side_ids(capsys, tmp_path):
+    path = str(_renamed_sides(tmp_path))
+    code, out, err = run(
+        capsys,
+        "simulate",
+        "--scenario",
+        path,
+        "--seat",
+        "wash=ai:hardliner:easy",
+        "--seat",
+        "beij=ai:conceder:easy",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["seats"] == {"wash": "ai:hardliner:easy", "beij": "ai:conceder:easy"}
+    # a side left out is the AI
+    code, out, err = run(capsys, "simulate", "--scenario", path, "--seat", "beij=ai:conceder:easy", "--json")
+    assert code == 0 and json.loads(out)["seats"]["beij"] == "ai:conceder:easy", err
+    # the shorthands only where the scenario has such a side; every mistake names the sides
+    for argv, message in (
+        (["--us", "human"], "--us: this scenario has no side 'us' (its sides: wash, beij)"),
+        (["--seat", "eu=ai"], "this scenario has no side 'eu' (its sides: wash, beij)"),
+        (["--seat", "wash"], "--seat 'wash': write SIDE=SEAT, e.g. --seat wash=human (sides: wash, beij)"),
+        (["--seat", "wash=ai", "--seat", "wash=human"], "the seat of 'wash' is given twice"),
+    ):
+        code, out, err = run(capsys, "simulate", "--scenario", path, *argv)
+        assert code == 2 and message in err, (argv, err)
+        assert "Traceback" not in err
+    # in Geneva --us and --china are the sides us and china
+    code, out, err = run(
+        capsys, "simulate", "--us", "ai:conceder:easy", "--seat", "china=ai:hardliner:easy", "--json"
+    )
+    assert code == 0 and json.loads(out)["seats"] == {
+        "us": "ai:conceder:easy",
+        "china": "ai:hardliner:easy",
+    }, err
 
 
 @pytest.mark.parametrize(

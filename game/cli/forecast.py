@@ -34,8 +34,8 @@ def forecast_command(args: argparse.Namespace) -> int:
     else:
         print(t(lang, "Forecast for {date} (turn {turn}):", date=result["date"], turn=result["turn"]))
         print("  " + t(lang, "world growth {growth}%", growth=f"{result['world']['growth_pct']:.2f}"))
-        for region in ("us", "china"):
-            r = result[region]
+        for side in scenario.side_ids:
+            r = result[side]
             line = t(
                 lang,
                 "growth {growth}%  recession {recession}%  inflation {inflation}%",
@@ -43,5 +43,5 @@ def forecast_command(args: argparse.Namespace) -> int:
                 recession=f"{r['recession_prob_pct']:.1f}",
                 inflation=f"{r['inflation_pct']:.2f}",
             )
-            print(f"  {region:<6} {line}")
+            print(f"  {side:<6} {line}")
     return EXIT_OK

@@ -91,12 +91,25 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         "--scenario", type=Path, default=None, help=t(lang, "scenario file (default: Geneva 2025)")
     )
     sp.add_argument(
-        "--us",
-        default="ai",
-        metavar="SEAT",
-        help=t(lang, "seat of the first side: human, script, ai[:STYLE[:LEVEL]] or cmd:PROGRAM [ARGS]"),
+        "--seat",
+        action="append",
+        default=[],
+        metavar="SIDE=SEAT",
+        help=t(
+            lang,
+            "who plays the scenario's side SIDE (repeat for each side; default ai): human, script, "
+            "ai[:STYLE[:LEVEL]] or cmd:PROGRAM [ARGS]",
+        ),
     )
-    sp.add_argument("--china", default="ai", metavar="SEAT", help=t(lang, "seat of the second side"))
+    sp.add_argument(
+        "--us", default=None, metavar="SEAT", help=t(lang, "the same as --seat us=SEAT (where a side is us)")
+    )
+    sp.add_argument(
+        "--china",
+        default=None,
+        metavar="SEAT",
+        help=t(lang, "the same as --seat china=SEAT (where a side is china)"),
+    )
     sp.add_argument(
         "--agent-timeout",
         type=seconds,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from game.cli.common import EXIT_OK, EXIT_PROBLEM, UsageError, load_scenario_or_report, progress_bar
@@ -65,6 +66,50 @@ def game_summary(session: Any) -> dict[str, Any]:
     }
 
 
+def seat_specs(
+    sides: Sequence[str], seats: Sequence[str], shorthands: dict[str, str | None], lang: str
+) -> dict[str, str]:
+    """Each side's seat from ``--seat SIDE=SEAT`` (repeatable) and the ``--us``/``--china``
+    shorthands (``--seat us=…``, for scenarios with such a side); ``ai`` where none is given.
+    A malformed option, a side the scenario does not have or a side given twice is a usage
+    error naming the scenario's sides."""
+    names = ", ".join(sides)
+    given: dict[str, str] = {}
+
+    def put(side: str, spec: str, option: str) -> None:
+        if side not in sides:
+            raise UsageError(
+                t(
+                    lang,
+                    "{option}: this scenario has no side {side!r} (its sides: {sides})",
+                    option=option,
+                    side=side,
+                    sides=names,
+                )
+            )
+        if side in given:
+            raise UsageError(t(lang, "the seat of {side!r} is given twice", side=side))
+        given[side] = spec
+
+    for item in seats:
+        side, sep, spec = item.partition("=")
+        if not sep or not side.strip() or not spec.strip():
+            raise UsageError(
+                t(
+                    lang,
+                    "--seat {item!r}: write SIDE=SEAT, e.g. --seat {side}=human (sides: {sides})",
+                    item=item,
+                    side=sides[0],
+                    sides=names,
+                )
+            )
+        put(side.strip(), spec.strip(), f"--seat {item}")
+    for name, short in shorthands.items():
+        if short is not None:
+            put(name, short, f"--{name}")
+    return {s: given.get(s, "ai") for s in sides}
+
+
 def simulate_command(args: argparse.Namespace) -> int:
     from game.session import Session
     from game.terminal import QuitGame
@@ -75,8 +120,7 @@ def simulate_command(args: argparse.Namespace) -> int:
     scenario = load_scenario_or_report(args.scenario)
     if scenario is None:
         return EXIT_PROBLEM
-    a, b = scenario.side_ids
-    specs = {a: args.us, b: args.china}
+    specs = seat_specs(scenario.side_ids, args.seat, {"us": args.us, "china": args.china}, lang)
     humans = [s for s, spec in specs.items() if spec == "human"]
     if humans and args.games > 1:
         raise UsageError(t(lang, "a human seat plays one game at a time: drop --games"))
