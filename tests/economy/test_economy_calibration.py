@@ -111,3 +111,21 @@ def test_the_parameter_table_of_docs_economy_is_the_generated_one() -> None:
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "economy.md").read_text(encoding="utf-8")
     assert markdown_table() in doc
+
+
+def test_the_fit_reads_only_figures_dated_up_to_30_april_2025(monkeypatch) -> None:
+    # issue 14's discipline: later figures are for checking, never for fitting — every target
+    # the fit weighs is dated by then, and the fit never asks for the extended (post-April)
+    # timeline of tariffs and news
+    cutoff = dt.date(2025, 4, 30)
+    assert all(t.date <= cutoff for t in cal.TARGETS), [t.name for t in cal.TARGETS if t.date > cutoff]
+    asked: list[bool] = []
+    real = cal._entries
+
+    def entries(variant: str, extended: bool = False):
+        asked.append(extended)
+        return real(variant, extended)
+
+    monkeypatch.setattr(cal, "_entries", entries)
+    cal.fit(iterations=1)
+    assert asked and not any(asked)
