@@ -93,6 +93,9 @@ class Context:
     tc: float = 0.0
     evals: dict[Package, Eval] = field(default_factory=dict)
     base: Eval | None = None
+    #: whether this game's projections know that a comprehensive deal ends the talks
+    #: (:meth:`Negotiator.knows_ending`, drawn once a decision, not once a package)
+    knows_ending: bool = True
 
 
 class Negotiator:
@@ -191,7 +194,7 @@ class Negotiator:
             self._memo, self._memo_key = {}, key
         opening = 1.0 / span
         tc = max(0.0, (t - opening) / (1.0 - opening)) if span > 1 else t
-        return Context(rules, v, self.level, model, rng, t, tc=tc)
+        return Context(rules, v, self.level, model, rng, t, tc=tc, knows_ending=self._knows_ending(v))
 
     # ------------------------------------------------------------- evaluation
     def evaluate(self, ctx: Context, packages: Sequence[Package]) -> list[Eval]:
@@ -232,12 +235,15 @@ class Negotiator:
         """Whether this game's projections know that a comprehensive deal ends the talks
         (:attr:`Level.knows_ending`, in :attr:`Level.ending_known` of the games: a coin drawn from
         our own briefing's draw, the same all game)."""
+        return ctx.knows_ending
+
+    def _knows_ending(self, v: View) -> bool:
         lv = self.level
         if not lv.knows_ending:
             return False
         if lv.ending_known >= 1.0:
             return True
-        coin = zlib.crc32(f"{self.key}|{ctx.v.side}|{ctx.v.briefing.model_dump_json()}".encode()) / 2**32
+        coin = zlib.crc32(f"{self.key}|{v.side}|{v.briefing.model_dump_json()}".encode()) / 2**32
         return coin < lv.ending_known
 
     def _ends_game(self, ctx: Context, terms: Package) -> bool:

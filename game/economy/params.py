@@ -398,13 +398,13 @@ def override_problems(overrides: Mapping[str, object], params: Params | None = N
         except (TypeError, ValueError):
             out.append(OverrideProblem(name, f"economy parameter {name!r} must be a number, not {value!r}"))
             continue
-        lim: Limits = describe(name)["limits"]
+        meta = describe(name)
+        lim: Limits = meta["limits"]
         if not lim.admits(x):
             why = f" ({lim.why})" if lim.why else ""
             out.append(
                 OverrideProblem(
-                    name,
-                    f"economy parameter {name!r} is {x:g}; it must be {lim.text(describe(name)['unit'])}{why}",
+                    name, f"economy parameter {name!r} is {x:g}; it must be {lim.text(meta['unit'])}{why}"
                 )
             )
             continue
