@@ -212,7 +212,9 @@ class Target:
     name: str
     variant: str  # timeline variant
     date: dt.date  # read after the turn containing this date
-    meter: str  # growth / world / recession
+    #: growth / world / recession; cpi_q1: the 12-month CPI change at the ends of January, February and
+    #: March averaged; cpi_year: the 2025 average as forecast on the date (that day's policy held)
+    meter: str
     region: int  # region index (ignored for world)
     value: float
     sd: float  # weight in the fit: residual / sd
@@ -329,6 +331,55 @@ TARGETS: tuple[Target, ...] = (
         (45.0, 65.0),
         "JPM 60%, Kalshi peak 66%, Goldman 45% (3-7 Apr)",
     ),
+    # prices: the 12-month CPI readings of the first quarter (published by 10 April), averaged (a
+    # constant trend does not follow the month-to-month noise: China's Lunar New Year swing from
+    # 0.5% to -0.7%), and the April WEO's 2025 annual average, read as the model's own forecast
+    # of it on 22 April: the reference path's tariffs held to December, the weekly 12-month
+    # changes of 2025 averaged
+    Target(
+        "US CPI 12-month, Jan-Mar average",
+        "history",
+        _D(2025, 3, 31),
+        "cpi_q1",
+        0,
+        round((3.0 + 2.8 + 2.4) / 3, 4),
+        0.15,
+        _band(2.73, 0.3),
+        "BLS CPI: 3.0% (Jan), 2.8% (Feb), 2.4% (Mar), published to 10 Apr 2025",
+    ),
+    Target(
+        "China CPI 12-month, Jan-Mar average",
+        "history",
+        _D(2025, 3, 31),
+        "cpi_q1",
+        1,
+        round((0.5 - 0.7 - 0.1) / 3, 4),
+        0.15,
+        _band(-0.1, 0.3),
+        "NBS China CPI: 0.5% (Jan), -0.7% (Feb), -0.1% (Mar), published to 9 Apr 2025",
+    ),
+    Target(
+        "US 2025 inflation, Apr (ref.)",
+        "imf_reference",
+        _D(2025, 4, 22),
+        "cpi_year",
+        0,
+        3.0,
+        0.1,
+        _band(3.0, 0.3),
+        "IMF WEO, 22 Apr 2025: US consumer prices 2025 (annual average)",
+    ),
+    Target(
+        "China 2025 inflation, Apr (ref.)",
+        "imf_reference",
+        _D(2025, 4, 22),
+        "cpi_year",
+        1,
+        0.0,
+        0.1,
+        _band(0.0, 0.3),
+        "IMF WEO, 22 Apr 2025: China consumer prices 2025 (annual average)",
+    ),
 )
 VARIANTS: tuple[str, ...] = ("history", "imf_reference")
 
@@ -348,7 +399,14 @@ PRIORS: dict[str, tuple[float, float]] = {
     "uncertainty_exposure_row": (0.5, 0.3),
     "recession_per_growth": (0.7, 0.7),
     "recession_per_uncertainty": (0.3, 0.3),
+    "inflation_base_us_pct": (2.7, 0.5),
+    "inflation_base_china_pct": (0.0, 0.5),
+    "price_adjust_years": (1.0, 1.0),
 }
+#: fitted parameters that may be negative (the others are kept above zero)
+SIGNED: frozenset[str] = frozenset({"inflation_base_us_pct", "inflation_base_china_pct"})
+#: the weeks of 2025 (the annual averages read them)
+YEAR_TURNS = 52
 
 
 def _read(m: Meters, t: Target, g: int) -> float:
@@ -359,11 +417,36 @@ def _read(m: Meters, t: Target, g: int) -> float:
     return float(m.recession_prob_pct[g, t.region])
 
 
+#: the month ends the first quarter's CPI readings are read at
+Q1_MONTH_ENDS: tuple[dt.date, ...] = (_D(2025, 1, 31), _D(2025, 2, 28), _D(2025, 3, 31))
+
+
+def held_timeline(variant: str, date: dt.date) -> list[tuple[dt.date, Matrix, float]]:
+    """The timeline as known on ``date``: its moves up to that date, held from then on."""
+    return [e for e in calibration_timeline(variant) if e[0] <= date]
+
+
 def evaluate(params: Params) -> list[tuple[Target, float]]:
-    """Every target with the model's figure."""
-    turns = max(turn_of(t.date) for t in TARGETS)
+    """Every target with the model's figure (an annual average: the model's forecast on the
+    target's date — that day's policy held to December — of the weekly 12-month changes of
+    2025 averaged)."""
+    turns = max(turn_of(t.date) for t in TARGETS if t.meter != "cpi_year")
     ms = replay(params, [calibration_timeline(v) for v in VARIANTS], turns)
-    return [(t, _read(ms[turn_of(t.date) - 1], t, VARIANTS.index(t.variant))) for t in TARGETS]
+    yearly = [t for t in TARGETS if t.meter == "cpi_year"]
+    keys = sorted({(t.variant, t.date) for t in yearly})
+    ys = replay(params, [held_timeline(v, d) for v, d in keys], YEAR_TURNS) if keys else []
+    out = []
+    for t in TARGETS:
+        if t.meter == "cpi_year":
+            g = keys.index((t.variant, t.date))
+            value = float(np.mean([m.inflation_pct[g, t.region] for m in ys]))
+        elif t.meter == "cpi_q1":
+            g = VARIANTS.index(t.variant)
+            value = float(np.mean([ms[turn_of(d) - 1].inflation_pct[g, t.region] for d in Q1_MONTH_ENDS]))
+        else:
+            value = _read(ms[turn_of(t.date) - 1], t, VARIANTS.index(t.variant))
+        out.append((t, value))
+    return out
 
 
 def steady_price_effect(params: Params, tariffs: Matrix) -> float:
@@ -403,6 +486,7 @@ def fit(params: Params | None = None, *, iterations: int = 60, verbose: bool = F
     # step 2: Levenberg-Marquardt
     names = tuple(PRIORS)
     theta = np.array([PRIORS[n][0] for n in names])
+    floor = np.array([-np.inf if n in SIGNED else 1e-6 for n in names])
     lam = 1e-2
     r = _residuals(p, names, theta)
     cost = float(r @ r)
@@ -417,7 +501,7 @@ def fit(params: Params | None = None, *, iterations: int = 60, verbose: bool = F
         grad = jac.T @ r
         while True:
             delta = np.linalg.solve(jtj + lam * np.diag(np.diag(jtj) + 1e-12), -grad)
-            cand = np.maximum(theta + delta, 1e-6)
+            cand = np.maximum(theta + delta, floor)
             rc = _residuals(p, names, cand)
             cc = float(rc @ rc)
             if cc < cost:

@@ -15,6 +15,12 @@ Channels (the "why did this move?" vocabulary of :data:`Attribution`):
 - ``agreement``: purchase commitments and the credibility of agreements;
 - ``news``: one-off growth news;
 - ``demand``: inflation following the growth outlook;
+
+Prices: the tariffs' cost to the importer raises a consumer *price level* towards its
+long-run effect, gradually (time constant ``price_adjust_years``); the inflation meter is
+the price level's 12-month change (its ``prices`` channel) plus the demand and measures
+terms, so a one-off tariff lifts inflation for a year and then fades while the tariff
+stays in force;
 - ``adjustment``: decay and clipping (whatever the named channels do not explain).
 """
 
@@ -116,7 +122,11 @@ class State:
     - ``market_log`` (G,6,3): log of market index / 100, per GROWTH_CHANNELS;
     - ``uncertainty_stock`` (G,): decaying stock of volatility and news (index points);
     - ``uncertainty_levels`` (G,3): level terms while in force, per UNCERTAINTY_LEVELS;
-    - ``approval_pressure`` (G,3): the economy's effect on approval in the last step (pp).
+    - ``approval_pressure`` (G,3): the economy's effect on approval in the last step (pp);
+    - ``price_level`` (G,3): the consumer price level's rise from the tariffs (%, over the
+      no-new-tariff path);
+    - ``price_history`` (G,L,3): ``price_level`` at the end of each of the last L steps (L: a
+      year of steps, :func:`history_steps`), the oldest first — the 12-month change reads it.
     """
 
     tariff_prev: np.ndarray
@@ -127,6 +137,8 @@ class State:
     uncertainty_stock: np.ndarray
     uncertainty_levels: np.ndarray
     approval_pressure: np.ndarray
+    price_level: np.ndarray
+    price_history: np.ndarray
 
     @property
     def games(self) -> int:
@@ -155,7 +167,15 @@ class State:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> State:
-        return cls(**{f.name: np.array(d[f.name], dtype=np.float64) for f in dataclasses.fields(State)})
+        out = cls(**{f.name: np.array(d[f.name], dtype=np.float64) for f in dataclasses.fields(State)})
+        if out.price_history.ndim != 3:  # an empty history's list loses its shape
+            out.price_history = np.zeros((out.games, 0, NR))
+        return out
+
+
+def history_steps(dt_years: float) -> int:
+    """Steps in a year (at least one): the length of :attr:`State.price_history`."""
+    return max(1, round(1.0 / float(dt_years)))
 
 
 def stack_states(items: list[State]) -> State:
@@ -418,14 +438,23 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     )
     growth_dev[:, nc] = state.growth_dev[:, nc] + gnews
 
-    # --- inflation
+    # --- inflation: the price level closes on the tariffs' long-run effect; the meter reads its
+    # 12-month change, plus the demand and measures terms (rates, partial adjustment)
+    price_level = state.price_level + _alpha(dt, p.price_adjust_years) * (
+        d.cost_to_inflation * cost - state.price_level
+    )
+    hist = state.price_history
+    n_hist = history_steps(dt)
+    if hist.shape[1] != n_hist:  # a fresh baseline (or another step length): flat prices before
+        hist = np.repeat(state.price_level[:, None, :], n_hist, axis=1)
+    price_history = np.concatenate([hist[:, 1:], price_level[:, None, :]], axis=1)
     i_targets = np.empty_like(state.inflation_dev)
-    i_targets[:, 0] = d.cost_to_inflation * cost
     i_targets[:, 1] = ishock
     i_targets[:, 2] = p.inflation_per_growth * _csum(growth_dev)
     inflation_dev = state.inflation_dev + _alpha(dt, p.inflation_adjust_years) * (
         i_targets - state.inflation_dev
     )
+    inflation_dev[:, 0] = price_level - hist[:, 0]
 
     # --- market: forward-looking, reacts to the growth targets (not the lagged outlook)
     m_targets = g_targets * (p.market_per_growth / 100.0)
@@ -455,6 +484,8 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
         uncertainty_stock=stock,
         uncertainty_levels=levels,
         approval_pressure=pressure,
+        price_level=price_level,
+        price_history=price_history,
     )
     after = meters(p, new)
 
@@ -527,8 +558,9 @@ def _with_adjustment(parts: dict[str, np.ndarray], change: np.ndarray) -> dict[s
 
 
 # ------------------------------------------------------------------------- set-up
-def baseline_state(games: int) -> State:
-    """The pre-2025 baseline: 2024 trade flows, IMF January 2025 outlook, index 100."""
+def baseline_state(games: int, history: int = 0) -> State:
+    """The pre-2025 baseline: 2024 trade flows, IMF January 2025 outlook, index 100, prices on
+    their no-new-tariff path for ``history`` steps (none: the first step fills a year's)."""
     g = int(games)
     return State(
         tariff_prev=np.zeros((g, NR, NR)),
@@ -539,6 +571,8 @@ def baseline_state(games: int) -> State:
         uncertainty_stock=np.zeros(g),
         uncertainty_levels=np.zeros((g, len(UNCERTAINTY_LEVELS))),
         approval_pressure=np.zeros((g, NR)),
+        price_level=np.zeros((g, NR)),
+        price_history=np.zeros((g, int(history), NR)),
     )
 
 
@@ -561,7 +595,7 @@ def initial_state(
     """
     g = inputs.games
     target = np.broadcast_to(np.asarray(uncertainty_index, dtype=float), (g,)).copy()
-    state = baseline_state(g)
+    state = baseline_state(g, history_steps(dt_years))
     tau = _bounded(inputs.tariff_pct, 0.0, 10000.0)
     cred = _bounded(inputs.agreement_credibility, 0.0, 1.0)
     ulevel = _bounded(inputs.uncertainty_level, -1e5, 1e5)

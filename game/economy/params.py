@@ -133,16 +133,24 @@ class Params:
         limits=_POSITIVE_GDP,
     )
     inflation_base_us_pct: float = _p(
-        1.9,
+        2.666,
         "%",
-        "IMF WEO Oct 2024 (approx.; not a calibration target)",
-        "US 2025 CPI inflation, no new tariffs",
+        _FIT + ": BLS CPI, 12-month change, Jan-Mar 2025 (3.0, 2.8, 2.4); IMF WEO Apr 2025, 3.0",
+        "US CPI inflation (12-month change) with no new tariffs",
+        fitted=True,
     )
     inflation_base_china_pct: float = _p(
-        1.7, "%", "IMF WEO Oct 2024 (approx.; not a calibration target)", "China 2025 CPI inflation"
+        -0.008718,
+        "%",
+        _FIT + ": NBS CPI, 12-month change, Jan-Mar 2025 (0.5, -0.7, -0.1); IMF WEO Apr 2025, 0.0",
+        "China CPI inflation (12-month change) with no new tariffs",
+        fitted=True,
     )
     inflation_base_row_pct: float = _p(
-        5.4, "%", "implied by IMF world 4.2% (Jan 2025) and the weights (approx.)", "RoW 2025 CPI inflation"
+        5.4,
+        "%",
+        "implied by IMF world 4.2% (Jan 2025) and the weights (approx.)",
+        "RoW CPI inflation (12-month change) with no new tariffs",
     )
     recession_base_us_pct: float = _p(
         15.0,
@@ -226,13 +234,13 @@ class Params:
         "time constant of the growth outlook",
     )
     growth_per_export_change: float = _p(
-        0.4876, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
+        0.4832, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
     )
     growth_per_import_cost: float = _p(
-        0.5405, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
+        0.5418, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
     )
     growth_per_uncertainty: float = _p(
-        0.1147,
+        0.1148,
         "pp per 100 pts",
         _FIT,
         "growth outlook per 100 points of uncertainty (US exposure)",
@@ -240,10 +248,10 @@ class Params:
     )
     uncertainty_exposure_us: float = _p(1.0, "-", "normalisation", "exposure of US activity to uncertainty")
     uncertainty_exposure_china: float = _p(
-        0.5304, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
+        0.5363, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
     )
     uncertainty_exposure_row: float = _p(
-        0.6031, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
+        0.605, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
     )
 
     # ------------------------------------------------------ uncertainty index
@@ -290,20 +298,30 @@ class Params:
         1.832,
         "pp per % of GDP",
         _FIT + ": Yale Budget Lab, 9-15 Apr 2025, price level +2.9-3.0%",
-        "CPI inflation per 1% of GDP of tariff import cost",
+        "long-run rise of the consumer price level (%) per 1% of GDP of tariff import cost",
         fitted=True,
+    )
+    price_adjust_years: float = _p(
+        1.486,
+        "years",
+        _FIT + ": IMF WEO Apr 2025, 2025 consumer prices with the tariffs to 4 Apr (US 3.0%, China 0.0%)",
+        "time constant of the tariffs' pass-through to consumer prices",
+        fitted=True,
+        limits=Limits(0.0, 50.0, lo_open=True, why="the pass-through's speed divides by it"),
     )
     inflation_per_growth: float = _p(
         0.15, "pp per pp", "judgement (flat Phillips curve)", "inflation per pp of growth-outlook change"
     )
-    inflation_adjust_years: float = _p(0.1, "years", "judgement", "time constant of the inflation outlook")
+    inflation_adjust_years: float = _p(
+        0.1, "years", "judgement", "time constant of inflation's demand and measures terms"
+    )
 
     # -------------------------------------------------------------- recession
     recession_per_growth: float = _p(
-        0.4678, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
+        0.6125, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
     )
     recession_per_uncertainty: float = _p(
-        0.2389,
+        0.2638,
         "logit per 100 pts",
         _FIT,
         "recession log-odds per 100 uncertainty points (x exposure)",
