@@ -26,6 +26,7 @@ from game.ai.probes import (
     parse_probe_spec,
     probe_choices,
     summarise_probes,
+    within_own_lines,
 )
 from game.ai.tournament import GameResult, play_game
 from game.cli import main
@@ -146,15 +147,18 @@ def test_concede_named_gives_only_on_the_instruments_refusals_name(geneva):
     _, w = _play(geneva, "concede_named", "china")
     proposals = [(v, a) for v, a in w.seen if isinstance(a, Propose)]
     assert len(proposals) >= 2
-    first = {t.instrument: t.value for t in proposals[0][1].terms}
     moved_any = False
-    for v, a in proposals[1:]:
+    for v, a in proposals:
+        # the maximal ask at this week's levels (a deal or a move changes it; seed 0 signs one
+        # in week 7), kept within its own red lines
+        rules = Rules(v.scenario)
+        ask = {t.instrument: t.value for t in within_own_lines(rules, v, greedy_package(rules, v))}
         named = set()
         for o in v.offers:
             if o.side == v.side and o.status in ("rejected", "countered"):
                 named |= named_instruments(o.response_reasons, limits_only=True)
         now = {t.instrument: t.value for t in a.terms}
-        changed = {i for i in first.keys() | now.keys() if first.get(i) != now.get(i)}
+        changed = {i for i in ask.keys() | now.keys() if ask.get(i) != now.get(i)}
         assert changed <= named, f"turn {v.turn}: moved {changed - named} that no refusal named"
         moved_any |= bool(changed)
     assert moved_any  # the AI's refusals name terms, so the probe did concede something
