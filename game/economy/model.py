@@ -121,6 +121,9 @@ class State:
     - ``inflation_dev`` (G,3,3): inflation minus its base, per INFLATION_CHANNELS;
     - ``market_log`` (G,6,3): log of market index / 100, per GROWTH_CHANNELS;
     - ``uncertainty_stock`` (G,): decaying stock of volatility and news (index points);
+    - ``uncertainty_persistent`` (G,): the slow stock — the share of the volatility that is
+      remembered (``uncertainty_persistent_share``), decaying over years and faster only
+      under a credible agreement (index points);
     - ``uncertainty_levels`` (G,3): level terms while in force, per UNCERTAINTY_LEVELS;
     - ``approval_pressure`` (G,3): the economy's effect on approval in the last step (pp);
     - ``price_level`` (G,3): the consumer price level's rise from the tariffs (%, over the
@@ -139,6 +142,7 @@ class State:
     approval_pressure: np.ndarray
     price_level: np.ndarray
     price_history: np.ndarray
+    uncertainty_persistent: np.ndarray
 
     @property
     def games(self) -> int:
@@ -310,7 +314,9 @@ def _levels(
 
 
 def _uncertainty_raw(state: State) -> np.ndarray:
-    raw: np.ndarray = 100.0 + state.uncertainty_stock + state.uncertainty_levels.sum(axis=1)
+    raw: np.ndarray = (
+        100.0 + state.uncertainty_stock + state.uncertainty_persistent + state.uncertainty_levels.sum(axis=1)
+    )
     return raw
 
 
@@ -417,10 +423,21 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     s_old = state.uncertainty_stock
     extra = np.maximum(s_old, 0.0) * decay * (1.0 - np.exp(-dt * p.credibility_decay_per_year * cred))
     news_cut = damp * np.maximum(unews, 0.0)
-    stock = s_old * decay - extra + vol * (1.0 - damp) + (unews - news_cut)
+    phi = p.uncertainty_persistent_share
+    stock = s_old * decay - extra + vol * (1.0 - damp) * (1.0 - phi) + (unews - news_cut)
     stock = np.maximum(stock, p.uncertainty_stock_floor)
+    # the persistent stock: the remembered share of the volatility, decaying over years (and
+    # faster only under a credible agreement)
+    decay_p = math.exp(-dt / p.uncertainty_persistent_years)
+    r_old = state.uncertainty_persistent
+    extra_p = (
+        np.maximum(r_old, 0.0)
+        * decay_p
+        * (1.0 - np.exp(-dt * p.persistent_credibility_decay_per_year * cred))
+    )
+    persistent = r_old * decay_p - extra_p + vol * (1.0 - damp) * phi
     levels = _levels(p, d, log_tariff, ulevel, cred)
-    unc = _clip(100.0 + stock + levels.sum(axis=1), "uncertainty_index")
+    unc = _clip(100.0 + stock + persistent + levels.sum(axis=1), "uncertainty_index")
     unc_gap = (unc - 100.0)[:, None]
 
     # --- growth outlook: targets per channel, partial adjustment (news: permanent shifts)
@@ -486,6 +503,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
         approval_pressure=pressure,
         price_level=price_level,
         price_history=price_history,
+        uncertainty_persistent=persistent,
     )
     after = meters(p, new)
 
@@ -511,7 +529,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
             "tariffs": vol + dlevels[:, 0],
             "news": unews,
             "measures": dlevels[:, 1],
-            "agreement": dlevels[:, 2] - vol * damp - news_cut - extra,
+            "agreement": dlevels[:, 2] - vol * damp - news_cut - extra - extra_p,
         },
         d_unc,
     )
@@ -573,6 +591,7 @@ def baseline_state(games: int, history: int = 0) -> State:
         approval_pressure=np.zeros((g, NR)),
         price_level=np.zeros((g, NR)),
         price_history=np.zeros((g, int(history), NR)),
+        uncertainty_persistent=np.zeros(g),
     )
 
 
@@ -602,14 +621,26 @@ def initial_state(
     state.tariff_prev = tau.copy()
     quiet = dataclasses.replace(inputs, uncertainty_news=np.zeros(g), growth_news_pp=np.zeros((g, NR)))
     state.uncertainty_levels = _levels(params, derived(params), np.log1p(tau / 100.0), ulevel, cred)
-    state.uncertainty_stock = target - 100.0 - state.uncertainty_levels.sum(axis=1)
-    # pin the index: the stock is set so that, after this step's decay, the index is the target
-    decay = math.exp(-float(dt_years) / params.uncertainty_decay_years)
-    extra = np.exp(-float(dt_years) * params.credibility_decay_per_year * cred)
+    # the index above its level terms is the scenario's history of volatility: the persistent
+    # share of it is in the slow stock (and decays with it), the rest in the fast one
+    gap0 = target - 100.0 - state.uncertainty_levels.sum(axis=1)
+    state.uncertainty_persistent = params.uncertainty_persistent_share * np.maximum(gap0, 0.0)
+    state.uncertainty_stock = gap0 - state.uncertainty_persistent
+    # pin the index: the fast stock is set so that, after this step's decay (and the slow
+    # stock's), the index is the target
+    dt = float(dt_years)
+    decay = math.exp(-dt / params.uncertainty_decay_years)
+    extra = np.exp(-dt * params.credibility_decay_per_year * cred)
+    decay_p = math.exp(-dt / params.uncertainty_persistent_years)
+    extra_p = np.exp(-dt * params.persistent_credibility_decay_per_year * cred)
     for _ in range(int(warmup_steps)):
-        gap = target - 100.0 - state.uncertainty_levels.sum(axis=1)
+        r = state.uncertainty_persistent
+        r_next = r * decay_p * np.where(r > 0.0, extra_p, 1.0)
+        gap = target - 100.0 - state.uncertainty_levels.sum(axis=1) - r_next
         state.uncertainty_stock = gap / (decay * np.where(gap > 0.0, extra, 1.0))
         state, _, _ = step(params, state, quiet, dt_years)
-        state.uncertainty_stock = target - 100.0 - state.uncertainty_levels.sum(axis=1)
+        state.uncertainty_stock = (
+            target - 100.0 - state.uncertainty_levels.sum(axis=1) - state.uncertainty_persistent
+        )
     state.approval_pressure = np.zeros((g, NR))
     return state

@@ -140,7 +140,7 @@ class Params:
         fitted=True,
     )
     inflation_base_china_pct: float = _p(
-        -0.008718,
+        -0.008119,
         "%",
         _FIT + ": NBS CPI, 12-month change, Jan-Mar 2025 (0.5, -0.7, -0.1); IMF WEO Apr 2025, 0.0",
         "China CPI inflation (12-month change) with no new tariffs",
@@ -234,13 +234,13 @@ class Params:
         "time constant of the growth outlook",
     )
     growth_per_export_change: float = _p(
-        0.4832, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
+        0.4836, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
     )
     growth_per_import_cost: float = _p(
-        0.5418, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
+        0.5417, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
     )
     growth_per_uncertainty: float = _p(
-        0.1148,
+        0.1127,
         "pp per 100 pts",
         _FIT,
         "growth outlook per 100 points of uncertainty (US exposure)",
@@ -248,10 +248,10 @@ class Params:
     )
     uncertainty_exposure_us: float = _p(1.0, "-", "normalisation", "exposure of US activity to uncertainty")
     uncertainty_exposure_china: float = _p(
-        0.5363, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
+        0.5357, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
     )
     uncertainty_exposure_row: float = _p(
-        0.605, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
+        0.6049, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
     )
 
     # ------------------------------------------------------ uncertainty index
@@ -261,6 +261,28 @@ class Params:
         "judgement: EPU shocks halve in about 5-6 weeks",
         "time constant of the uncertainty stock",
         limits=Limits(0.0, 50.0, lo_open=True, why="the stock's decay divides by it"),
+    )
+    uncertainty_persistent_share: float = _p(
+        0.2,
+        "share",
+        "judgement: after the 2018-19 tariff rounds the trade-policy uncertainty indices stayed"
+        " elevated for more than a year (Caldara, Iacoviello, Molligo, Prestipino & Raffo, JME"
+        " 2020; Baker, Bloom & Davis trade EPU)",
+        "share of the volatility term that goes to the persistent stock (a regime that can move"
+        " tariffs by 100 points overnight is remembered)",
+    )
+    uncertainty_persistent_years: float = _p(
+        2.0,
+        "years",
+        "judgement (same sources): trade-policy uncertainty halves in more than a year",
+        "time constant of the persistent uncertainty stock",
+        limits=Limits(0.0, 50.0, lo_open=True, why="the persistent stock's decay divides by it"),
+    )
+    persistent_credibility_decay_per_year: float = _p(
+        1.0,
+        "1/years",
+        "judgement: only a credible agreement kept for a long time restores confidence in the regime",
+        "extra decay rate of the persistent stock under a fully credible agreement",
     )
     uncertainty_stock_floor: float = _p(
         -50.0,
@@ -302,7 +324,7 @@ class Params:
         fitted=True,
     )
     price_adjust_years: float = _p(
-        1.486,
+        1.482,
         "years",
         _FIT + ": IMF WEO Apr 2025, 2025 consumer prices with the tariffs to 4 Apr (US 3.0%, China 0.0%)",
         "time constant of the tariffs' pass-through to consumer prices",
@@ -318,10 +340,10 @@ class Params:
 
     # -------------------------------------------------------------- recession
     recession_per_growth: float = _p(
-        0.6125, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
+        0.5917, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
     )
     recession_per_uncertainty: float = _p(
-        0.2638,
+        0.2612,
         "logit per 100 pts",
         _FIT,
         "recession log-odds per 100 uncertainty points (x exposure)",
