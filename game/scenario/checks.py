@@ -446,6 +446,11 @@ class _Checker:
                 continue  # (reported by numbers_and_texts)
             self.r.error(pr.message, ("economy", "overrides", pr.name), key=pr.on_key)
 
+    def history(self) -> None:
+        for i, row in enumerate(self.sc.history):
+            for j, ident in enumerate(row.instruments):
+                self.instrument_ref(ident, ("history", i, "instruments", j))
+
     def run(self) -> list[Diagnostic]:
         self.economy()
         self.sides()
@@ -454,6 +459,7 @@ class _Checker:
         self.events()
         self.end()
         self.scoring()
+        self.history()
         self.numbers_and_texts()
         return self.r.diagnostics
 

@@ -585,6 +585,24 @@ class Economy(Model):
     )
 
 
+class HistoryRow(Model):
+    """One row of the debrief's "what really happened" table: a topic, what happened, and the
+    instruments whose final levels in the game are shown beside it."""
+
+    topic: Text = Field(
+        description="What the row is about (a column of its own).", examples=["US tariff on China"]
+    )
+    happened: Text = Field(
+        description="What happened, in a sentence or two.",
+        examples=["145% → 30% on 12–14 May (Geneva): 24 points suspended for 90 days"],
+    )
+    instruments: list[Ident] = Field(
+        default_factory=list,
+        description="Instruments whose final levels the debrief shows beside it (none: the game's agreements).",
+        examples=[["us_tariff_reciprocal", "us_suspension"]],
+    )
+
+
 class Scenario(Model):
     """A whole scenario file."""
 
@@ -598,6 +616,10 @@ class Scenario(Model):
     end: End
     trust_pct: float = Field(
         default=30.0, ge=0, le=100, description="Trust between the delegations at the start."
+    )
+    history: list[HistoryRow] = Field(
+        default_factory=list,
+        description="What really happened, row by row, for the debrief to compare with the game (optional).",
     )
 
     def side(self, side_id: str) -> Side:

@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from game import i18n
 from game.engine import Game
 from game.engine.hidden_types import briefing as drawn_briefing
 from game.engine.hidden_types import public_prior
@@ -45,7 +44,6 @@ from game.hidden_text import reveal_rows
 from game.registry import meters as meter_registry
 from game.scenario.models import tr
 from game.text import (
-    HISTORY_2025,
     describe_news,
     end_reason_label,
     format_level,
@@ -328,19 +326,18 @@ def history_rows(session: Session, lang: str) -> list[tuple[str, str, str]] | No
     """(topic, what happened in 2025, what the game did) — None if the scenario has no comparison."""
     g = _game(session)
     sc, st = g.scenario, g.state
-    rows = HISTORY_2025.get(sc.meta.id)
-    if not rows:
+    if not sc.history:
         return None
     out = []
-    for topic, happened, instruments in rows:
+    for row in sc.history:
         ours = "\n".join(
             f"{instrument_name(sc, i, lang)}: {format_level(sc, i, st.levels[i], lang)}"
-            for i in instruments
+            for i in row.instruments
             if i in st.levels
         )
-        if not instruments:
+        if not row.instruments:
             ours = agreements_summary(session)
-        out.append((i18n.t(lang, topic), i18n.t(lang, happened), ours))
+        out.append((tr(row.topic, lang), tr(row.happened, lang), ours))
     return out
 
 

@@ -175,6 +175,14 @@ MODEL_CASES = [
 
 CHECK_CASES = [
     (
+        "history_unknown_instrument",
+        "    required_instruments: [us_tariff_china]\n",
+        "    required_instruments: [us_tariff_china]\n"
+        "history:\n  - topic: Tariffs\n    happened: Cut to 30%\n    instruments: [us_tariff_china, ‸us_tarif_china]\n",
+        "error",
+        "unknown instrument 'us_tarif_china'; did you mean 'us_tariff_china'?",
+    ),
+    (
         "unknown_briefing_side",
         "  china:\n    objectives",
         "  ‸chna:\n    objectives",
