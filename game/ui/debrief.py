@@ -292,7 +292,7 @@ class DebriefPage(QWidget):
         return host
 
     def _history_card(self) -> Card:
-        card = Card(self.tr("What happened in 2025"))
+        card = Card(self.tr("What really happened"))
         rows = report.history_rows(self.session, self.lang)
         if rows is None:
             card.body.addWidget(
@@ -300,7 +300,7 @@ class DebriefPage(QWidget):
             )
             return card
         table = QTableWidget(len(rows), 3)
-        table.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("In 2025"), self.tr("In your game")])
+        table.setHorizontalHeaderLabels([self.tr("Topic"), self.tr("In reality"), self.tr("In your game")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
@@ -318,7 +318,7 @@ class DebriefPage(QWidget):
         card.body.addWidget(table)
         card.body.addWidget(
             wrap_label(
-                self.tr("Source: shared calibration notes (IMF, BEA, US Census, press reports)."),
+                self.tr("Source: the scenario's history and its sources."),
                 object_name="hint",
             )
         )

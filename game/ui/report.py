@@ -366,7 +366,7 @@ def section_titles() -> dict[str, str]:
         "charts": DebriefReport.tr("The meters over the game"),
         "zopa": DebriefReport.tr("The zone of possible agreement"),
         "timeline": DebriefReport.tr("Timeline of moves and agreements"),
-        "history": DebriefReport.tr("What happened in 2025"),
+        "history": DebriefReport.tr("What really happened"),
     }
 
 
@@ -583,7 +583,7 @@ def build_html(
     else:
         parts.append(
             _table(
-                [DebriefReport.tr("Topic"), DebriefReport.tr("In 2025"), DebriefReport.tr("In your game")],
+                [DebriefReport.tr("Topic"), DebriefReport.tr("In reality"), DebriefReport.tr("In your game")],
                 hist,
                 numeric_from=99,
                 widths=(18, 46, 36),
@@ -591,7 +591,7 @@ def build_html(
         )
         parts.append(
             "<p class='hint'>"
-            + _e(DebriefReport.tr("Source: shared calibration notes (IMF, BEA, US Census, press reports)."))
+            + _e(DebriefReport.tr("Source: the scenario's history and its sources."))
             + "</p>"
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"

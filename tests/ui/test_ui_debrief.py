@@ -38,7 +38,7 @@ HEADINGS = {
         "The meters over the game": True,
         "The zone of possible agreement": True,
         "Timeline of moves and agreements": True,
-        "What happened in 2025": False,
+        "What really happened": False,
     },
     "zh": {
         "得分": False,
@@ -47,7 +47,7 @@ HEADINGS = {
         "整局游戏中的各项指标": True,
         "可能达成协议的区间": True,
         "行动与协议时间线": True,
-        "2025年的实际情况": False,
+        "历史上的实际情况": False,
     },
 }
 SIDE_NAMES = {"en": ("United States", "China"), "zh": ("美国", "中国")}

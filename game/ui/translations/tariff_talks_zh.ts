@@ -64,14 +64,6 @@
         <translation>你对{side}代表团的了解</translation>
     </message>
     <message>
-        <source>Quantity</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>What you know</source>
-        <translation>你所知道的</translation>
-    </message>
-    <message>
         <source>{score:.0f} / 100 (walk-away {walk:.0f})</source>
         <translation>{score:.0f} / 100（底线 {walk:.0f}）</translation>
     </message>
@@ -175,20 +167,12 @@
         <translation>{side}的隐藏类型</translation>
     </message>
     <message>
-        <source>What happened in 2025</source>
-        <translation>2025年的实际情况</translation>
-    </message>
-    <message>
         <source>This scenario has no historical comparison.</source>
         <translation>此剧本没有历史对比。</translation>
     </message>
     <message>
         <source>Topic</source>
         <translation>议题</translation>
-    </message>
-    <message>
-        <source>In 2025</source>
-        <translation>2025年</translation>
     </message>
     <message>
         <source>In your game</source>
@@ -199,8 +183,16 @@
         <translation>与2025年的对比</translation>
     </message>
     <message>
-        <source>Source: shared calibration notes (IMF, BEA, US Census, press reports).</source>
-        <translation>来源：校准资料（国际货币基金组织、美国经济分析局、美国人口普查局、媒体报道）。</translation>
+        <source>What really happened</source>
+        <translation>历史上的实际情况</translation>
+    </message>
+    <message>
+        <source>In reality</source>
+        <translation>实际情况</translation>
+    </message>
+    <message>
+        <source>Source: the scenario&apos;s history and its sources.</source>
+        <translation>来源：剧本的历史部分及其资料来源。</translation>
     </message>
     <message>
         <source>Chart of {meter} over the game</source>
@@ -460,8 +452,16 @@
         <translation>行动与协议时间线</translation>
     </message>
     <message>
-        <source>What happened in 2025</source>
-        <translation>2025年的实际情况</translation>
+        <source>What really happened</source>
+        <translation>历史上的实际情况</translation>
+    </message>
+    <message>
+        <source>In reality</source>
+        <translation>实际情况</translation>
+    </message>
+    <message>
+        <source>Source: the scenario&apos;s history and its sources.</source>
+        <translation>来源：剧本的历史部分及其资料来源。</translation>
     </message>
     <message>
         <source>Debrief — {title}</source>
@@ -584,16 +584,8 @@
         <translation>议题</translation>
     </message>
     <message>
-        <source>In 2025</source>
-        <translation>2025年</translation>
-    </message>
-    <message>
         <source>In your game</source>
         <translation>本局</translation>
-    </message>
-    <message>
-        <source>Source: shared calibration notes (IMF, BEA, US Census, press reports).</source>
-        <translation>来源：校准资料（国际货币基金组织、美国经济分析局、美国人口普查局、媒体报道）。</translation>
     </message>
     <message>
         <source>Tariff Talks debrief</source>
