@@ -43,6 +43,7 @@ from game.engine.rules import (
     Rules,
     agreement_credibility,
     agreement_credibility_after_signing,
+    said_trust,
     trust_lift,
 )
 from game.engine.rules.politics import (
@@ -152,7 +153,7 @@ def project(
     final_levels: list[Levels] = []
     for i, plan in enumerate(plans):
         signed = bool(plan.terms)
-        said = min(100.0, max(0.0, trust + TRUST_STATEMENT.get(plan.statement, 0.0)))
+        said = min(100.0, max(0.0, said_trust(trust, [TRUST_STATEMENT.get(plan.statement, 0.0)])))
         cred = _credibility(said, signed, in_force, signed_before)
         path = level_path(rules, v, plan, steps, schedule=schedule)
         final_levels.append(path[-1])
@@ -198,13 +199,15 @@ def project(
             p.approval[s] = float(approval[s][i])
     out: list[Outcome] = []
     for i, plan in enumerate(plans):
-        shared_trust = (
-            trust
-            + TRUST_STATEMENT.get(plan.statement, 0.0)
-            + (trust_lift(signed_before) if plan.terms else 0.0)
+        shared_trust = said_trust(trust, [TRUST_STATEMENT.get(plan.statement, 0.0)]) + (
+            trust_lift(signed_before) if plan.terms else 0.0
         )
         if deal[i]:
-            shared_trust += len(rules.sides) * TRUST_STATEMENT["conciliatory"] * (steps - 1)
+            # rule 5.4: each week of the play-out, both sides' conciliatory words (rule 4.8)
+            for _ in range(steps - 1):
+                shared_trust = said_trust(
+                    min(100.0, shared_trust), [TRUST_STATEMENT["conciliatory"]] * len(rules.sides)
+                )
         out.append(
             _outcome(rules, v, m, i, final_levels[i], steps, min(100.0, max(0.0, shared_trust)), politics[i])
         )

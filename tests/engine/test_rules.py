@@ -304,7 +304,21 @@ def test_rule_4_8_threats_cost_trust(geneva):
     trust = g.state.trust_pct
     g.play(EndTalks(side="us"))
     # the turn's resolution, as recorded before the next turn's events (which may move trust too)
-    assert g.state.history[1].shared["trust_pct"] == pytest.approx(trust - 6 + 3, abs=1e-6)
+    # (the conciliatory +3 times the share of trust still missing, rule 4.8)
+    assert g.state.history[1].shared["trust_pct"] == pytest.approx(
+        trust - 6 + 3 * (1 - trust / 100), abs=1e-6
+    )
+
+
+def test_rule_4_8_words_build_trust_slowly(geneva):
+    gains = []
+    for start in (25.0, 75.0):
+        g = Game(geneva.model_copy(update={"trust_pct": start}), 1)
+        g.play(SubmitOrders(side="us", statement="conciliatory"))
+        g.play(SubmitOrders(side="china", statement="none"))
+        g.play(EndTalks(side="us"))
+        gains.append(g.state.history[1].shared["trust_pct"] - start)
+    assert gains == pytest.approx([3 * 0.75, 3 * 0.25], abs=1e-6)
 
 
 def test_rule_4_8_moves_against_the_other_side_cost_trust_and_moves_in_its_favour_earn_it(geneva):

@@ -42,6 +42,7 @@ from game.engine.rules.constants import (
     agreement_credibility,
     agreement_credibility_after_signing,
     agreement_lift,
+    said_trust,
     trust_lift,
 )
 from game.engine.rules.core import Rules
@@ -70,5 +71,6 @@ __all__ = [
     "agreement_credibility",
     "agreement_credibility_after_signing",
     "agreement_lift",
+    "said_trust",
     "trust_lift",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.registry.instruments import upper_bound_kinds
 
 #: Instruments whose commitment in an agreement is an upper bound ("at most");
@@ -33,6 +35,14 @@ def agreement_credibility(trust_pct: float, *, in_force: bool = True) -> float:
     if not in_force:
         return 0.0
     return 0.5 + 0.5 * trust_pct / 100.0
+
+
+def said_trust(trust_pct: float, changes: Iterable[float]) -> float:
+    """Rule 4.8: what a turn's statements (each side's trust ``changes``) do to ``trust_pct``:
+    words build trust slowly — each gain scaled by the share of trust still missing at the
+    start of the turn — and cost it in full."""
+    room = max(0.0, 1.0 - trust_pct / 100.0)
+    return trust_pct + sum(c * room if c > 0 else c for c in changes)
 
 
 def agreement_lift(signed_before: int) -> float:

@@ -22,6 +22,7 @@ from game.engine.rules.constants import (
     UNCERTAINTY_BREACH,
     UNCERTAINTY_STATEMENT,
     agreement_credibility,
+    said_trust,
 )
 from game.engine.rules.events import EventRules
 from game.engine.rules.politics import (
@@ -110,12 +111,13 @@ class ResolutionRules(EventRules):
             )
             for s in self.sides
         }
-        trust = state.trust_pct
+        # rule 4.8: words build trust slowly (a gain scaled by the trust still missing) and cost
+        # it in full; deeds (moves, agreements, breaches) count in full
+        trust = said_trust(state.trust_pct, [TRUST_STATEMENT[state.sides[s].statement] for s in self.sides])
         prices: dict[str, Price] = {}
         escalated: dict[str, bool] = {}
         for s in self.sides:
             ss = state.sides[s]
-            trust += TRUST_STATEMENT[ss.statement]
             if ss.statement != "none" and not implementing:
                 state.news.append(NewsItem(turn, "statement", ss.statement, side=s, text=ss.message))
             escalated[s] = False
