@@ -278,6 +278,18 @@ def derived(p: Params) -> _Derived:
     return _Derived(**arrays)
 
 
+def _decayed(
+    stock: np.ndarray, dt: float, years: float, credible_rate: float, cred: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """An uncertainty stock after a step of ``dt`` years: its decay with time constant ``years``,
+    and, of a positive stock, the extra decay a credible agreement brings (``credible_rate`` a
+    year at full credibility ``cred``). Returns (what is kept, the extra decay)."""
+    decay = math.exp(-dt / years)
+    extra = np.maximum(stock, 0.0) * decay * (1.0 - np.exp(-dt * credible_rate * cred))
+    kept: np.ndarray = stock * decay - extra
+    return kept, extra
+
+
 def _alpha(dt: float, tau: float) -> float:
     """Share of the gap closed in one step of ``dt`` years with time constant ``tau``."""
     return 1.0 - math.exp(-dt / tau) if tau > 0 else 1.0
@@ -419,23 +431,23 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     moves = np.maximum(dlog, 0.0) + p.uncertainty_cut_weight * np.maximum(-dlog, 0.0)
     vol = (p.uncertainty_per_volatility * 100.0) * (moves * d.w_trade).reshape(g, NR * NR).sum(axis=1)
     damp = p.credibility_damping * cred
-    decay = math.exp(-dt / p.uncertainty_decay_years)
-    s_old = state.uncertainty_stock
-    extra = np.maximum(s_old, 0.0) * decay * (1.0 - np.exp(-dt * p.credibility_decay_per_year * cred))
+    kept, extra = _decayed(
+        state.uncertainty_stock, dt, p.uncertainty_decay_years, p.credibility_decay_per_year, cred
+    )
     news_cut = damp * np.maximum(unews, 0.0)
     phi = p.uncertainty_persistent_share
-    stock = s_old * decay - extra + vol * (1.0 - damp) * (1.0 - phi) + (unews - news_cut)
+    stock = kept + vol * (1.0 - damp) * (1.0 - phi) + (unews - news_cut)
     stock = np.maximum(stock, p.uncertainty_stock_floor)
     # the persistent stock: the remembered share of the volatility, decaying over years (and
     # faster only under a credible agreement)
-    decay_p = math.exp(-dt / p.uncertainty_persistent_years)
-    r_old = state.uncertainty_persistent
-    extra_p = (
-        np.maximum(r_old, 0.0)
-        * decay_p
-        * (1.0 - np.exp(-dt * p.persistent_credibility_decay_per_year * cred))
+    kept_p, extra_p = _decayed(
+        state.uncertainty_persistent,
+        dt,
+        p.uncertainty_persistent_years,
+        p.persistent_credibility_decay_per_year,
+        cred,
     )
-    persistent = r_old * decay_p - extra_p + vol * (1.0 - damp) * phi
+    persistent = kept_p + vol * (1.0 - damp) * phi
     levels = _levels(p, d, log_tariff, ulevel, cred)
     unc = _clip(100.0 + stock + persistent + levels.sum(axis=1), "uncertainty_index")
     unc_gap = (unc - 100.0)[:, None]
