@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import game  # noqa: F401  (before numpy: it pins numpy's instructions, see game/__init__.py)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
