@@ -188,7 +188,9 @@ def project(
     for k in range(steps):
         idx = index[k]
         step_inputs = type(stacked)(**{f: getattr(stacked, f)[idx] for f in fields})
-        state, m, _attr = eco.step(rules.econ.params, state, step_inputs, rules.econ.dt_years)
+        state, m, _attr = eco.step(
+            rules.econ.params, state, step_inputs, rules.econ.dt_years, rules.econ.world
+        )
         # rule 4.8, as the rules resolve it: the economy's pressure, statements, prices, threats
         for s in rules.sides:
             pressure = m.approval_pressure_pp[:, rules.econ.region_index[s]]

@@ -1,4 +1,5 @@
-"""The economy model: a small reduced-form macro model of the US, China and the rest of
+"""The economy model: a small reduced-form macro model of the regions a scenario names (the
+US and China always, any of the library's others: :mod:`game.economy.regions`) and the rest of
 the world, vectorised over games (numpy only). See ``docs/economy.md``."""
 
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from game.economy.model import (
     zero_inputs,
 )
 from game.economy.params import CHINA, REGIONS, ROW, US, Params, default_params, params_with_overrides
+from game.economy.regions import DEFAULT_WORLD, LIBRARY, PROFILES, World, world_of, world_problems
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -39,10 +41,13 @@ def calibration_timeline(
 
 __all__ = [
     "CHINA",
+    "DEFAULT_WORLD",
     "GROWTH_CHANNELS",
     "IMPORT_CHANNELS",
     "INFLATION_CHANNELS",
+    "LIBRARY",
     "METER_BOUNDS",
+    "PROFILES",
     "REGIONS",
     "ROW",
     "US",
@@ -51,6 +56,7 @@ __all__ = [
     "Meters",
     "Params",
     "State",
+    "World",
     "baseline_state",
     "calibration_timeline",
     "default_params",
@@ -60,5 +66,7 @@ __all__ = [
     "stack_inputs",
     "stack_states",
     "step",
+    "world_of",
+    "world_problems",
     "zero_inputs",
 ]

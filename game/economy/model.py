@@ -34,10 +34,12 @@ from typing import Any, cast
 
 import numpy as np
 
+from game.economy import regions as lib
 from game.economy.params import Params
+from game.economy.regions import DEFAULT_WORLD, World
 from game.registry import meters as meter_registry
 
-NR = 3  # regions
+NR = DEFAULT_WORLD.size  # regions of the default world: us, china, row
 #: growth and market channels (axis 1 of State.growth_dev / State.market_log)
 GROWTH_CHANNELS: tuple[str, ...] = ("trade", "prices", "uncertainty", "measures", "agreement", "news")
 #: import-flow channels (axis 1 of State.imports_dev)
@@ -48,14 +50,6 @@ INFLATION_CHANNELS: tuple[str, ...] = ("prices", "measures", "demand")
 UNCERTAINTY_LEVELS: tuple[str, ...] = ("tariffs", "measures", "agreement")
 
 Attribution = dict[str, dict[str, np.ndarray]]
-
-_OFF = 1.0 - np.eye(NR)
-# For a flat (i, j) index: the third region k (neither i nor j). Diagonal -> itself.
-_THIRD = np.array([[(3 - i - j) if i != j else i for j in range(NR)] for i in range(NR)])
-# i re-sources from k what it lost from the third region: L[i, third(i, k)]
-_DIV_SRC = (np.arange(NR)[:, None] * NR + _THIRD).ravel()
-# exporter j redirects to importer i what it lost at the third importer: L[third(i, j), j]
-_DEF_SRC = (_THIRD * NR + np.arange(NR)[None, :]).ravel()
 
 
 # ---------------------------------------------------------------------------- inputs
@@ -82,18 +76,19 @@ class Inputs:
         return int(self.tariff_pct.shape[0])
 
 
-def zero_inputs(games: int) -> Inputs:
-    """Inputs of ``games`` games with no tariffs, measures, news or agreements."""
+def zero_inputs(games: int, world: World = DEFAULT_WORLD) -> Inputs:
+    """Inputs of ``games`` games of ``world`` with no tariffs, measures, news or agreements."""
     g = int(games)
+    n = world.size
     return Inputs(
-        tariff_pct=np.zeros((g, NR, NR)),
-        trade_shift_pct=np.zeros((g, NR, NR)),
-        purchases_bn=np.zeros((g, NR, NR)),
-        growth_shock_pp=np.zeros((g, NR)),
-        inflation_shock_pp=np.zeros((g, NR)),
+        tariff_pct=np.zeros((g, n, n)),
+        trade_shift_pct=np.zeros((g, n, n)),
+        purchases_bn=np.zeros((g, n, n)),
+        growth_shock_pp=np.zeros((g, n)),
+        inflation_shock_pp=np.zeros((g, n)),
         uncertainty_level=np.zeros(g),
         uncertainty_news=np.zeros(g),
-        growth_news_pp=np.zeros((g, NR)),
+        growth_news_pp=np.zeros((g, n)),
         agreement_credibility=np.zeros(g),
     )
 
@@ -173,7 +168,7 @@ class State:
     def from_dict(cls, d: dict[str, Any]) -> State:
         out = cls(**{f.name: np.array(d[f.name], dtype=np.float64) for f in dataclasses.fields(State)})
         if out.price_history.ndim != 3:  # an empty history's list loses its shape
-            out.price_history = np.zeros((out.games, 0, NR))
+            out.price_history = np.zeros((out.games, 0, out.price_level.shape[1]))
         return out
 
 
@@ -218,51 +213,147 @@ METER_BOUNDS: dict[str, tuple[float, float]] = {
 # --------------------------------------------------------------------------- derived
 @dataclass(frozen=True)
 class _Derived:
-    m0: np.ndarray  # (3,3) base imports, zero diagonal
-    w_trade: np.ndarray  # (3,3) share of each flow in the modelled trade
-    gdp: np.ndarray  # (3,)
-    pass_through: np.ndarray  # (3,1) importer's pass-through
-    weights: np.ndarray  # (3,)
-    growth_base: np.ndarray  # (3,)
-    inflation_base: np.ndarray  # (3,)
-    recession_logit0: np.ndarray  # (3,)
-    exposure: np.ndarray  # (3,)
-    export_to_growth: np.ndarray  # (3,) pp growth per bn of exports
-    cost_to_growth: np.ndarray  # (3,) pp growth per bn of import cost (negative)
-    cost_to_inflation: np.ndarray  # (3,)
-    unc_to_growth: np.ndarray  # (3,) pp per index point above 100 (negative)
-    unc_to_market: np.ndarray  # (3,) log points per index point (negative)
-    unc_to_recession: np.ndarray  # (3,) logit per index point
+    n: int  # regions, row last
+    m0: np.ndarray  # (N,N) base imports, zero diagonal
+    off: np.ndarray  # (N,N) 1 off the diagonal, 0 on it
+    w_trade: np.ndarray  # (N,N) share of each flow in the modelled trade
+    w_div: np.ndarray  # (N,N,N) [i,j,k]: share of i's lost imports from j re-sourced from k
+    w_def: np.ndarray  # (N,N,N) [l,i,j]: share of j's lost sales at l redirected to importer i
+    gdp: np.ndarray  # (N,)
+    pass_through: np.ndarray  # (N,1) importer's pass-through
+    weights: np.ndarray  # (N,)
+    growth_base: np.ndarray  # (N,)
+    inflation_base: np.ndarray  # (N,)
+    recession_logit0: np.ndarray  # (N,)
+    exposure: np.ndarray  # (N,)
+    export_to_growth: np.ndarray  # (N,) pp growth per bn of exports
+    cost_to_growth: np.ndarray  # (N,) pp growth per bn of import cost (negative)
+    cost_to_inflation: np.ndarray  # (N,)
+    unc_to_growth: np.ndarray  # (N,) pp per index point above 100 (negative)
+    unc_to_market: np.ndarray  # (N,) log points per index point (negative)
+    unc_to_recession: np.ndarray  # (N,) logit per index point
+
+
+def base_imports(p: Params, world: World = DEFAULT_WORLD) -> np.ndarray:
+    """The 2024 import matrix of ``world`` (bn USD, importer by exporter, zero diagonal): the US
+    and China from the parameters, the library's regions from :data:`regions.TRADE_2024` and their
+    totals, and the rest of the world what remains of the parameters' rest of the world once the
+    named regions are taken out of it (never below zero)."""
+    ids = world.ids
+    n = world.size
+    us, china, row = 0, 1, n - 1
+    m0 = np.zeros((n, n))
+    m0[us, china] = p.imports_us_from_china_bn
+    m0[china, us] = p.imports_china_from_us_bn
+    m0[us, row] = p.imports_us_from_row_bn
+    m0[row, us] = p.imports_row_from_us_bn
+    m0[china, row] = p.imports_china_from_row_bn
+    m0[row, china] = p.imports_row_from_china_bn
+    extra = range(2, n - 1)
+    for x in extra:
+        for j in range(n - 1):
+            if j != x:
+                m0[x, j] = lib.TRADE_2024[(ids[x], ids[j])][0]
+                m0[j, x] = lib.TRADE_2024[(ids[j], ids[x])][0]
+    for x in extra:
+        prof = lib.PROFILES[ids[x]]
+        m0[x, row] = prof.imports_total_bn - sum(m0[x, j] for j in range(n - 1) if j != x)
+        m0[row, x] = prof.exports_total_bn - sum(m0[j, x] for j in range(n - 1) if j != x)
+    for c in (us, china):
+        for x in extra:
+            m0[c, row] -= m0[c, x]
+            m0[row, c] -= m0[x, c]
+    out: np.ndarray = np.maximum(m0, 0.0)
+    return out
+
+
+def _redirect_weights(m0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where lost trade goes, in proportion to the base flows. ``w_div[i, j, k]``: of what
+    importer i no longer buys from j, the share it re-sources from k (k neither i nor j);
+    ``w_def[l, i, j]``: of what exporter j no longer sells to l, the share it redirects to
+    importer i (i neither j nor l). With three regions every share is 1: the third region."""
+    n = m0.shape[0]
+    w_div = np.zeros((n, n, n))
+    w_def = np.zeros((n, n, n))
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            ks = [k for k in range(n) if k not in (i, j)]
+            tot = sum(m0[i, k] for k in ks)
+            for k in ks:
+                w_div[i, j, k] = m0[i, k] / tot if tot > 0 else 1.0 / len(ks)
+    for j in range(n):
+        for lo in range(n):
+            if lo == j:
+                continue
+            iis = [i for i in range(n) if i not in (j, lo)]
+            tot = sum(m0[i, j] for i in iis)
+            for i in iis:
+                w_def[lo, i, j] = m0[i, j] / tot if tot > 0 else 1.0 / len(iis)
+    return w_div, w_def
 
 
 @functools.lru_cache(maxsize=32)
-def derived(p: Params) -> _Derived:
-    m0 = np.array(
-        [
-            [0.0, p.imports_us_from_china_bn, p.imports_us_from_row_bn],
-            [p.imports_china_from_us_bn, 0.0, p.imports_china_from_row_bn],
-            [p.imports_row_from_us_bn, p.imports_row_from_china_bn, 0.0],
-        ]
+def derived(p: Params, world: World = DEFAULT_WORLD) -> _Derived:
+    ids = world.ids
+    n = world.size
+    profs = [lib.PROFILES[r] for r in ids[2:-1]]
+    m0 = base_imports(p, world)
+    w_row = p.weight_row - sum(x.weight for x in profs)
+    gdp = np.array(
+        [p.gdp_us_bn, p.gdp_china_bn, *(x.gdp_bn for x in profs), p.gdp_row_bn - sum(x.gdp_bn for x in profs)]
     )
-    gdp = np.array([p.gdp_us_bn, p.gdp_china_bn, p.gdp_row_bn])
-    weights = np.array([p.weight_us, p.weight_china, p.weight_row])
+    weights = np.array([p.weight_us, p.weight_china, *(x.weight for x in profs), w_row])
     g_row = (
         p.growth_base_world_pct
         - p.weight_us * p.growth_base_us_pct
         - p.weight_china * p.growth_base_china_pct
-    ) / (p.weight_row)
-    growth_base = np.array([p.growth_base_us_pct, p.growth_base_china_pct, g_row])
-    rec = np.array([p.recession_base_us_pct, p.recession_base_china_pct, p.recession_base_row_pct]) / 100.0
-    exposure = np.array([p.uncertainty_exposure_us, p.uncertainty_exposure_china, p.uncertainty_exposure_row])
+        - sum(x.weight * x.growth_base_pct for x in profs)
+    ) / (w_row)
+    growth_base = np.array(
+        [p.growth_base_us_pct, p.growth_base_china_pct, *(x.growth_base_pct for x in profs), g_row]
+    )
+    rec = (
+        np.array(
+            [
+                p.recession_base_us_pct,
+                p.recession_base_china_pct,
+                *(x.recession_base_pct for x in profs),
+                p.recession_base_row_pct,
+            ]
+        )
+        / 100.0
+    )
+    # the library's regions are as exposed to policy uncertainty as the rest of the world (fitted)
+    exposure = np.array(
+        [p.uncertainty_exposure_us, p.uncertainty_exposure_china] + [p.uncertainty_exposure_row] * (n - 2)
+    )
+    w_div, w_def = _redirect_weights(m0)
     arrays = {
         "m0": m0,
+        "off": 1.0 - np.eye(n),
         "w_trade": m0 / m0.sum(),
+        "w_div": w_div,
+        "w_def": w_def,
         "gdp": gdp,
-        "pass_through": np.array([[p.pass_through_us], [p.pass_through_china], [p.pass_through_row]]),
+        "pass_through": np.array(
+            [
+                [p.pass_through_us],
+                [p.pass_through_china],
+                *([x.pass_through] for x in profs),
+                [p.pass_through_row],
+            ]
+        ),
         "weights": weights,
         "growth_base": growth_base,
         "inflation_base": np.array(
-            [p.inflation_base_us_pct, p.inflation_base_china_pct, p.inflation_base_row_pct]
+            [
+                p.inflation_base_us_pct,
+                p.inflation_base_china_pct,
+                *(x.inflation_base_pct for x in profs),
+                p.inflation_base_row_pct,
+            ]
         ),
         "recession_logit0": np.log(rec / (1.0 - rec)),
         "exposure": exposure,
@@ -273,9 +364,9 @@ def derived(p: Params) -> _Derived:
         "unc_to_market": -p.market_per_uncertainty * exposure / 100.0 / 100.0,
         "unc_to_recession": p.recession_per_uncertainty * exposure / 100.0,
     }
-    for a in arrays.values():
-        a.setflags(write=False)
-    return _Derived(**arrays)
+    for arr in arrays.values():
+        arr.setflags(write=False)
+    return _Derived(n=n, **arrays)
 
 
 def _decayed(
@@ -316,7 +407,7 @@ def _levels(
     """Uncertainty level terms while in force: (G,3) = tariffs, measures, agreement."""
     g = log_tariff.shape[0]
     out = np.empty((g, 3))
-    tariffs = (p.uncertainty_per_tariff_level * 100.0) * (log_tariff * d.w_trade).reshape(g, NR * NR).sum(
+    tariffs = (p.uncertainty_per_tariff_level * 100.0) * (log_tariff * d.w_trade).reshape(g, d.n * d.n).sum(
         axis=1
     )
     out[:, 0] = tariffs
@@ -338,13 +429,25 @@ def _clip(a: np.ndarray, name: str) -> np.ndarray:
     return clipped
 
 
-def meters(params: Params, state: State) -> Meters:
+def _derived_for(params: Params, world: World, *arrays: np.ndarray) -> _Derived:
+    """What ``world`` derives from ``params``, after checking that ``arrays`` (G, ..., N) are of
+    its N regions."""
+    d = derived(params, world)
+    for a in arrays:
+        if a.shape[-1] != d.n:
+            raise ValueError(
+                f"arrays of {a.shape[-1]} regions given to a world of {d.n} ({', '.join(world.ids)})"
+            )
+    return d
+
+
+def meters(params: Params, state: State, world: World = DEFAULT_WORLD) -> Meters:
     """The meters a state shows."""
-    d = derived(params)
+    d = _derived_for(params, world, state.approval_pressure)
     growth = _clip(d.growth_base + _csum(state.growth_dev), "growth_pct")
-    world = _clip((growth * d.weights).sum(axis=1), "world_growth_pct")
+    world_growth = _clip((growth * d.weights).sum(axis=1), "world_growth_pct")
     inflation = _clip(d.inflation_base + _csum(state.inflation_dev), "inflation_pct")
-    imports = _clip(d.m0 + _csum(state.imports_dev), "imports_bn") * _OFF
+    imports = _clip(d.m0 + _csum(state.imports_dev), "imports_bn") * d.off
     market = _clip(100.0 * np.exp(np.minimum(_csum(state.market_log), 20.0)), "market_index")
     unc = _clip(_uncertainty_raw(state), "uncertainty_index")
     z = (
@@ -356,7 +459,7 @@ def meters(params: Params, state: State) -> Meters:
     rec = 100.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -40.0), 40.0)))
     return Meters(
         growth_pct=growth,
-        world_growth_pct=world,
+        world_growth_pct=world_growth,
         recession_prob_pct=_clip(rec, "recession_prob_pct"),
         inflation_pct=inflation,
         imports_bn=imports,
@@ -377,24 +480,30 @@ def steady_targets(
     log_tariff = np.log1p(tau / 100.0)
     log_price = np.log1p(d.pass_through * tau / 100.0)
     factor = np.exp(-p.trade_elasticity * log_price)  # (1 + p*tau)^-sigma
-    lost = (d.m0 * (1.0 - factor)).reshape(g, NR * NR)
+    lost = d.m0 * (1.0 - factor)
     # lost flows are redirected only towards a relatively cheaper route: the share is
-    # (P_lost - P_new) / (P_lost - 1), clipped to 0..1, where P = 1 + pass-through x tariff
-    price = np.exp(log_price).reshape(g, NR * NR)
-    flat = price.reshape(g, NR, NR)
-    p_div = price[:, _DIV_SRC].reshape(g, NR, NR)
-    p_def = price[:, _DEF_SRC].reshape(g, NR, NR)
-    r_div = np.minimum(np.maximum((p_div - flat) / np.maximum(p_div - 1.0, 1e-12), 0.0), 1.0)
-    r_def = np.minimum(np.maximum((p_def - flat) / np.maximum(p_def - 1.0, 1e-12), 0.0), 1.0)
-    redirected = (p.diversion_share * r_div).reshape(g, NR * NR) * lost[:, _DIV_SRC] + (
-        p.deflection_share * r_def
-    ).reshape(g, NR * NR) * lost[:, _DEF_SRC]
-    after_tariff = (d.m0 + redirected.reshape(g, NR, NR)) * factor * _OFF
+    # (P_lost - P_new) / (P_lost - 1), clipped to 0..1, where P = 1 + pass-through x tariff;
+    # diversion: importer i re-sources from k what it lost from j (r_div[g, i, j, k]);
+    # deflection: exporter j redirects to importer i what it lost at l (r_def[g, l, i, j])
+    price = np.exp(log_price)
+    p_lost = price[:, :, :, None]
+    r_div = np.minimum(
+        np.maximum((p_lost - price[:, :, None, :]) / np.maximum(p_lost - 1.0, 1e-12), 0.0), 1.0
+    )
+    p_lost_def = price[:, :, None, :]
+    r_def = np.minimum(
+        np.maximum((p_lost_def - price[:, None, :, :]) / np.maximum(p_lost_def - 1.0, 1e-12), 0.0), 1.0
+    )
+    div = ((p.diversion_share * r_div) * d.w_div * lost[:, :, :, None]).sum(axis=2)  # (G, i, k)
+    dfl = ((p.deflection_share * r_def) * d.w_def * lost[:, :, None, :]).sum(axis=1)  # (G, i, j)
+    redirected = div + dfl
+    after_tariff = (d.m0 + redirected) * factor * d.off
     keep = 1.0 + shift / 100.0
     after_measures = after_tariff * keep
-    displaced = p.purchase_displacement * purchases.reshape(g, NR * NR)[:, _DIV_SRC].reshape(g, NR, NR)
-    final = (np.maximum(after_measures - displaced, 0.1 * after_measures) + purchases) * _OFF
-    targets = np.empty((g, len(IMPORT_CHANNELS), NR, NR))
+    # purchases i commits to from j displace its imports from the others, as diversion would
+    displaced = p.purchase_displacement * (purchases[:, :, :, None] * d.w_div).sum(axis=2)
+    final = (np.maximum(after_measures - displaced, 0.1 * after_measures) + purchases) * d.off
+    targets = np.empty((g, len(IMPORT_CHANNELS), d.n, d.n))
     targets[:, 0] = after_tariff - d.m0
     targets[:, 1] = after_measures - after_tariff
     targets[:, 2] = final - after_measures
@@ -405,10 +514,12 @@ def steady_targets(
     return targets, cost, log_tariff
 
 
-def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple[State, Meters, Attribution]:
-    """Advance every game by ``dt_years``. Pure: the arguments are not modified."""
+def step(
+    params: Params, state: State, inputs: Inputs, dt_years: float, world: World = DEFAULT_WORLD
+) -> tuple[State, Meters, Attribution]:
+    """Advance every game of ``world`` by ``dt_years``. Pure: the arguments are not modified."""
     p = params
-    d = derived(p)
+    d = _derived_for(p, world, state.approval_pressure, inputs.growth_shock_pp)
     dt = float(dt_years)
     tau = _bounded(inputs.tariff_pct, 0.0, 10000.0)
     shift = _bounded(inputs.trade_shift_pct, -100.0, 1000.0)
@@ -419,7 +530,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     gnews = _bounded(inputs.growth_news_pp, -100.0, 100.0)
     gshock = _bounded(inputs.growth_shock_pp, -100.0, 100.0)
     ishock = _bounded(inputs.inflation_shock_pp, -100.0, 100.0)
-    before = meters(p, state)
+    before = meters(p, state, world)
     g = tau.shape[0]
 
     # --- trade flows: partial adjustment towards the steady state of current policy
@@ -429,7 +540,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     # --- uncertainty index: decaying stock of volatility and news, plus level terms
     dlog = log_tariff - np.log1p(np.maximum(state.tariff_prev, 0.0) / 100.0)
     moves = np.maximum(dlog, 0.0) + p.uncertainty_cut_weight * np.maximum(-dlog, 0.0)
-    vol = (p.uncertainty_per_volatility * 100.0) * (moves * d.w_trade).reshape(g, NR * NR).sum(axis=1)
+    vol = (p.uncertainty_per_volatility * 100.0) * (moves * d.w_trade).reshape(g, d.n * d.n).sum(axis=1)
     damp = p.credibility_damping * cred
     kept, extra = _decayed(
         state.uncertainty_stock, dt, p.uncertainty_decay_years, p.credibility_decay_per_year, cred
@@ -455,7 +566,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
     # --- growth outlook: targets per channel, partial adjustment (news: permanent shifts)
     exports = imp_targets[:, :, 0] + imp_targets[:, :, 1] + imp_targets[:, :, 2]  # (G,ch,exporter)
     nc = len(GROWTH_CHANNELS) - 1
-    g_targets = np.empty((g, nc, NR))
+    g_targets = np.empty((g, nc, d.n))
     g_targets[:, 0] = d.export_to_growth * exports[:, 0]
     g_targets[:, 1] = d.cost_to_growth * cost
     g_targets[:, 2] = d.unc_to_growth * unc_gap
@@ -517,7 +628,7 @@ def step(params: Params, state: State, inputs: Inputs, dt_years: float) -> tuple
         price_history=price_history,
         uncertainty_persistent=persistent,
     )
-    after = meters(p, new)
+    after = meters(p, new, world)
 
     # --- attribution: the named channels plus "adjustment" (decay, clipping) = the change
     attr: Attribution = {}
@@ -588,21 +699,22 @@ def _with_adjustment(parts: dict[str, np.ndarray], change: np.ndarray) -> dict[s
 
 
 # ------------------------------------------------------------------------- set-up
-def baseline_state(games: int, history: int = 0) -> State:
-    """The pre-2025 baseline: 2024 trade flows, IMF January 2025 outlook, index 100, prices on
-    their no-new-tariff path for ``history`` steps (none: the first step fills a year's)."""
+def baseline_state(games: int, history: int = 0, world: World = DEFAULT_WORLD) -> State:
+    """The pre-2025 baseline of ``world``: 2024 trade flows, IMF January 2025 outlook, index 100,
+    prices on their no-new-tariff path for ``history`` steps (none: the first step fills a year's)."""
     g = int(games)
+    n = world.size
     return State(
-        tariff_prev=np.zeros((g, NR, NR)),
-        imports_dev=np.zeros((g, len(IMPORT_CHANNELS), NR, NR)),
-        growth_dev=np.zeros((g, len(GROWTH_CHANNELS), NR)),
-        inflation_dev=np.zeros((g, len(INFLATION_CHANNELS), NR)),
-        market_log=np.zeros((g, len(GROWTH_CHANNELS), NR)),
+        tariff_prev=np.zeros((g, n, n)),
+        imports_dev=np.zeros((g, len(IMPORT_CHANNELS), n, n)),
+        growth_dev=np.zeros((g, len(GROWTH_CHANNELS), n)),
+        inflation_dev=np.zeros((g, len(INFLATION_CHANNELS), n)),
+        market_log=np.zeros((g, len(GROWTH_CHANNELS), n)),
         uncertainty_stock=np.zeros(g),
         uncertainty_levels=np.zeros((g, len(UNCERTAINTY_LEVELS))),
-        approval_pressure=np.zeros((g, NR)),
-        price_level=np.zeros((g, NR)),
-        price_history=np.zeros((g, int(history), NR)),
+        approval_pressure=np.zeros((g, n)),
+        price_level=np.zeros((g, n)),
+        price_history=np.zeros((g, int(history), n)),
         uncertainty_persistent=np.zeros(g),
     )
 
@@ -614,6 +726,7 @@ def initial_state(
     uncertainty_index: float | np.ndarray,
     warmup_steps: int,
     dt_years: float,
+    world: World = DEFAULT_WORLD,
 ) -> State:
     """The state at a scenario's start.
 
@@ -626,13 +739,16 @@ def initial_state(
     """
     g = inputs.games
     target = np.broadcast_to(np.asarray(uncertainty_index, dtype=float), (g,)).copy()
-    state = baseline_state(g, history_steps(dt_years))
+    n = world.size
+    state = baseline_state(g, history_steps(dt_years), world)
     tau = _bounded(inputs.tariff_pct, 0.0, 10000.0)
     cred = _bounded(inputs.agreement_credibility, 0.0, 1.0)
     ulevel = _bounded(inputs.uncertainty_level, -1e5, 1e5)
     state.tariff_prev = tau.copy()
-    quiet = dataclasses.replace(inputs, uncertainty_news=np.zeros(g), growth_news_pp=np.zeros((g, NR)))
-    state.uncertainty_levels = _levels(params, derived(params), np.log1p(tau / 100.0), ulevel, cred)
+    quiet = dataclasses.replace(inputs, uncertainty_news=np.zeros(g), growth_news_pp=np.zeros((g, n)))
+    state.uncertainty_levels = _levels(
+        params, _derived_for(params, world, inputs.growth_shock_pp), np.log1p(tau / 100.0), ulevel, cred
+    )
     # the index above its level terms is the scenario's history of volatility: the persistent
     # share of it is in the slow stock (and decays with it), the rest in the fast one
     gap0 = target - 100.0 - state.uncertainty_levels.sum(axis=1)
@@ -650,9 +766,9 @@ def initial_state(
         r_next = r * decay_p * np.where(r > 0.0, extra_p, 1.0)
         gap = target - 100.0 - state.uncertainty_levels.sum(axis=1) - r_next
         state.uncertainty_stock = gap / (decay * np.where(gap > 0.0, extra, 1.0))
-        state, _, _ = step(params, state, quiet, dt_years)
+        state, _, _ = step(params, state, quiet, dt_years, world)
         state.uncertainty_stock = (
             target - 100.0 - state.uncertainty_levels.sum(axis=1) - state.uncertainty_persistent
         )
-    state.approval_pressure = np.zeros((g, NR))
+    state.approval_pressure = np.zeros((g, n))
     return state

@@ -60,7 +60,7 @@ def project_packages(
     state = v.econ.repeat(len(packages))
     m = None
     for _ in range(max(1, turns)):
-        state, m, _attr = eco.step(rules.econ.params, state, inputs, rules.econ.dt_years)
+        state, m, _attr = eco.step(rules.econ.params, state, inputs, rules.econ.dt_years, rules.econ.world)
     assert m is not None
     return [_projection(rules, v, m, g, level_sets[g]) for g in range(len(packages))]
 

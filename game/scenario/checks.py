@@ -23,7 +23,9 @@ Rules (severity in brackets):
 - scoring: tier ids unique [error]; some tier catches the default outcome
   (no deal, low scores) [warning];
 - economy: each override names a parameter of the model ("did you mean …?") and lies
-  within its limits (no zero GDP, time constant or weight to divide by) [error];
+  within its limits (no zero GDP, time constant or weight to divide by) [error]; each of
+  `regions` once [error], and not the US, China or a side's [warning]; each of `tariffs`
+  between two different modelled regions, once per pair [error];
 - numbers are finite [error];
 - texts: when any text has a Chinese translation, a hint for each that lacks one.
 """
@@ -38,6 +40,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.economy.params import override_problems
+from game.economy.regions import CORE as CORE_REGIONS
 from game.registry import instruments as kind_registry
 from game.scenario.diagnostics import Diagnostic, Locator, Path, Severity
 from game.scenario.model_errors import did_you_mean, is_text, suggestion
@@ -445,6 +448,44 @@ class _Checker:
             if isinstance(value, float) and not math.isfinite(value):
                 continue  # (reported by numbers_and_texts)
             self.r.error(pr.message, ("economy", "overrides", pr.name), key=pr.on_key)
+        self.world()
+
+    def world(self) -> None:
+        """``economy.regions`` and ``economy.tariffs``: each region once, each tariff between two
+        different regions the model runs (the US, China, the sides' and the named ones)."""
+        eco = self.sc.economy
+        side_regions = {s.region for s in self.sc.sides}
+        first: dict[str, int] = {}
+        for i, r in enumerate(eco.regions):
+            if r in first:
+                line = self.r.line_of(("economy", "regions", first[r]))
+                self.r.error(
+                    f"region {r!r} is listed twice (first on line {line})", ("economy", "regions", i)
+                )
+                continue
+            first[r] = i
+            if r in CORE_REGIONS or r in side_regions:
+                why = "the model always runs it" if r in CORE_REGIONS else "a side governs it"
+                self.r.warning(f"region {r!r} need not be listed: {why}", ("economy", "regions", i))
+        modelled = set(CORE_REGIONS) | side_regions | set(eco.regions)
+        seen: dict[tuple[str, str], int] = {}
+        for i, t in enumerate(eco.tariffs):
+            path = ("economy", "tariffs", i)
+            if t.by == t.on:
+                self.r.error(f"a tariff of {t.by!r} on itself: 'by' and 'on' must differ", (*path, "on"))
+                continue
+            for key in ("by", "on"):
+                r = getattr(t, key)
+                if r not in modelled:
+                    self.r.error(
+                        f"region {r!r} is not modelled in this scenario: add it to economy.regions "
+                        f"(modelled: {', '.join(sorted(modelled))})",
+                        (*path, key),
+                    )
+            if (t.by, t.on) in seen:
+                line = self.r.line_of(("economy", "tariffs", seen[(t.by, t.on)]))
+                self.r.error(f"a second tariff of {t.by!r} on {t.on!r} (first on line {line})", path)
+            seen.setdefault((t.by, t.on), i)
 
     def history(self) -> None:
         for i, row in enumerate(self.sc.history):

@@ -21,9 +21,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from game import i18n
+from game.economy import regions as region_library
 from game.registry import instruments as kind_registry
 from game.registry import meters as meter_registry
 
+if TYPE_CHECKING:
+    Region = str
+else:  # the library's regions: pydantic checks them and the schema lists them
+    Region = Literal[region_library.LIBRARY]
 SideId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A side's id, e.g. `us`.")]
 Ident = Annotated[
     str,
@@ -143,7 +148,10 @@ class Side(Model):
 
     id: SideId = Field(examples=["us"])
     name: Text = Field(examples=["United States"])
-    region: Literal["us", "china"] = Field(description="The economy model's region this side governs.")
+    region: Region = Field(
+        description="The economy model's region this side governs (a region of the library: the US, China, "
+        "the EU, Japan, Mexico or Canada)."
+    )
     colour: str = Field(default="#3366cc", pattern=r"^#[0-9a-fA-F]{6}$", description="Colour as #rrggbb.")
     delegation: list[Member] = Field(default_factory=list)
     faction: Text = Field(
@@ -571,8 +579,26 @@ class End(Model):
     )
 
 
+class BackgroundTariff(Model):
+    """A tariff in force all game that no side's instrument moves (pp over end-2024), such as the
+    US tariff on China in a US–EU scenario."""
+
+    by: Region = Field(description="The region levying it.")
+    on: Region = Field(description="The region whose goods it taxes.")
+    pct: float = Field(ge=0, le=1000, description="Additional tariff (pp over end-2024).")
+
+
 class Economy(Model):
     calibration: Literal["default"] = "default"
+    regions: list[Region] = Field(
+        default_factory=list,
+        description="Further regions to model apart from the rest of the world (the US and China "
+        "always are, and the sides' regions), e.g. `[japan]`.",
+    )
+    tariffs: list[BackgroundTariff] = Field(
+        default_factory=list,
+        description="Tariffs between modelled regions that no instrument moves, in force all game.",
+    )
     overrides: dict[str, float] = Field(
         default_factory=dict,
         description="Economy parameters to override by name (Economy parameters, below: names, units, limits).",

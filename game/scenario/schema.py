@@ -189,6 +189,11 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
         "ends_on_deal": (None, [True]),
         "recession_prob_pct": (None, [90]),
     },
+    "BackgroundTariff": {
+        "by": (None, ["us"]),
+        "on": (None, ["china"]),
+        "pct": (None, [30]),
+    },
     "Economy": {
         "calibration": ("Which calibration of the economy model to start from.", ["default"]),
         "overrides": (
@@ -196,6 +201,8 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
             "with their units and limits).",
             [{"trade_elasticity": 3.0}],
         ),
+        "regions": (None, [["japan"]]),
+        "tariffs": (None, [[{"by": "us", "on": "china", "pct": 30}]]),
         "uncertainty_index": (None, [100]),
         "warmup_turns": (None, [8]),
     },

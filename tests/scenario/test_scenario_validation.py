@@ -69,7 +69,7 @@ MODEL_CASES = [
         "    region: us\n",
         "    region: ‸usa\n",
         "error",
-        "use one of 'us', 'china'; did you mean 'us'?",
+        "use one of 'us', 'china', 'eu', 'japan', 'mexico', 'canada'; did you mean 'us'?",
     ),
     (
         "text_wrong_type",

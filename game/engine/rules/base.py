@@ -30,7 +30,8 @@ class Econ:
 
     params: eco.Params
     dt_years: float
-    region_index: dict[str, int]  # side or "row" -> economy region index
+    region_index: dict[str, int]  # side, region id or "row" -> economy region index
+    world: eco.World = eco.DEFAULT_WORLD  # the regions the model runs
 
 
 class RulesBase:
@@ -46,17 +47,18 @@ class RulesBase:
         for ins in scenario.instruments:
             if self.kinds[ins.id].suspends and ins.applies_to:
                 self.suspensions.setdefault(ins.applies_to, []).append(ins)
-        region_index = {"row": eco.ROW}
+        world = eco.world_of((*(s.region for s in scenario.sides), *scenario.economy.regions))
+        region_index = {r: world.index(r) for r in world.ids}
         for s in scenario.sides:
-            region_index[s.id] = eco.REGIONS.index(s.region)
+            region_index[s.id] = world.index(s.region)
         params = eco.params_with_overrides(eco.default_params(), dict(scenario.economy.overrides))
-        self.econ = Econ(params, scenario.meta.turn_days / 365.0, region_index)
+        self.econ = Econ(params, scenario.meta.turn_days / 365.0, region_index, world)
 
 
 @dataclass
 class _Shocks:
     uncertainty: float = 0.0
-    growth: np.ndarray = field(default_factory=lambda: np.zeros(len(eco.REGIONS)))
+    growth: np.ndarray = field(default_factory=lambda: np.zeros(eco.DEFAULT_WORLD.size))
 
     def any(self) -> bool:
         return self.uncertainty != 0.0 or bool(np.any(self.growth != 0.0))

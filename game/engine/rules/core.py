@@ -21,6 +21,7 @@ class Rules(TableRules):
             uncertainty_index=sc.economy.uncertainty_index,
             warmup_steps=sc.economy.warmup_turns,
             dt_years=self.econ.dt_years,
+            world=self.econ.world,
         )
         sides = {
             s.id: SideState(approval_pct=s.approval_pct, political_capital=s.political_capital)
@@ -37,9 +38,10 @@ class Rules(TableRules):
             shared={},
             trust_pct=float(sc.trust_pct),
             high_recession_turns={s: 0 for s in self.sides},
+            pending_growth_pp=[0.0] * self.econ.world.size,
             briefings={s: b for s, b in draw_briefings(sc, seed).items() if sc.briefings[s].has_priors},
         )
-        m = eco.meters(self.econ.params, econ_state)
+        m = eco.meters(self.econ.params, econ_state, self.econ.world)
         self._write_meters(state, m)
         state.history.append(self._record(state, 0, {}))
         self._fire_events(state)

@@ -53,7 +53,7 @@ class EventRules(LegalityRules):
 
     def _fire_events(self, state: GameState) -> None:
         """Rule 4.9: at the start of each turn, scripted and seeded random events fire."""
-        shocks = _Shocks()
+        shocks = _Shocks(growth=np.zeros(self.econ.world.size))
         for idx, ev in enumerate(self.scenario.events):
             if ev.id in state.fired_events and not ev.repeat:
                 continue

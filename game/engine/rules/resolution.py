@@ -146,7 +146,7 @@ class ResolutionRules(EventRules):
         statements = {s: state.sides[s].statement for s in self.sides}
         shocks = _Shocks(state.pending_uncertainty, np.array(state.pending_growth_pp, dtype=float))
         state.pending_uncertainty = 0.0
-        state.pending_growth_pp = [0.0] * len(eco.REGIONS)
+        state.pending_growth_pp = [0.0] * self.econ.world.size
         inputs = self.econ_inputs(
             state.levels,
             statements=statements,
@@ -154,7 +154,9 @@ class ResolutionRules(EventRules):
             credibility=self.credibility(state),
             extra_uncertainty=UNCERTAINTY_BREACH * breaches,
         )
-        econ_state, m, attribution = eco.step(self.econ.params, state.econ, inputs, self.econ.dt_years)
+        econ_state, m, attribution = eco.step(
+            self.econ.params, state.econ, inputs, self.econ.dt_years, self.econ.world
+        )
         state.econ = econ_state
         # 4.8 politics
         for s in self.sides:
@@ -284,8 +286,10 @@ class ResolutionRules(EventRules):
         extra_uncertainty: float = 0.0,
     ) -> eco.Inputs:
         """Rule 4.7: what the instruments, statements and news mean for the economy model."""
-        inp = eco.zero_inputs(1)
+        inp = eco.zero_inputs(1, self.econ.world)
         ri = self.econ.region_index
+        for bt in self.scenario.economy.tariffs:  # what no side's instrument governs
+            inp.tariff_pct[0, ri[bt.by], ri[bt.on]] += bt.pct
         for ins in self.scenario.instruments:
             level = levels[ins.id]
             o, t = ri[ins.owner], ri[ins.target]
