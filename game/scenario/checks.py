@@ -471,21 +471,23 @@ class _Checker:
         seen: dict[tuple[str, str], int] = {}
         for i, t in enumerate(eco.tariffs):
             path = ("economy", "tariffs", i)
-            if t.by == t.on:
-                self.r.error(f"a tariff of {t.by!r} on itself: 'by' and 'on' must differ", (*path, "on"))
+            if t.owner == t.target:
+                self.r.error(
+                    f"a tariff of {t.owner!r} on itself: 'owner' and 'target' must differ", (*path, "target")
+                )
                 continue
-            for key in ("by", "on"):
+            for key in ("owner", "target"):
                 r = getattr(t, key)
-                if r not in modelled:
+                if r not in modelled and r != "row":
                     self.r.error(
                         f"region {r!r} is not modelled in this scenario: add it to economy.regions "
                         f"(modelled: {', '.join(sorted(modelled))})",
                         (*path, key),
                     )
-            if (t.by, t.on) in seen:
-                line = self.r.line_of(("economy", "tariffs", seen[(t.by, t.on)]))
-                self.r.error(f"a second tariff of {t.by!r} on {t.on!r} (first on line {line})", path)
-            seen.setdefault((t.by, t.on), i)
+            if (t.owner, t.target) in seen:
+                line = self.r.line_of(("economy", "tariffs", seen[(t.owner, t.target)]))
+                self.r.error(f"a second tariff of {t.owner!r} on {t.target!r} (first on line {line})", path)
+            seen.setdefault((t.owner, t.target), i)
 
     def history(self) -> None:
         for i, row in enumerate(self.sc.history):

@@ -583,8 +583,10 @@ class BackgroundTariff(Model):
     """A tariff in force all game that no side's instrument moves (pp over end-2024), such as the
     US tariff on China in a US–EU scenario."""
 
-    by: Region = Field(description="The region levying it.")
-    on: Region = Field(description="The region whose goods it taxes.")
+    owner: Region = Field(description="The region levying it.")
+    target: Region | Literal["row"] = Field(
+        description="The region whose goods it taxes (`row`: the rest of the world)."
+    )
     pct: float = Field(ge=0, le=1000, description="Additional tariff (pp over end-2024).")
 
 

@@ -190,8 +190,8 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
         "recession_prob_pct": (None, [90]),
     },
     "BackgroundTariff": {
-        "by": (None, ["us"]),
-        "on": (None, ["china"]),
+        "owner": (None, ["us"]),
+        "target": (None, ["china"]),
         "pct": (None, [30]),
     },
     "Economy": {
@@ -202,7 +202,7 @@ FIELD_DOCS: Final[dict[str, dict[str, tuple[str | None, list[Any] | None]]]] = {
             [{"trade_elasticity": 3.0}],
         ),
         "regions": (None, [["japan"]]),
-        "tariffs": (None, [[{"by": "us", "on": "china", "pct": 30}]]),
+        "tariffs": (None, [[{"owner": "us", "target": "china", "pct": 30}]]),
         "uncertainty_index": (None, [100]),
         "warmup_turns": (None, [8]),
     },

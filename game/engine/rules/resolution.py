@@ -289,7 +289,7 @@ class ResolutionRules(EventRules):
         inp = eco.zero_inputs(1, self.econ.world)
         ri = self.econ.region_index
         for bt in self.scenario.economy.tariffs:  # what no side's instrument governs
-            inp.tariff_pct[0, ri[bt.by], ri[bt.on]] += bt.pct
+            inp.tariff_pct[0, ri[bt.owner], ri[bt.target]] += bt.pct
         for ins in self.scenario.instruments:
             level = levels[ins.id]
             o, t = ri[ins.owner], ri[ins.target]
