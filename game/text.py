@@ -154,6 +154,7 @@ CHANNEL_LABELS: dict[str, str] = {
     "purchases": N_("Purchase commitments"),
     "measures": N_("Non-tariff measures"),
     "agreement": N_("Agreements"),
+    "policy": N_("Policy support (fiscal and credit)"),
     "credibility": N_("Credibility of agreements"),
     "world": N_("World economy"),
     "market": N_("Markets"),

@@ -13,6 +13,7 @@ Channels (the "why did this move?" vocabulary of :data:`Attribution`):
   ``news``, ``measures``, ``agreement``, ``adjustment``);
 - ``measures``: non-tariff measures (trade shifts, direct growth/inflation shocks);
 - ``agreement``: purchase commitments and the credibility of agreements;
+- ``policy``: fiscal and credit support, a reaction function of the growth shortfall;
 - ``news``: one-off growth news;
 - ``demand``: inflation following the growth outlook;
 
@@ -41,7 +42,15 @@ from game.registry import meters as meter_registry
 
 NR = DEFAULT_WORLD.size  # regions of the default world: us, china, row
 #: growth and market channels (axis 1 of State.growth_dev / State.market_log)
-GROWTH_CHANNELS: tuple[str, ...] = ("trade", "prices", "uncertainty", "measures", "agreement", "news")
+GROWTH_CHANNELS: tuple[str, ...] = (
+    "trade",
+    "prices",
+    "uncertainty",
+    "measures",
+    "agreement",
+    "policy",
+    "news",
+)
 #: import-flow channels (axis 1 of State.imports_dev)
 IMPORT_CHANNELS: tuple[str, ...] = ("trade", "measures", "agreement")
 #: inflation channels (axis 1 of State.inflation_dev)
@@ -50,6 +59,7 @@ INFLATION_CHANNELS: tuple[str, ...] = ("prices", "measures", "demand")
 UNCERTAINTY_LEVELS: tuple[str, ...] = ("tariffs", "measures", "agreement")
 
 Attribution = dict[str, dict[str, np.ndarray]]
+POLICY = GROWTH_CHANNELS.index("policy")
 
 
 # ---------------------------------------------------------------------------- inputs
@@ -232,6 +242,7 @@ class _Derived:
     unc_to_growth: np.ndarray  # (N,) pp per index point above 100 (negative)
     unc_to_market: np.ndarray  # (N,) log points per index point (negative)
     unc_to_recession: np.ndarray  # (N,) logit per index point
+    policy_response: np.ndarray  # (N,) share of the shortfall beyond the threshold offset
 
 
 def base_imports(p: Params, world: World = DEFAULT_WORLD) -> np.ndarray:
@@ -363,6 +374,9 @@ def derived(p: Params, world: World = DEFAULT_WORLD) -> _Derived:
         "unc_to_growth": -p.growth_per_uncertainty * exposure / 100.0,
         "unc_to_market": -p.market_per_uncertainty * exposure / 100.0 / 100.0,
         "unc_to_recession": p.recession_per_uncertainty * exposure / 100.0,
+        "policy_response": np.array(
+            [p.policy_response_us, p.policy_response_china] + [p.policy_response_row] * (n - 2)
+        ),
     }
     for arr in arrays.values():
         arr.setflags(write=False)
@@ -572,9 +586,15 @@ def step(
     g_targets[:, 2] = d.unc_to_growth * unc_gap
     g_targets[:, 3] = d.export_to_growth * exports[:, 1] + gshock
     g_targets[:, 4] = d.export_to_growth * exports[:, 2]
+    # policy reacts to the shortfall of the outlook it sees (every other channel, last step)
+    shortfall = -(_csum(state.growth_dev) - state.growth_dev[:, POLICY])
+    g_targets[:, POLICY] = d.policy_response * np.maximum(shortfall - p.policy_threshold_pp, 0.0)
     growth_dev = np.empty_like(state.growth_dev)
-    growth_dev[:, :nc] = state.growth_dev[:, :nc] + _alpha(dt, p.growth_adjust_years) * (
-        g_targets - state.growth_dev[:, :nc]
+    growth_dev[:, :POLICY] = state.growth_dev[:, :POLICY] + _alpha(dt, p.growth_adjust_years) * (
+        g_targets[:, :POLICY] - state.growth_dev[:, :POLICY]
+    )
+    growth_dev[:, POLICY] = state.growth_dev[:, POLICY] + _alpha(dt, p.policy_adjust_years) * (
+        g_targets[:, POLICY] - state.growth_dev[:, POLICY]
     )
     growth_dev[:, nc] = state.growth_dev[:, nc] + gnews
 
@@ -589,6 +609,7 @@ def step(
         hist = np.repeat(state.price_level[:, None, :], n_hist, axis=1)
     price_history = np.concatenate([hist[:, 1:], price_level[:, None, :]], axis=1)
     i_targets = np.empty_like(state.inflation_dev)
+    i_targets[:, 0] = 0.0  # (the prices channel is the price level's change, set below)
     i_targets[:, 1] = ishock
     i_targets[:, 2] = p.inflation_per_growth * _csum(growth_dev)
     inflation_dev = state.inflation_dev + _alpha(dt, p.inflation_adjust_years) * (

@@ -140,7 +140,7 @@ class Params:
         fitted=True,
     )
     inflation_base_china_pct: float = _p(
-        -0.008119,
+        -0.01476,
         "%",
         _FIT + ": NBS CPI, 12-month change, Jan-Mar 2025 (0.5, -0.7, -0.1); IMF WEO Apr 2025, 0.0",
         "China CPI inflation (12-month change) with no new tariffs",
@@ -233,14 +233,48 @@ class Params:
         "judgement: forecasts are revised over 1-2 months (monthly surveys, IMF rounds); longer lags fit better",
         "time constant of the growth outlook",
     )
+    # --------------------------------------------------- policy reaction function
+    policy_response_us: float = _p(
+        0.0,
+        "share",
+        "judgement: no US fiscal response in 2025; the Fed held rates until September",
+        "share of the US growth shortfall (beyond the threshold) that policy offsets",
+    )
+    policy_response_china: float = _p(
+        0.5,
+        "share",
+        "judgement: China's 2025 fiscal and credit support (a wider budget deficit, special bonds, "
+        "the May rate and reserve-ratio cuts); IMF WEO update, Jul 2025",
+        "share of China's growth shortfall (beyond the threshold) that fiscal and credit policy offsets",
+    )
+    policy_response_row: float = _p(
+        0.2,
+        "share",
+        "judgement: automatic stabilisers and rate cuts (ECB and others in 2025)",
+        "the same for the rest of the world and the library's regions",
+    )
+    policy_threshold_pp: float = _p(
+        0.3,
+        "pp",
+        "judgement: a shortfall within forecast noise moves no policy",
+        "growth shortfall below the January base that policy ignores",
+        limits=Limits(0.0, 10.0),
+    )
+    policy_adjust_years: float = _p(
+        0.25,
+        "years",
+        "judgement: support is announced and takes effect over a quarter",
+        "time constant of the policy response",
+        limits=Limits(0.0, 50.0, lo_open=True, why="the response's speed divides by it"),
+    )
     growth_per_export_change: float = _p(
-        0.4836, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
+        0.5025, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of exports lost or gained", fitted=True
     )
     growth_per_import_cost: float = _p(
-        0.5417, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
+        0.5372, "pp per % of GDP", _FIT, "growth outlook per 1% of GDP of tariff import cost", fitted=True
     )
     growth_per_uncertainty: float = _p(
-        0.1127,
+        0.1128,
         "pp per 100 pts",
         _FIT,
         "growth outlook per 100 points of uncertainty (US exposure)",
@@ -248,10 +282,10 @@ class Params:
     )
     uncertainty_exposure_us: float = _p(1.0, "-", "normalisation", "exposure of US activity to uncertainty")
     uncertainty_exposure_china: float = _p(
-        0.5357, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
+        0.5433, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of China to the uncertainty index", fitted=True
     )
     uncertainty_exposure_row: float = _p(
-        0.6049, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
+        0.5959, "-", _FIT + "; prior 0.5 ± 0.3", "exposure of RoW to uncertainty", fitted=True
     )
 
     # ------------------------------------------------------ uncertainty index
@@ -324,7 +358,7 @@ class Params:
         fitted=True,
     )
     price_adjust_years: float = _p(
-        1.482,
+        1.484,
         "years",
         _FIT + ": IMF WEO Apr 2025, 2025 consumer prices with the tariffs to 4 Apr (US 3.0%, China 0.0%)",
         "time constant of the tariffs' pass-through to consumer prices",
@@ -340,7 +374,7 @@ class Params:
 
     # -------------------------------------------------------------- recession
     recession_per_growth: float = _p(
-        0.5917, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
+        0.5916, "logit per pp", _FIT, "recession log-odds per pp of growth-outlook cut", fitted=True
     )
     recession_per_uncertainty: float = _p(
         0.2612,
