@@ -278,31 +278,30 @@ def base_imports(p: Params, world: World = DEFAULT_WORLD) -> np.ndarray:
     return out
 
 
+def _shares(a: np.ndarray) -> np.ndarray:
+    """``out[x, y, z]``: row x's share of its flow to z among every z that is neither x nor y,
+    in proportion to ``a[x, z]`` (equal shares where those flows are all zero)."""
+    n = a.shape[0]
+    out = np.zeros((n, n, n))
+    for x in range(n):
+        for y in range(n):
+            if x == y:
+                continue
+            zs = [z for z in range(n) if z not in (x, y)]
+            tot = sum(a[x, z] for z in zs)
+            for z in zs:
+                out[x, y, z] = a[x, z] / tot if tot > 0 else 1.0 / len(zs)
+    return out
+
+
 def _redirect_weights(m0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where lost trade goes, in proportion to the base flows. ``w_div[i, j, k]``: of what
     importer i no longer buys from j, the share it re-sources from k (k neither i nor j);
     ``w_def[l, i, j]``: of what exporter j no longer sells to l, the share it redirects to
     importer i (i neither j nor l). With three regions every share is 1: the third region."""
-    n = m0.shape[0]
-    w_div = np.zeros((n, n, n))
-    w_def = np.zeros((n, n, n))
-    for i in range(n):
-        for j in range(n):
-            if i == j:
-                continue
-            ks = [k for k in range(n) if k not in (i, j)]
-            tot = sum(m0[i, k] for k in ks)
-            for k in ks:
-                w_div[i, j, k] = m0[i, k] / tot if tot > 0 else 1.0 / len(ks)
-    for j in range(n):
-        for lo in range(n):
-            if lo == j:
-                continue
-            iis = [i for i in range(n) if i not in (j, lo)]
-            tot = sum(m0[i, j] for i in iis)
-            for i in iis:
-                w_def[lo, i, j] = m0[i, j] / tot if tot > 0 else 1.0 / len(iis)
-    return w_div, w_def
+    w_div = _shares(m0)
+    w_def = np.transpose(_shares(m0.T), (1, 2, 0))  # [j, l, i] -> [l, i, j]
+    return w_div, np.ascontiguousarray(w_def)
 
 
 @functools.lru_cache(maxsize=32)

@@ -41,6 +41,23 @@ _STATCAN = "Statistics Canada, merchandise trade 2024 (customs basis), CAD conve
 _INEGI = "INEGI, Mexico's merchandise trade balance 2024"
 
 
+def _sources(*, imports: str, exports: str, **own: str) -> tuple[tuple[str, str], ...]:
+    """A profile's sources: the IMF's for GDP, weight, outlook and prices, judgement for the
+    recession odds and pass-through (as the rest of the world's), unless ``own`` names another."""
+    out = {
+        "gdp_bn": _IMF_DB,
+        "weight": _PPP,
+        "growth_base_pct": _IMF_JAN,
+        "inflation_base_pct": _IMF_OCT,
+        "recession_base_pct": "judgement (long-run frequency, as the rest of the world)",
+        "pass_through": "judgement (as the rest of the world)",
+        "imports_total_bn": imports,
+        "exports_total_bn": exports,
+    }
+    out.update(own)
+    return tuple(out.items())
+
+
 @dataclass(frozen=True)
 class Profile:
     """One library region's own figures (the US's and China's are economy parameters)."""
@@ -75,15 +92,12 @@ PROFILES: dict[str, Profile] = {
         pass_through=0.8,
         imports_total_bn=2633.0,
         exports_total_bn=2796.0,
-        sources=(
-            ("gdp_bn", _IMF_DB + " (EU27)"),
-            ("weight", _PPP),
-            ("growth_base_pct", _IMF_JAN + " (euro area, 1.0)"),
-            ("inflation_base_pct", _IMF_OCT + " (euro area, 2.0)"),
-            ("recession_base_pct", "judgement (long-run frequency, as the rest of the world)"),
-            ("pass_through", "judgement (as the rest of the world)"),
-            ("imports_total_bn", _EUROSTAT + ": extra-EU imports EUR 2,434bn"),
-            ("exports_total_bn", _EUROSTAT + ": extra-EU exports EUR 2,584bn"),
+        sources=_sources(
+            imports=_EUROSTAT + ": extra-EU imports EUR 2,434bn",
+            exports=_EUROSTAT + ": extra-EU exports EUR 2,584bn",
+            gdp_bn=_IMF_DB + " (EU27)",
+            growth_base_pct=_IMF_JAN + " (euro area, 1.0)",
+            inflation_base_pct=_IMF_OCT + " (euro area, 2.0)",
         ),
     ),
     "japan": Profile(
@@ -97,16 +111,7 @@ PROFILES: dict[str, Profile] = {
         pass_through=0.8,
         imports_total_bn=744.0,
         exports_total_bn=707.0,
-        sources=(
-            ("gdp_bn", _IMF_DB),
-            ("weight", _PPP),
-            ("growth_base_pct", _IMF_JAN),
-            ("inflation_base_pct", _IMF_OCT),
-            ("recession_base_pct", "judgement (long-run frequency, as the rest of the world)"),
-            ("pass_through", "judgement (as the rest of the world)"),
-            ("imports_total_bn", _MOF + ": JPY 112.7tn"),
-            ("exports_total_bn", _MOF + ": JPY 107.1tn"),
-        ),
+        sources=_sources(imports=_MOF + ": JPY 112.7tn", exports=_MOF + ": JPY 107.1tn"),
     ),
     "mexico": Profile(
         "mexico",
@@ -119,16 +124,7 @@ PROFILES: dict[str, Profile] = {
         pass_through=0.8,
         imports_total_bn=625.0,
         exports_total_bn=617.0,
-        sources=(
-            ("gdp_bn", _IMF_DB),
-            ("weight", _PPP),
-            ("growth_base_pct", _IMF_JAN),
-            ("inflation_base_pct", _IMF_OCT),
-            ("recession_base_pct", "judgement (long-run frequency, as the rest of the world)"),
-            ("pass_through", "judgement (as the rest of the world)"),
-            ("imports_total_bn", _INEGI),
-            ("exports_total_bn", _INEGI),
-        ),
+        sources=_sources(imports=_INEGI, exports=_INEGI),
     ),
     "canada": Profile(
         "canada",
@@ -141,16 +137,7 @@ PROFILES: dict[str, Profile] = {
         pass_through=0.8,
         imports_total_bn=573.0,
         exports_total_bn=568.0,
-        sources=(
-            ("gdp_bn", _IMF_DB),
-            ("weight", _PPP),
-            ("growth_base_pct", _IMF_JAN),
-            ("inflation_base_pct", _IMF_OCT),
-            ("recession_base_pct", "judgement (long-run frequency, as the rest of the world)"),
-            ("pass_through", "judgement (as the rest of the world)"),
-            ("imports_total_bn", _STATCAN + ": CAD 785bn"),
-            ("exports_total_bn", _STATCAN + ": CAD 778bn"),
-        ),
+        sources=_sources(imports=_STATCAN + ": CAD 785bn", exports=_STATCAN + ": CAD 778bn"),
     ),
 }
 

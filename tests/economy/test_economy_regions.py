@@ -127,3 +127,15 @@ def test_arrays_of_another_world_are_refused() -> None:
     s = eco.baseline_state(1)
     with pytest.raises(ValueError, match="3 regions given to a world of 4"):
         eco.meters(p, s, EU_WORLD)
+
+
+def test_every_library_figure_has_a_source() -> None:
+    for prof in lib.PROFILES.values():
+        for name in lib.PROFILE_FIELDS:
+            assert prof.source(name), (prof.id, name)
+    core = {("us", "china"), ("china", "us")}  # the parameters' pair
+    for a in lib.LIBRARY:
+        for b in lib.LIBRARY:
+            if a != b and (a, b) not in core:
+                value, source = lib.TRADE_2024[(a, b)]
+                assert value > 0 and source, (a, b)
