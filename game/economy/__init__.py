@@ -21,7 +21,16 @@ from game.economy.model import (
     step,
     zero_inputs,
 )
-from game.economy.params import CHINA, REGIONS, ROW, US, Params, default_params, params_with_overrides
+from game.economy.params import (
+    CHINA,
+    REGIONS,
+    ROW,
+    US,
+    Params,
+    default_params,
+    params_with_overrides,
+    split_overrides,
+)
 from game.economy.regions import DEFAULT_WORLD, LIBRARY, PROFILES, World, world_of, world_problems
 
 if TYPE_CHECKING:
@@ -63,6 +72,7 @@ __all__ = [
     "initial_state",
     "meters",
     "params_with_overrides",
+    "split_overrides",
     "stack_inputs",
     "stack_states",
     "step",

@@ -267,7 +267,7 @@ def base_imports(p: Params, world: World = DEFAULT_WORLD) -> np.ndarray:
                 m0[x, j] = lib.TRADE_2024[(ids[x], ids[j])][0]
                 m0[j, x] = lib.TRADE_2024[(ids[j], ids[x])][0]
     for x in extra:
-        prof = lib.PROFILES[ids[x]]
+        prof = world.profile(ids[x])
         m0[x, row] = prof.imports_total_bn - sum(m0[x, j] for j in range(n - 1) if j != x)
         m0[row, x] = prof.exports_total_bn - sum(m0[j, x] for j in range(n - 1) if j != x)
     for c in (us, china):
@@ -308,7 +308,7 @@ def _redirect_weights(m0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def derived(p: Params, world: World = DEFAULT_WORLD) -> _Derived:
     ids = world.ids
     n = world.size
-    profs = [lib.PROFILES[r] for r in ids[2:-1]]
+    profs = [world.profile(r) for r in ids[2:-1]]
     m0 = base_imports(p, world)
     w_row = p.weight_row - sum(x.weight for x in profs)
     gdp = np.array(

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.economy import regions as region_library
+
 REGIONS: tuple[str, ...] = ("us", "china", "row")
 US, CHINA, ROW = 0, 1, 2
 
@@ -455,9 +457,15 @@ def override_problems(overrides: Mapping[str, object], params: Params | None = N
     base = params or default_params()
     out: list[OverrideProblem] = []
     good: dict[str, float] = {}
+    known = (*PARAM_NAMES, *region_library.OVERRIDES)
     for name, value in overrides.items():
+        if name in region_library.OVERRIDES:
+            problem = _region_override_problem(name, value)
+            if problem is not None:
+                out.append(problem)
+            continue
         if name not in PARAM_NAMES:
-            close = difflib.get_close_matches(str(name), PARAM_NAMES, n=3, cutoff=0.5)
+            close = difflib.get_close_matches(str(name), known, n=3, cutoff=0.5)
             hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             out.append(
                 OverrideProblem(
@@ -483,6 +491,20 @@ def override_problems(overrides: Mapping[str, object], params: Params | None = N
             )
             continue
         good[name] = x
+    row_weight = good.get("weight_row", base.weight_row)
+    if not out and _library_weight(overrides) >= row_weight:
+        names = [
+            n
+            for n in overrides
+            if n == "weight_row" or region_library.OVERRIDES.get(n, ("", ""))[1] == "weight"
+        ]
+        out.append(
+            OverrideProblem(
+                names[-1] if names else "weight_row",
+                f"the library regions' weights ({_library_weight(overrides):g} in all) must stay below the rest of "
+                f"the world's ({row_weight:g}): they are carved out of it",
+            )
+        )
     flows = [good.get(n, getattr(base, n)) for n in TRADE_FLOWS]
     if any(n in good for n in TRADE_FLOWS) and sum(flows) <= 0.0:
         last = next(n for n in reversed(list(overrides)) if n in TRADE_FLOWS)
@@ -492,6 +514,36 @@ def override_problems(overrides: Mapping[str, object], params: Params | None = N
             )
         )
     return out
+
+
+def _library_weight(overrides: Mapping[str, object]) -> float:
+    """The library regions' weights in world growth, with ``overrides`` (already checked)."""
+    total = 0.0
+    for r, prof in region_library.PROFILES.items():
+        v = overrides.get(region_library.override_name(r, "weight"), prof.weight)
+        total += float(v) if isinstance(v, int | float) else prof.weight
+    return total
+
+
+def _region_override_problem(name: str, value: object) -> OverrideProblem | None:
+    _region, fld = region_library.OVERRIDES[name]
+    try:
+        x = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return OverrideProblem(name, f"economy parameter {name!r} must be a number, not {value!r}")
+    lo, hi, lo_open, unit = region_library.FIELD_LIMITS[fld]
+    lim = Limits(lo, hi, lo_open=lo_open)
+    if not lim.admits(x):
+        return OverrideProblem(name, f"economy parameter {name!r} is {x:g}; it must be {lim.text(unit)}")
+    return None
+
+
+def split_overrides(overrides: Mapping[str, float]) -> tuple[dict[str, float], tuple[tuple[str, float], ...]]:
+    """A scenario's overrides as (parameters, library regions' figures for
+    :func:`game.economy.regions.world_of`)."""
+    params = {k: v for k, v in overrides.items() if k not in region_library.OVERRIDES}
+    regions = tuple(sorted((k, float(v)) for k, v in overrides.items() if k in region_library.OVERRIDES))
+    return params, regions
 
 
 def params_with_overrides(params: Params, overrides: Mapping[str, float]) -> Params:
@@ -509,7 +561,8 @@ def params_with_overrides(params: Params, overrides: Mapping[str, float]) -> Par
             raise KeyError(pr.message)
     if problems:
         raise ValueError(problems[0].message)
-    return dataclasses.replace(params, **{k: float(v) for k, v in overrides.items()})
+    own, _regions = split_overrides(overrides)  # (the library regions' figures are the world's)
+    return dataclasses.replace(params, **{k: float(v) for k, v in own.items()})
 
 
 def describe(name: str) -> dict[str, Any]:

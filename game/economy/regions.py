@@ -20,6 +20,7 @@ per USD; Canadian dollars at 1.370 CAD per USD.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, fields
 
@@ -179,6 +180,34 @@ PROFILE_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+#: what each profile field may be (an override is checked against it): (low, high, open ends, unit)
+FIELD_LIMITS: dict[str, tuple[float, float | None, bool, str]] = {
+    "gdp_bn": (0.0, None, True, "bn USD"),
+    "weight": (0.0, 0.5, False, "share"),
+    "growth_base_pct": (-20.0, 20.0, False, "%"),
+    "inflation_base_pct": (-20.0, 50.0, False, "%"),
+    "recession_base_pct": (0.0, 100.0, True, "%"),
+    "pass_through": (0.0, 1.0, False, "share"),
+    "imports_total_bn": (0.0, None, False, "bn USD"),
+    "exports_total_bn": (0.0, None, False, "bn USD"),
+}
+
+
+def override_name(region: str, field: str) -> str:
+    """The economy override that sets a library region's figure, named as the US's and China's
+    parameters are: ``gdp_eu_bn``, ``weight_japan``, ``growth_base_mexico_pct``, ``pass_through_canada``."""
+    for unit in ("_bn", "_pct"):
+        if field.endswith(unit):
+            return f"{field[: -len(unit)]}_{region}{unit}"
+    return f"{field}_{region}"
+
+
+#: every library region's overridable figure: override name -> (region, profile field)
+OVERRIDES: dict[str, tuple[str, str]] = {
+    override_name(r, f): (r, f) for r in PROFILES for f in PROFILE_FIELDS
+}
+
+
 class UnknownRegion(ValueError):
     """A region the library does not have."""
 
@@ -189,9 +218,14 @@ class World:
     scenario's order), then the rest of the world. Hashable: the model caches what it derives."""
 
     regions: tuple[str, ...] = CORE
+    #: a scenario's overrides of library regions' figures (names of :data:`OVERRIDES`), sorted
+    overrides: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         problems = world_problems(self.regions)
+        problems += [
+            f"no library figure {name!r} to override" for name, _ in self.overrides if name not in OVERRIDES
+        ]
         if problems:
             raise UnknownRegion("; ".join(problems))
 
@@ -206,6 +240,11 @@ class World:
 
     def index(self, region: str) -> int:
         return self.ids.index(region)
+
+    def profile(self, region: str) -> Profile:
+        """A library region's figures in this world, with the scenario's overrides."""
+        own = {OVERRIDES[name][1]: value for name, value in self.overrides if OVERRIDES[name][0] == region}
+        return dataclasses.replace(PROFILES[region], **own) if own else PROFILES[region]  # type: ignore[arg-type]
 
 
 def world_problems(regions: tuple[str, ...] | list[str]) -> list[str]:
@@ -232,12 +271,13 @@ DEFAULT_WORLD = World()
 
 
 @functools.lru_cache(maxsize=64)
-def world_of(regions: tuple[str, ...]) -> World:
+def world_of(regions: tuple[str, ...], overrides: tuple[tuple[str, float], ...] = ()) -> World:
     """The world of ``regions`` with the calibrated pair first (in the library's order), then the
-    others in the order given: a scenario's sides and background regions make its world."""
+    others in the order given: a scenario's sides and background regions make its world;
+    ``overrides`` set library regions' figures (:data:`OVERRIDES` names)."""
     extra = tuple(r for r in regions if r not in CORE and r != ROW_ID)
     ordered: list[str] = [*CORE]
     for r in extra:
         if r not in ordered:
             ordered.append(r)
-    return World(tuple(ordered))
+    return World(tuple(ordered), tuple(sorted(overrides)))

@@ -139,3 +139,34 @@ def test_every_library_figure_has_a_source() -> None:
             if a != b and (a, b) not in core:
                 value, source = lib.TRADE_2024[(a, b)]
                 assert value > 0 and source, (a, b)
+
+
+def test_a_scenario_may_override_a_library_regions_figures_by_name() -> None:
+    from game.economy.params import override_problems, split_overrides
+
+    assert lib.override_name("eu", "gdp_bn") == "gdp_eu_bn"
+    assert lib.override_name("japan", "weight") == "weight_japan"
+    assert override_problems({"gdp_eu_bn": 20000.0, "pass_through_canada": 0.5}) == []
+    own, regional = split_overrides({"gdp_eu_bn": 20000.0, "trade_elasticity": 3.0})
+    assert own == {"trade_elasticity": 3.0} and regional == (("gdp_eu_bn", 20000.0),)
+    w = eco.world_of(("us", "eu"), regional)
+    assert w.profile("eu").gdp_bn == 20000.0 and w.profile("eu").weight == lib.PROFILES["eu"].weight
+    d, d0 = derived(eco.default_params(), w), derived(eco.default_params(), EU_WORLD)
+    assert d.gdp[2] == 20000.0 and d.gdp.sum() == pytest.approx(d0.gdp.sum())  # carved out of RoW
+
+
+@pytest.mark.parametrize(
+    ("overrides", "needle"),
+    [
+        ({"gdp_eu_bn": 0}, "'gdp_eu_bn' is 0; it must be more than 0 bn USD"),
+        ({"pass_through_japan": 2}, "from 0 to 1"),
+        ({"gdp_europe_bn": 1}, "did you mean 'gdp_eu_bn'"),
+        ({"weight_eu": 0.5, "weight_japan": 0.3}, "must stay below the rest of the world's"),
+        ({"weight_mexico": "a lot"}, "must be a number"),
+    ],
+)
+def test_bad_region_overrides_say_what_is_wrong(overrides: dict, needle: str) -> None:
+    from game.economy.params import override_problems
+
+    problems = override_problems(overrides)
+    assert any(needle in p.message for p in problems), [p.message for p in problems]

@@ -47,7 +47,10 @@ class RulesBase:
         for ins in scenario.instruments:
             if self.kinds[ins.id].suspends and ins.applies_to:
                 self.suspensions.setdefault(ins.applies_to, []).append(ins)
-        world = eco.world_of((*(s.region for s in scenario.sides), *scenario.economy.regions))
+        _own, region_overrides = eco.split_overrides(dict(scenario.economy.overrides))
+        world = eco.world_of(
+            (*(s.region for s in scenario.sides), *scenario.economy.regions), region_overrides
+        )
         region_index = {r: world.index(r) for r in world.ids}
         for s in scenario.sides:
             region_index[s.id] = world.index(s.region)
