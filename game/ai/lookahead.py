@@ -18,7 +18,9 @@ it at or above what they can otherwise expect and whose lines it does not cross)
 
 with ``N`` the larger of no deal and our walk-away (rule 6.3: walking out scores at
 least it), ``R`` the value to us of the reply we expect (their latest package, which a
-counter improves on, taken a week later: it loses one week's delay), ``A`` our
+counter improves on, plus a week of the progress their offers have made our way lately —
+a side that has been conceding is expected to go on, one that stands still to stay put —
+less the delay of the weeks a refusal is expected to cost), ``A`` our
 aspiration (the style's concession schedule, Faratin et al. 1998) and ``δ`` the share
 of the talks still ahead (a refusal late in the talks leaves little to hope for). This
 is the one-step lookahead of expected-utility bidding strategies (Baarslag, Hindriks,
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (negotiator imports this module)
     from game.ai.negotiator import Context, Eval, Negotiator
+    from game.engine.state import Offer
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ NO_CHANCE = 1e-6
 CALIBRATION_OFFERS = 8
 #: answered offers before the record is read at all
 CALIBRATION_MIN = 3
+#: the weeks of their offers the expected reply's trend reads (:func:`reply_trend`)
+TREND_WEEKS = 2
 
 
 def calibration(ai: Negotiator, ctx: Context) -> float:
@@ -104,7 +109,8 @@ def continuation(ai: Negotiator, ctx: Context, asp: float, reply: float | None, 
 def expected_reply(ai: Negotiator, ctx: Context) -> float | None:
     """``R``: the value to us of the reply we expect after a refusal — their latest package
     (a counter improves on it for them at most a little, so it is what they will put back),
-    a week later. None if they have offered nothing."""
+    improved by a week of their recent progress our way (:func:`reply_trend`), less the delay
+    a refusal is expected to cost. None if they have offered nothing."""
     from game.ai.negotiator import _canonical
     from game.ai.opponent import last_offer
 
@@ -115,7 +121,27 @@ def expected_reply(ai: Negotiator, ctx: Context) -> float | None:
     (ev,) = ai.evaluate(ctx, [_canonical(last.terms)])
     if ev.mine < ai.walk_away(ctx) or ai._crossed(ctx, last):
         return None  # a reply we could not take is no continuation
-    return ev.mine - ai.delay_cost(ctx, ev)
+    return ev.mine + reply_trend(ai, ctx, last, ev.mine) - ai.delay_cost(ctx, ev)
+
+
+def reply_trend(ai: Negotiator, ctx: Context, last: Offer, now: float) -> float:
+    """How much better for us their next package can be expected to be than their latest
+    (``now``, its value to us): their offers' progress our way per week, over their
+    packages of the last :data:`TREND_WEEKS` weeks, valued at today's levels — one week of
+    it, never negative (a side that has stopped moving is expected to stay put)."""
+    from game.ai.negotiator import _canonical
+
+    v = ctx.v
+    earlier = [
+        o
+        for o in v.offers
+        if o.side == v.other and o.terms and o.id != last.id and last.turn - TREND_WEEKS <= o.turn < last.turn
+    ]
+    if not earlier:
+        return 0.0
+    first = min(earlier, key=lambda o: (o.turn, v.offers.index(o)))
+    (ev,) = ai.evaluate(ctx, [_canonical(first.terms)])
+    return max(0.0, (now - ev.mine) / (last.turn - first.turn))
 
 
 def expectations(ai: Negotiator, ctx: Context, evs: Sequence[Eval], asp: float) -> list[Expectation]:

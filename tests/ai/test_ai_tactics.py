@@ -147,3 +147,47 @@ def test_a_counter_the_belief_expects_them_to_take_costs_no_weeks(geneva):
     assert ai.expected_weeks_lost(ctx, 0.01) == record  # (the record is the floor of the chance)
     assert 0 < ai.expected_weeks_lost(ctx, 0.8) < record
     assert ai.expected_weeks_lost(ctx, 1.0) == 0
+
+
+def test_the_expected_reply_counts_on_their_recent_progress_our_way(geneva):
+    # a side whose offers have been moving our way is expected to move on by a week of it; one
+    # that stands still, or moves back, is expected to stay put (the trend is never negative)
+    import dataclasses
+
+    from game.ai import lookahead
+    from game.engine.state import Offer
+
+    g = _opening(geneva)
+    ai = make_ai("pragmatist", "expert")
+    v = g.view("us")
+    turn = v.turn + 2
+
+    def record(*purchases: int) -> tuple[Offer, ...]:
+        return tuple(
+            Offer(
+                id=k,
+                turn=turn - len(purchases) + 1 + k,
+                side="china",
+                terms=(Term(instrument="cn_purchases", value=x),),
+                status="rejected" if k < len(purchases) - 1 else "pending",
+            )
+            for k, x in enumerate(purchases)
+        )
+
+    def trend(*purchases: int) -> float:
+        offers = record(*purchases)
+        ctx = ai._context(dataclasses.replace(v, turn=turn, offers=offers, pending_offer=None))
+        (last,) = ai.evaluate(ctx, [offers[-1].terms])
+        return lookahead.reply_trend(ai, ctx, offers[-1], last.mine)
+
+    moving = trend(10, 20, 30)
+    assert moving > 0
+    # two weeks of progress, one week of it: half of what the last two weeks brought
+    offers = record(10, 20, 30)
+    ctx = ai._context(dataclasses.replace(v, turn=turn, offers=offers, pending_offer=None))
+    e10, e30 = ai.evaluate(ctx, [offers[0].terms, offers[-1].terms])
+    assert abs(moving - (e30.mine - e10.mine) / 2) < 1e-9
+    assert lookahead.expected_reply(ai, ctx) == e30.mine + moving - ai.delay_cost(ctx, e30)
+    assert trend(30, 30, 30) == 0.0
+    assert trend(30, 20, 10) == 0.0
+    assert trend(30) == 0.0  # one offer: no trend to read
