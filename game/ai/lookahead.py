@@ -32,8 +32,13 @@ Negotiation*; the "BOA" bidding component with an opponent model), with the beli
 The belief is over the scenario's prior, and a side that plays outside it (a person with a
 fixed rule) can refuse what every type in it would take: so ``P`` is *calibrated* against
 the game's record — scaled by ``κ``, the offers of ours they took against the number the
-belief expects of those same offers (:func:`calibration`; never above 1) — and so is the
-hope in ``C``.
+belief expects of those same offers (:func:`calibration`; never above 1). The hope in
+``C`` is not: a refusal says how likely *our offers* are to be taken, not what the talks will
+bring — a side that refuses while it counters is bargaining, and what it puts back is ``R``.
+(Scaling the hope too made the expert cave to a side that merely held out: the generous side's
+offers are the ones the belief expected to be taken, so its ``κ`` fell fastest, and by week 4
+of 13 the expert China took a package worth 49.5 to it — 13 more than no deal, 20 less than
+its truces — from an expert US that had not moved.)
 
 The same number answers their offers: the expert accepts an offer worth at least the
 best ``EU`` of anything it could say instead (AC_next in expectation), and refuses one
@@ -95,14 +100,14 @@ def calibration(ai: Negotiator, ctx: Context) -> float:
     return min(1.0, (taken + 1.0) / (expected + 1.0))
 
 
-def continuation(ai: Negotiator, ctx: Context, asp: float, reply: float | None, kappa: float = 1.0) -> float:
-    """``C``: what we can expect after they refuse an offer of ours (module docstring); the hope
-    of the talks is scaled by the calibration ``κ`` too (a side that takes nothing we offer
-    leaves little to hope for from offering on)."""
+def continuation(ai: Negotiator, ctx: Context, asp: float, reply: float | None) -> float:
+    """``C``: what we can expect after they refuse an offer of ours (module docstring): the
+    larger of no deal (or our walk-away), the reply we expect, and the hope of the talks ahead —
+    the share of them left times the way from the floor to our aspiration."""
     base = ctx.base.mine if ctx.base is not None else 0.0
     floor = max(base, ai.walk_away(ctx))
     ahead = max(0.0, 1.0 - ctx.t)
-    hope = floor + kappa * ahead * max(0.0, asp - floor)
+    hope = floor + ahead * max(0.0, asp - floor)
     return max(floor, hope, reply if reply is not None else floor)
 
 
@@ -148,7 +153,7 @@ def expectations(ai: Negotiator, ctx: Context, evs: Sequence[Eval], asp: float) 
     """``EU`` of every package in ``evs`` (one continuation for all: it does not depend on
     the offer), the belief's chances calibrated against the record (:func:`calibration`)."""
     kappa = calibration(ai, ctx)
-    c = continuation(ai, ctx, asp, expected_reply(ai, ctx), kappa)
+    c = continuation(ai, ctx, asp, expected_reply(ai, ctx))
     out = []
     for e in evs:
         p = kappa * ctx.model.accept_prob(e.terms, e.outcome)

@@ -86,7 +86,8 @@ def test_the_frontier_is_searched_around_too_so_refusals_never_leave_one_offer(g
 def test_the_experts_chances_are_calibrated_against_the_record(geneva):
     """A side outside the prior (a person who copies our offer back, trimmed) refuses what
     every type would take: once our offers keep being refused, the belief's chances are
-    scaled down by how far they have held up (never up), and so is the hope of offering on."""
+    scaled down by how far they have held up (never up); the hope of the talks is not (their
+    counters, not our refused offers, say what the talks will bring)."""
     import dataclasses
 
     from game.ai import lookahead
@@ -110,6 +111,11 @@ def test_the_experts_chances_are_calibrated_against_the_record(geneva):
     (e,) = ai.evaluate(ctx, [generous[-1]])
     (x,) = lookahead.expectations(ai, ctx, [e], 60.0)
     assert x.accept == ctx.model.accept_prob(e.terms, e.outcome) * kappa
+    # ... but not the hope of the talks: the continuation keeps the whole way to the aspiration
+    c = lookahead.continuation(ai, ctx, 60.0, lookahead.expected_reply(ai, ctx))
+    floor = max(ctx.base.mine, ai.walk_away(ctx))
+    assert c >= floor + (1.0 - ctx.t) * max(0.0, 60.0 - floor) - 1e-9
+    assert abs(x.value - (x.accept * e.mine + (1.0 - x.accept) * c)) < 1e-9
     # had they taken them all, the record says no less than the belief: no scaling
     taken = tuple(dataclasses.replace(o, status="accepted") for o in offers)
     assert lookahead.calibration(ai, ai._context(dataclasses.replace(refused, offers=taken))) == 1.0
