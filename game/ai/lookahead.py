@@ -137,14 +137,17 @@ def reply_trend(ai: Negotiator, ctx: Context, last: Offer, now: float) -> float:
     from game.ai.negotiator import _canonical
 
     v = ctx.v
-    earlier = [
-        o
-        for o in v.offers
-        if o.side == v.other and o.terms and o.id != last.id and last.turn - TREND_WEEKS <= o.turn < last.turn
-    ]
-    if not earlier:
+    # (the record is in order: the first of their packages in the window is the earliest)
+    first = next(
+        (
+            o
+            for o in v.offers
+            if o.side == v.other and o.terms and last.turn - TREND_WEEKS <= o.turn < last.turn
+        ),
+        None,
+    )
+    if first is None:
         return 0.0
-    first = min(earlier, key=lambda o: (o.turn, v.offers.index(o)))
     (ev,) = ai.evaluate(ctx, [_canonical(first.terms)])
     return max(0.0, (now - ev.mine) / (last.turn - first.turn))
 

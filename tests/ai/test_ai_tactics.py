@@ -180,17 +180,19 @@ def test_the_expected_reply_counts_on_their_recent_progress_our_way(geneva):
             for k, x in enumerate(purchases)
         )
 
-    def trend(*purchases: int) -> float:
+    def context(*purchases: int):
         offers = record(*purchases)
-        ctx = ai._context(dataclasses.replace(v, turn=turn, offers=offers, pending_offer=None))
+        return ai._context(dataclasses.replace(v, turn=turn, offers=offers, pending_offer=None)), offers
+
+    def trend(*purchases: int) -> float:
+        ctx, offers = context(*purchases)
         (last,) = ai.evaluate(ctx, [offers[-1].terms])
         return lookahead.reply_trend(ai, ctx, offers[-1], last.mine)
 
     moving = trend(10, 20, 30)
     assert moving > 0
     # two weeks of progress, one week of it: half of what the last two weeks brought
-    offers = record(10, 20, 30)
-    ctx = ai._context(dataclasses.replace(v, turn=turn, offers=offers, pending_offer=None))
+    ctx, offers = context(10, 20, 30)
     e10, e30 = ai.evaluate(ctx, [offers[0].terms, offers[-1].terms])
     assert abs(moving - (e30.mine - e10.mine) / 2) < 1e-9
     assert lookahead.expected_reply(ai, ctx) == e30.mine + moving - ai.delay_cost(ctx, e30)
